@@ -1,0 +1,502 @@
+package vn.luot.core.store;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.domain.Hlc;
+import vn.luot.core.domain.Purpose;
+import vn.luot.core.domain.Rating;
+import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.TicketId;
+import vn.luot.core.domain.TimeSlot;
+import vn.luot.core.event.Event;
+import vn.luot.core.event.QueueEvent;
+import vn.luot.core.queue.CounterOperations;
+import vn.luot.core.queue.CounterOperations.Decision;
+import vn.luot.core.queue.DayOperations;
+import vn.luot.core.queue.QueueState;
+import vn.luot.core.rules.CheckInDecision;
+import vn.luot.core.rules.CheckInRules;
+import vn.luot.core.rules.CheckInWindow;
+import vn.luot.core.rules.WalkInRules;
+
+/**
+ * A device's queue: the rules, the durable store and the folded state, behind one lock. Each
+ * operation decides with the pure rules, appends its events and the state they change in one SQLite
+ * transaction, and only then answers. If the transaction fails, the in-memory state is rebuilt from
+ * the file, so memory never runs ahead of disk.
+ *
+ * <p>Safe for concurrent use: operations are serialised, so two counters pressing NEXT at the same
+ * instant get two different tickets.
+ */
+public final class LocalQueue implements AutoCloseable {
+
+    private final QueueStore store;
+    private final String deviceId;
+    private final Branch branch;
+    private final Clock clock;
+    private final CheckInRules checkInRules;
+    private final NumberBlock walkInBlock;
+    private final NumberAllocation numberAllocation;
+    private final CitizenHasher citizenHasher;
+
+    private QueueState state;
+    private long lastSeq;
+    private Hlc lastHlc;
+
+    private LocalQueue(Builder b, QueueStore store) {
+        this.store = store;
+        this.deviceId = b.deviceId;
+        this.branch = b.branch;
+        this.clock = b.clock;
+        this.checkInRules = new CheckInRules(b.checkInWindow);
+        this.walkInBlock = b.walkInBlock;
+        this.numberAllocation = b.numberAllocation;
+        this.citizenHasher = new CitizenHasher(HexFormat.of().parseHex(saltOf(store)));
+        reload();
+    }
+
+    private static String saltOf(QueueStore store) {
+        return store.setting("citizen_salt").orElseGet(() -> {
+            byte[] salt = new byte[32];
+            new SecureRandom().nextBytes(salt);
+            String hex = HexFormat.of().formatHex(salt);
+            store.write(tx -> {
+                tx.putSetting("citizen_salt", hex);
+                return null;
+            });
+            return hex;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rebuilds the in-memory state from the file: the log is the truth. */
+    private void reload() {
+        state = QueueState.fold(store.loadEvents());
+        lastSeq = store.lastSeq(deviceId);
+        lastHlc = store.lastHlc();
+    }
+
+    // ---- check-in and walk-in ---------------------------------------------------------------
+
+    /** The result of scanning a booking: the decision, and the ticket when there is one to print. */
+    public record CheckInResult(CheckInDecision decision, Ticket ticket, int ahead, List<Event> events) {
+        public CheckInResult {
+            events = List.copyOf(events);
+        }
+
+        public boolean refused() {
+            return decision instanceof CheckInDecision.Refuse;
+        }
+    }
+
+    public synchronized CheckInResult checkIn(Booking booking) {
+        LocalDateTime now = now();
+        Ticket known = state.ticket(booking.ticketId()).orElse(null);
+        CheckInDecision decision = checkInRules.evaluate(branch, booking, known, now);
+        QueueEvent event;
+        if (decision instanceof CheckInDecision.Accept accept) {
+            event = new QueueEvent.CheckedIn(booking.ticketId(), booking.id(), booking.purpose(), accept.slot(),
+                    booking.priority());
+        } else if (decision instanceof CheckInDecision.Reactivate reactivate) {
+            event = new QueueEvent.Reactivated(booking.ticketId(), reactivate.slot());
+        } else if (decision instanceof CheckInDecision.Reprint reprint) {
+            return new CheckInResult(decision, reprint.ticket(), state.ahead(reprint.ticket().id()).orElse(0),
+                    List.of());
+        } else {
+            return new CheckInResult(decision, null, 0, List.of());
+        }
+        List<Event> written = commit(List.of(event), fieldsOf(booking.ticketId()), tx -> null);
+        TicketId id = booking.ticketId();
+        return new CheckInResult(decision, state.ticket(id).orElseThrow(), state.ahead(id).orElse(0), written);
+    }
+
+    /** The result of asking for a walk-in number. */
+    public record WalkInResult(WalkInRules.Refusal refusal, boolean blockExhausted, Ticket ticket, int ahead,
+                               List<Event> events) {
+        public WalkInResult {
+            events = List.copyOf(events);
+        }
+
+        public boolean issued() {
+            return ticket != null;
+        }
+    }
+
+    /**
+     * Issues a walk-in number from this device's own block.
+     *
+     * @param citizenId the ID number read from a CCCD, or null; only its salted hash is kept
+     */
+    public synchronized WalkInResult issueWalkIn(String field, Purpose purpose, boolean priority, String citizenId) {
+        LocalDateTime now = now();
+        WalkInRules.Refusal refusal = WalkInRules.check(branch, field, now);
+        if (refusal != null) {
+            return new WalkInResult(refusal, false, null, 0, List.of());
+        }
+        LocalDate day = now.toLocalDate();
+        TimeSlot slot = branch.slotAt(now.toLocalTime());
+        Optional<Integer> separatelyAllocated = Optional.empty();
+        if (numberAllocation == NumberAllocation.SEPARATE_COMMIT_FOR_CRASH_DRILL_ONLY) {
+            separatelyAllocated = store.write(tx -> tx.allocateNumber(day, field, walkInBlock));
+            if (separatelyAllocated.isEmpty()) {
+                return new WalkInResult(null, true, null, 0, List.of());
+            }
+        }
+        Optional<Integer> preallocated = separatelyAllocated;
+        TicketId[] issued = new TicketId[1];
+        List<Event> written = commitWith(tx -> {
+            Optional<Integer> number = preallocated.isPresent() ? preallocated
+                    : tx.allocateNumber(day, field, walkInBlock);
+            if (number.isEmpty()) {
+                return List.of();
+            }
+            issued[0] = new TicketId(day, field, number.get());
+            if (citizenId != null && !citizenId.isBlank()) {
+                tx.saveCitizenRef(issued[0], citizenHasher.hash(citizenId));
+            }
+            return List.of(new QueueEvent.TicketIssued(issued[0], purpose, slot, priority));
+        }, Set.of(field));
+        if (issued[0] == null) {
+            return new WalkInResult(null, true, null, 0, List.of());
+        }
+        return new WalkInResult(null, false, state.ticket(issued[0]).orElseThrow(),
+                state.ahead(issued[0]).orElse(0), written);
+    }
+
+    // ---- counter operations -----------------------------------------------------------------
+
+    /** A counter operation's decision and the events it wrote (APPROACHING included). */
+    public record CounterResult(Decision decision, List<Event> events) {
+        public CounterResult {
+            events = List.copyOf(events);
+        }
+
+        public CounterOperations.Outcome outcome() {
+            return decision.outcome();
+        }
+
+        public Optional<Ticket> called() {
+            return decision.calledTicket();
+        }
+    }
+
+    public synchronized CounterResult next(int counter) {
+        return run(CounterOperations.next(branch, state, today(), counter));
+    }
+
+    public synchronized CounterResult recall(int counter) {
+        return run(CounterOperations.recall(branch, state, today(), counter));
+    }
+
+    public synchronized CounterResult noShow(int counter) {
+        return run(CounterOperations.noShow(branch, state, today(), counter));
+    }
+
+    public synchronized CounterResult transfer(int counter, String toField) {
+        return run(CounterOperations.transfer(branch, state, today(), counter, toField));
+    }
+
+    public synchronized CounterResult pause(int counter) {
+        return run(CounterOperations.pause(branch, state, counter));
+    }
+
+    public synchronized CounterResult resume(int counter) {
+        return run(CounterOperations.resume(branch, state, counter));
+    }
+
+    public synchronized CounterResult rate(int counter, Rating rating) {
+        return run(CounterOperations.rate(branch, state, today(), counter, rating));
+    }
+
+    private CounterResult run(Decision decision) {
+        if (decision.events().isEmpty()) {
+            return new CounterResult(decision, List.of());
+        }
+        List<Event> written = commit(decision.events(), CounterOperations.affectedFields(branch, decision), tx -> null);
+        // The decision's tickets as they are now, after the fold (called tickets carry their counter).
+        Decision settled = new Decision(decision.outcome(), decision.counter(), decision.events(),
+                decision.called() == null ? null : state.ticket(decision.called().id()).orElse(decision.called()),
+                decision.finished() == null ? null : state.ticket(decision.finished().id()).orElse(decision.finished()));
+        return new CounterResult(settled, written);
+    }
+
+    // ---- day operations ---------------------------------------------------------------------
+
+    /** Supervisor action: every not-yet-served morning booking of today moves to the afternoon. */
+    public synchronized List<Event> moveMorningToAfternoon() {
+        List<QueueEvent> moves = DayOperations.moveMorningToAfternoon(branch, state, today());
+        return moves.isEmpty() ? List.of() : commit(moves, allFields(), tx -> null);
+    }
+
+    /** Marks the bookings whose check-in window has closed as no-shows. Run periodically. */
+    public synchronized List<Event> sweepMissedCheckIns() {
+        List<QueueEvent> missed = DayOperations.missedCheckIns(checkInRules, state, now());
+        return missed.isEmpty() ? List.of() : commit(missed, allFields(), tx -> null);
+    }
+
+    /** Deletes personal references (citizen ID hashes) older than today. */
+    public synchronized int purgePersonalData() {
+        LocalDate today = today();
+        return store.write(tx -> tx.purgePersonalDataBefore(today));
+    }
+
+    // ---- merging other devices' events ------------------------------------------------------
+
+    /**
+     * Folds in events from other devices (or the central server). Duplicates are ignored; the order of
+     * delivery does not matter.
+     *
+     * @return the events that were new to this device
+     */
+    public synchronized List<Event> receive(Collection<Event> events) {
+        List<Event> fresh = new ArrayList<>();
+        Set<Event.Key> keys = new java.util.HashSet<>();
+        for (Event e : events) {
+            if (!state.contains(e.key()) && keys.add(e.key())) {
+                fresh.add(e);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        try {
+            store.write(tx -> {
+                Map<TicketId, Ticket> changed = new LinkedHashMap<>();
+                for (Event e : fresh) {
+                    tx.append(e);
+                    lastHlc = Hlc.observe(lastHlc, e.hlc());
+                    state.apply(e).ifPresent(t -> changed.put(t.id(), t));
+                    saveCounterIfAny(tx, e);
+                }
+                for (Ticket t : changed.values()) {
+                    tx.saveTicket(t);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            reload();
+            throw e;
+        }
+        return fresh;
+    }
+
+    // ---- the one write path -----------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface ExtraWork {
+        Object run(QueueStore.Tx tx) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface EventSource {
+        List<QueueEvent> events(QueueStore.Tx tx) throws SQLException;
+    }
+
+    private List<Event> commit(List<QueueEvent> bodies, Set<String> affectedFields, ExtraWork extra) {
+        return commitWith(tx -> {
+            extra.run(tx);
+            return bodies;
+        }, affectedFields);
+    }
+
+    /**
+     * Stamps the events, folds them in, adds the APPROACHING events now due in the affected fields,
+     * and writes events and changed state in one transaction.
+     */
+    private List<Event> commitWith(EventSource source, Set<String> affectedFields) {
+        try {
+            return store.write(tx -> {
+                List<QueueEvent> bodies = source.events(tx);
+                if (bodies.isEmpty()) {
+                    return List.<Event>of();
+                }
+                List<Event> written = new ArrayList<>(bodies.size() + 1);
+                Map<TicketId, Ticket> changed = new LinkedHashMap<>();
+                for (QueueEvent body : bodies) {
+                    appendLocal(tx, body, written, changed);
+                }
+                for (QueueEvent body : CounterOperations.approachingDue(state, today(), affectedFields)) {
+                    appendLocal(tx, body, written, changed);
+                }
+                for (Ticket t : changed.values()) {
+                    tx.saveTicket(t);
+                }
+                return written;
+            });
+        } catch (RuntimeException e) {
+            reload();
+            throw e;
+        }
+    }
+
+    private void appendLocal(QueueStore.Tx tx, QueueEvent body, List<Event> written, Map<TicketId, Ticket> changed)
+            throws SQLException {
+        lastHlc = Hlc.tick(lastHlc, clock.millis());
+        Event event = new Event(deviceId, ++lastSeq, lastHlc, clock.instant(), body);
+        tx.append(event);
+        state.apply(event).ifPresent(t -> changed.put(t.id(), t));
+        saveCounterIfAny(tx, event);
+        written.add(event);
+    }
+
+    private void saveCounterIfAny(QueueStore.Tx tx, Event event) throws SQLException {
+        if (event.body() instanceof QueueEvent.OfCounter c) {
+            tx.saveCounter(c.counter(), state.isPaused(c.counter()));
+        }
+    }
+
+    private Set<String> fieldsOf(TicketId id) {
+        return Set.of(state.ticket(id).map(Ticket::servingField).orElse(id.field()));
+    }
+
+    private Set<String> allFields() {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        branch.fields().forEach(f -> all.add(f.code()));
+        return all;
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    public synchronized Optional<Ticket> ticket(TicketId id) {
+        return state.ticket(id);
+    }
+
+    public synchronized List<Ticket> tickets() {
+        return state.tickets();
+    }
+
+    public synchronized List<Ticket> waiting(String field) {
+        return state.waiting(today(), field);
+    }
+
+    public synchronized int waitingCount(String field) {
+        return state.waitingCount(today(), field);
+    }
+
+    public synchronized Optional<Integer> ahead(TicketId id) {
+        return state.ahead(id);
+    }
+
+    public synchronized Optional<Ticket> currentAt(int counter) {
+        return state.currentAt(today(), counter);
+    }
+
+    public synchronized boolean isPaused(int counter) {
+        return state.isPaused(counter);
+    }
+
+    public synchronized int eventCount() {
+        return state.eventCount();
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public Branch branch() {
+        return branch;
+    }
+
+    public QueueStore store() {
+        return store;
+    }
+
+    private LocalDateTime now() {
+        return BranchTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return now().toLocalDate();
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+
+    /** Options for a device's queue; {@code file}, {@code deviceId} and {@code branch} are required. */
+    public static final class Builder {
+        private Path file;
+        private String deviceId;
+        private Branch branch;
+        private Clock clock = Clock.system(BranchTime.ZONE);
+        private CheckInWindow checkInWindow = CheckInWindow.DEFAULT;
+        private NumberBlock walkInBlock = NumberBlock.DEFAULT;
+        private NumberAllocation numberAllocation = NumberAllocation.IN_TRANSACTION;
+
+        private Builder() {
+        }
+
+        public Builder file(Path file) {
+            this.file = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        public Builder deviceId(String deviceId) {
+            if (deviceId == null || !deviceId.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                throw new IllegalArgumentException(
+                        "a device id is 1-40 lowercase letters, digits and dashes: " + deviceId);
+            }
+            this.deviceId = deviceId;
+            return this;
+        }
+
+        public Builder branch(Branch branch) {
+            this.branch = Objects.requireNonNull(branch, "branch");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder checkInWindow(CheckInWindow window) {
+            this.checkInWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        public Builder walkInBlock(NumberBlock block) {
+            this.walkInBlock = Objects.requireNonNull(block, "block");
+            return this;
+        }
+
+        public Builder numberAllocation(NumberAllocation allocation) {
+            this.numberAllocation = Objects.requireNonNull(allocation, "allocation");
+            return this;
+        }
+
+        /** Opens the store, migrating it if needed, and folds its log. */
+        public LocalQueue open() {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(deviceId, "deviceId");
+            Objects.requireNonNull(branch, "branch");
+            QueueStore store = QueueStore.open(file);
+            try {
+                return new LocalQueue(this, store);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package vn.luot.core.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import vn.luot.core.domain.Hlc;
+import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.TicketId;
+import vn.luot.core.event.Event;
+import vn.luot.core.event.EventCodec;
+import vn.luot.core.event.EventType;
+import vn.luot.core.event.QueueEvent;
+
+/**
+ * A device's durable queue: one SQLite file in WAL mode with {@code synchronous=FULL}, so a commit
+ * that returned survives power loss. Every state change is written with the event that caused it in
+ * one transaction ({@link #write}).
+ *
+ * <p>Not safe for concurrent use: one owner (see {@link LocalQueue}) serialises access.
+ */
+public final class QueueStore implements AutoCloseable {
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+    private final EventCodec codec;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement upsertTicket;
+    private final PreparedStatement upsertCounter;
+    private final PreparedStatement selectSeries;
+    private final PreparedStatement upsertSeries;
+
+    private QueueStore(Path file, Connection connection, EventCodec codec) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.codec = codec;
+        this.insertEvent = connection.prepareStatement("""
+                INSERT OR IGNORE INTO events
+                  (device_id, seq, hlc_wall, hlc_counter, device_time, type, ticket, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.upsertTicket = connection.prepareStatement("""
+                INSERT INTO tickets (day, field, number, status, state) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, field, number) DO UPDATE SET status = excluded.status, state = excluded.state""");
+        this.upsertCounter = connection.prepareStatement("""
+                INSERT INTO counters (number, paused) VALUES (?, ?)
+                ON CONFLICT (number) DO UPDATE SET paused = excluded.paused""");
+        this.selectSeries = connection.prepareStatement(
+                "SELECT next_number FROM number_series WHERE day = ? AND field = ?");
+        this.upsertSeries = connection.prepareStatement("""
+                INSERT INTO number_series (day, field, next_number) VALUES (?, ?, ?)
+                ON CONFLICT (day, field) DO UPDATE SET next_number = excluded.next_number""");
+    }
+
+    /**
+     * Opens (creating if missing) and migrates the database at {@code file}.
+     *
+     * @throws StoreException naming the file when it is not ours, from a newer Lượt, corrupt,
+     *     unwritable, or on a full disk
+     */
+    public static QueueStore open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        refuseNonSqliteFile(absolute);
+        Connection connection = null;
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(5_000);
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+            checkAndMigrate(absolute, connection);
+            return new QueueStore(absolute, connection, new EventCodec());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(absolute, "open", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void refuseNonSqliteFile(Path file) {
+        if (!Files.exists(file)) {
+            Path parent = file.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
+                        "Cannot create the queue database " + file + ": folder " + parent + " does not exist", null);
+            }
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
+                    "The queue database path " + file + " is a folder, not a file", null);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+            if (head.length > 0 && !java.util.Arrays.equals(head, SQLITE_MAGIC)) {
+                throw new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
+                        "The queue database " + file + " is not an SQLite file (corrupt, or another program's). "
+                                + "Move it aside and restart: the device will pull its state again.", null);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
+                    "Cannot read the queue database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkAndMigrate(Path file, Connection connection) throws SQLException {
+        int applicationId = pragmaInt(connection, "application_id");
+        int version = pragmaInt(connection, "user_version");
+        if (applicationId != Schema.APPLICATION_ID) {
+            if (applicationId != 0 || version != 0 || tableCount(connection) > 0) {
+                throw new StoreException(StoreException.Kind.FOREIGN_DATABASE, file,
+                        "The file " + file + " is an SQLite database of another program, not a Lượt queue. "
+                                + "Point the config at another path.", null);
+            }
+        }
+        if (version > Schema.latestVersion()) {
+            throw new StoreException(StoreException.Kind.NEWER_SCHEMA, file,
+                    "The queue database " + file + " has schema version " + version + ", written by a newer Lượt; "
+                            + "this one knows up to version " + Schema.latestVersion()
+                            + ". Install the newer version, or move the file aside.", null);
+        }
+        String check = quickCheck(connection);
+        if (!"ok".equals(check)) {
+            throw new StoreException(StoreException.Kind.CORRUPT, file,
+                    "The queue database " + file + " is damaged (" + check + "). Move it aside and restart.", null);
+        }
+        for (int next = version + 1; next <= Schema.latestVersion(); next++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                try {
+                    for (String sql : Schema.MIGRATIONS.get(next - 1).split(";")) {
+                        if (!sql.isBlank()) {
+                            st.execute(sql);
+                        }
+                    }
+                    st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+                    st.execute("PRAGMA user_version = " + next);
+                    st.execute("COMMIT");
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK");
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String quickCheck(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            return rs.next() ? rs.getString(1) : "no answer";
+        }
+    }
+
+    private static int pragmaInt(Connection connection, String pragma) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static int tableCount(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public EventCodec codec() {
+        return codec;
+    }
+
+    /** Work done inside one write transaction. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: everything it wrote is committed
+     * durably when this returns, and nothing of it when this throws.
+     */
+    public <T> T write(TxWork<T> work) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(new Tx());
+                st.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(st);
+                if (e instanceof SQLException sql) {
+                    throw translate(file, "write", sql);
+                }
+                throw (RuntimeException) e;
+            }
+        } catch (SQLException e) {
+            throw translate(file, "write", e);
+        }
+    }
+
+    private static void rollbackQuietly(Statement st) {
+        try {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite has already rolled back when the error was fatal to the transaction.
+        }
+    }
+
+    /** The writes allowed inside {@link #write}. */
+    public final class Tx {
+        private Tx() {
+        }
+
+        /** @return false when the event was already in the log (a duplicate delivery) */
+        public boolean append(Event event) throws SQLException {
+            insertEvent.setString(1, event.deviceId());
+            insertEvent.setLong(2, event.seq());
+            insertEvent.setLong(3, event.hlc().wallMillis());
+            insertEvent.setInt(4, event.hlc().counter());
+            insertEvent.setString(5, event.deviceTime().toString());
+            insertEvent.setString(6, event.type().name());
+            insertEvent.setString(7, event.body() instanceof QueueEvent.OfTicket t ? t.ticket().key() : null);
+            insertEvent.setString(8, codec.encodeBody(event.body()));
+            return insertEvent.executeUpdate() == 1;
+        }
+
+        public void saveTicket(Ticket ticket) throws SQLException {
+            TicketId id = ticket.id();
+            upsertTicket.setString(1, id.day().toString());
+            upsertTicket.setString(2, id.field());
+            upsertTicket.setInt(3, id.number());
+            upsertTicket.setString(4, ticket.status().name());
+            upsertTicket.setString(5, encodeTicket(ticket));
+            upsertTicket.executeUpdate();
+        }
+
+        public void saveCounter(int number, boolean paused) throws SQLException {
+            upsertCounter.setInt(1, number);
+            upsertCounter.setInt(2, paused ? 1 : 0);
+            upsertCounter.executeUpdate();
+        }
+
+        /**
+         * Takes the next walk-in number of {@code field} on {@code day} from {@code block}.
+         *
+         * @return the number, or empty when the block is used up
+         */
+        public Optional<Integer> allocateNumber(LocalDate day, String field, NumberBlock block) throws SQLException {
+            selectSeries.setString(1, day.toString());
+            selectSeries.setString(2, field);
+            int next;
+            try (ResultSet rs = selectSeries.executeQuery()) {
+                next = rs.next() ? rs.getInt(1) : block.first();
+            }
+            if (next < block.first()) {
+                next = block.first();
+            }
+            if (next > block.last()) {
+                return Optional.empty();
+            }
+            upsertSeries.setString(1, day.toString());
+            upsertSeries.setString(2, field);
+            upsertSeries.setInt(3, next + 1);
+            upsertSeries.executeUpdate();
+            return Optional.of(next);
+        }
+
+        public void saveCitizenRef(TicketId ticket, String citizenHash) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO citizen_refs (ticket, day, citizen_hash) VALUES (?, ?, ?)")) {
+                st.setString(1, ticket.key());
+                st.setString(2, ticket.day().toString());
+                st.setString(3, citizenHash);
+                st.executeUpdate();
+            }
+        }
+
+        public void putSetting(String key, String value) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO device (key, value) VALUES (?, ?)")) {
+                st.setString(1, key);
+                st.setString(2, value);
+                st.executeUpdate();
+            }
+        }
+
+        public void putCursor(String name, String value) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO sync_cursors (name, value) VALUES (?, ?)")) {
+                st.setString(1, name);
+                st.setString(2, value);
+                st.executeUpdate();
+            }
+        }
+
+        /** Deletes the personal references (citizen ID hashes) of days before {@code day}. */
+        public int purgePersonalDataBefore(LocalDate day) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM citizen_refs WHERE day < ?")) {
+                st.setString(1, day.toString());
+                return st.executeUpdate();
+            }
+        }
+    }
+
+    String encodeTicket(Ticket ticket) {
+        try {
+            return codec.mapper().writeValueAsString(ticket);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode ticket " + ticket.label(), e);
+        }
+    }
+
+    Ticket decodeTicket(String json) {
+        try {
+            return codec.mapper().readValue(json, Ticket.class);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.CORRUPT, file,
+                    "A ticket row of " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole event log, in no particular order. */
+    public List<Event> loadEvents() {
+        return query("SELECT device_id, seq, hlc_wall, hlc_counter, device_time, type, payload FROM events", rs -> {
+            List<Event> events = new ArrayList<>();
+            while (rs.next()) {
+                EventType type = EventType.valueOf(rs.getString(6));
+                events.add(new Event(rs.getString(1), rs.getLong(2), new Hlc(rs.getLong(3), rs.getInt(4)),
+                        Instant.parse(rs.getString(5)), codec.decodeBody(type, rs.getString(7))));
+            }
+            return events;
+        });
+    }
+
+    /** The materialised tickets, as last written with their events. */
+    public Map<TicketId, Ticket> loadTickets() {
+        return query("SELECT state FROM tickets", rs -> {
+            Map<TicketId, Ticket> tickets = new HashMap<>();
+            while (rs.next()) {
+                Ticket t = decodeTicket(rs.getString(1));
+                tickets.put(t.id(), t);
+            }
+            return tickets;
+        });
+    }
+
+    public Map<Integer, Boolean> loadCounters() {
+        return query("SELECT number, paused FROM counters", rs -> {
+            Map<Integer, Boolean> counters = new HashMap<>();
+            while (rs.next()) {
+                counters.put(rs.getInt(1), rs.getInt(2) == 1);
+            }
+            return counters;
+        });
+    }
+
+    /** The highest sequence number this device has used, 0 if none. */
+    public long lastSeq(String deviceId) {
+        return query("SELECT coalesce(max(seq), 0) FROM events WHERE device_id = '" + deviceId.replace("'", "''") + "'",
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /** The latest HLC in the log, so a restarted device never stamps an event before one it has seen. */
+    public Hlc lastHlc() {
+        return query("SELECT hlc_wall, hlc_counter FROM events ORDER BY hlc_wall DESC, hlc_counter DESC LIMIT 1",
+                rs -> rs.next() ? new Hlc(rs.getLong(1), rs.getInt(2)) : Hlc.ZERO);
+    }
+
+    public Optional<String> setting(String key) {
+        return query("SELECT value FROM device WHERE key = '" + key.replace("'", "''") + "'",
+                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty());
+    }
+
+    public Optional<String> cursor(String name) {
+        return query("SELECT value FROM sync_cursors WHERE name = '" + name.replace("'", "''") + "'",
+                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty());
+    }
+
+    public int citizenRefCount() {
+        return query("SELECT count(*) FROM citizen_refs", rs -> rs.next() ? rs.getInt(1) : 0);
+    }
+
+    /** {@code PRAGMA integrity_check}: "ok" or the first problem found. */
+    public String integrityCheck() {
+        return query("PRAGMA integrity_check", rs -> rs.next() ? rs.getString(1) : "no answer");
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, Reader<T> reader) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return reader.read(rs);
+        } catch (SQLException e) {
+            throw translate(file, "read", e);
+        }
+    }
+
+    static StoreException translate(Path file, String action, SQLException e) {
+        SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
+        String base = code == null ? "" : code.name();
+        if (base.startsWith("SQLITE_FULL")) {
+            return new StoreException(StoreException.Kind.DISK_FULL, file,
+                    "The disk holding the queue database " + file + " is full; nothing was written. "
+                            + "Free some space (old logs, tickets) and try again.", e);
+        }
+        if (base.startsWith("SQLITE_READONLY")) {
+            return new StoreException(StoreException.Kind.READ_ONLY, file,
+                    "The queue database " + file + " is read-only (file permissions or a read-only file system); "
+                            + "nothing was written.", e);
+        }
+        if (base.startsWith("SQLITE_NOTADB")) {
+            return new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
+                    "The queue database " + file + " is not a database (corrupt, or another program's). "
+                            + "Move it aside and restart.", e);
+        }
+        if (base.startsWith("SQLITE_CORRUPT")) {
+            return new StoreException(StoreException.Kind.CORRUPT, file,
+                    "The queue database " + file + " is damaged. Move it aside and restart.", e);
+        }
+        if (base.startsWith("SQLITE_CANTOPEN") || base.startsWith("SQLITE_PERM") || base.startsWith("SQLITE_AUTH")) {
+            return new StoreException(StoreException.Kind.CANNOT_OPEN, file,
+                    "Cannot open the queue database " + file + " (does the service user own its folder?)", e);
+        }
+        return new StoreException(StoreException.Kind.IO, file,
+                "Cannot " + action + " the queue database " + file + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already failing; the first error is the one to report.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(file, "close", e);
+        }
+    }
+}
