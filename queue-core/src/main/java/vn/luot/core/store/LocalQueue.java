@@ -442,6 +442,7 @@ public final class LocalQueue implements AutoCloseable {
         private CheckInWindow checkInWindow = CheckInWindow.DEFAULT;
         private NumberBlock walkInBlock = NumberBlock.DEFAULT;
         private NumberAllocation numberAllocation = NumberAllocation.IN_TRANSACTION;
+        private long maxDatabaseBytes;
 
         private Builder() {
         }
@@ -485,12 +486,21 @@ public final class LocalQueue implements AutoCloseable {
             return this;
         }
 
+        /** Caps the database file's size (0, the default, for no cap); reaching it is a DISK_FULL error. */
+        public Builder maxDatabaseBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxDatabaseBytes cannot be negative: " + bytes);
+            }
+            this.maxDatabaseBytes = bytes;
+            return this;
+        }
+
         /** Opens the store, migrating it if needed, and folds its log. */
         public LocalQueue open() {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(branch, "branch");
-            QueueStore store = QueueStore.open(file);
+            QueueStore store = QueueStore.open(file, maxDatabaseBytes);
             try {
                 return new LocalQueue(this, store);
             } catch (RuntimeException e) {

@@ -77,6 +77,14 @@ public final class QueueStore implements AutoCloseable {
      *     unwritable, or on a full disk
      */
     public static QueueStore open(Path file) {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens the database, capped at {@code maxBytes} (0 for no cap). A cap keeps a growing queue from
+     * filling the SD card that the OS and its logs live on; hitting it is reported like a full disk.
+     */
+    public static QueueStore open(Path file, long maxBytes) {
         Path absolute = file.toAbsolutePath();
         refuseNonSqliteFile(absolute);
         Connection connection = null;
@@ -88,6 +96,12 @@ public final class QueueStore implements AutoCloseable {
             config.setBusyTimeout(5_000);
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
             checkAndMigrate(absolute, connection);
+            if (maxBytes > 0) {
+                int pageSize = pragmaInt(connection, "page_size");
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / pageSize));
+                }
+            }
             return new QueueStore(absolute, connection, new EventCodec());
         } catch (SQLException e) {
             closeQuietly(connection);
