@@ -1,0 +1,114 @@
+package vn.luot.printer.escpos;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws one line of text into a 1-bit image for GS v 0. Anti-aliasing is off: thermal heads
+ * print dots, and grey edges would only threshold unpredictably. Images are as wide as the text
+ * (rounded up to a byte), not as wide as the paper, which keeps raster tickets small.
+ */
+public final class TextRasterizer {
+
+    private static final int INVERSE_PAD = 12;
+
+    private final BundledFonts fonts;
+    // A scratch image only for FontMetrics; Graphics2D is not shared across threads.
+    private final ThreadLocal<Graphics2D> measure;
+
+    public TextRasterizer(BundledFonts fonts) {
+        this.fonts = fonts;
+        this.measure = ThreadLocal.withInitial(() -> configure(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_BINARY).createGraphics()));
+    }
+
+    public Font font(float sizePx, boolean bold) {
+        return bold ? fonts.bold(sizePx) : fonts.regular(sizePx);
+    }
+
+    /** Replaces what the font has no glyph for, as the native strategies do. */
+    public String displayable(String text, Font font) {
+        return VietnameseText.fallback(text, cp -> cp >= 0x20 && font.canDisplay(cp));
+    }
+
+    public int width(String text, Font font) {
+        return metrics(font).stringWidth(text);
+    }
+
+    /**
+     * Splits {@code text} at spaces into lines no wider than {@code maxWidth}; a single word
+     * that is still too wide is split between letters rather than cut off.
+     */
+    public List<String> wrap(String text, Font font, int maxWidth) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(candidate, font) <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            while (width(rest, font) > maxWidth) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(rest.substring(0, cut), font) > maxWidth) {
+                    cut--;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** One line, black on white (or white on black when {@code inverse}). */
+    public BufferedImage render(String text, Font font, boolean inverse, int maxWidth) {
+        FontMetrics fm = metrics(font);
+        int pad = inverse ? INVERSE_PAD : 0;
+        int textWidth = fm.stringWidth(text);
+        int width = Math.min(maxWidth, roundUpTo8(textWidth + 2 * pad));
+        // Ascent of DejaVu covers the stacked marks of capitals such as "Ấ"; +2 keeps them off the edge.
+        int height = fm.getAscent() + fm.getDescent() + 2;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = configure(image.createGraphics());
+        try {
+            g.setColor(inverse ? Color.BLACK : Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(inverse ? Color.WHITE : Color.BLACK);
+            g.setFont(font);
+            g.drawString(text, Math.max(0, (width - textWidth) / 2), fm.getAscent() + 1);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private FontMetrics metrics(Font font) {
+        return measure.get().getFontMetrics(font);
+    }
+
+    private static Graphics2D configure(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+        return g;
+    }
+
+    private static int roundUpTo8(int n) {
+        return (n + 7) / 8 * 8;
+    }
+}

@@ -1,0 +1,63 @@
+package vn.luot.printer.layout;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.luot.printer.TicketSlip;
+
+/** The sentences on a ticket, in Vietnamese, from the ticket's values. */
+public final class TicketWording {
+
+    public static final String PRIORITY_MARKER = "SỐ ƯU TIÊN";
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private TicketWording() {
+    }
+
+    /** "Quầy 3, 5", or empty when the kiosk did not say which counters serve the ticket. */
+    public static String counters(TicketSlip slip) {
+        if (slip.counters().isEmpty()) {
+            return "";
+        }
+        return "Quầy " + slip.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** "Còn 4 người trước bạn — khoảng 12 phút". */
+    public static String wait(TicketSlip slip) {
+        if (slip.peopleAhead() == 0) {
+            return "Bạn là người tiếp theo";
+        }
+        String ahead = "Còn " + slip.peopleAhead() + " người trước bạn";
+        return slip.waitMinutes() > 0 ? ahead + " — khoảng " + slip.waitMinutes() + " phút" : ahead;
+    }
+
+    public static String issued(TicketSlip slip) {
+        return ISSUED.format(slip.issuedAt());
+    }
+
+    /**
+     * Every text line of the ticket in print order, before wrapping; what the virtual printer's
+     * decoded text must read (the QR is not text and is not listed).
+     */
+    public static List<String> lines(TicketSlip slip) {
+        List<String> lines = new ArrayList<>();
+        lines.add(slip.branchName());
+        lines.add(slip.fieldName());
+        lines.add(slip.purpose());
+        if (slip.englishSubtitle() != null && !slip.englishSubtitle().isBlank()) {
+            lines.add(slip.englishSubtitle());
+        }
+        lines.add(slip.label());
+        if (slip.priority()) {
+            lines.add(PRIORITY_MARKER);
+        }
+        if (!counters(slip).isEmpty()) {
+            lines.add(counters(slip));
+        }
+        lines.add(wait(slip));
+        lines.add(issued(slip));
+        lines.addAll(slip.footerLines());
+        return lines;
+    }
+}

@@ -1,0 +1,33 @@
+package vn.luot.printer;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Tickets used across the tests; fixed values, so layouts are byte-stable. */
+public final class SampleTickets {
+
+    public static final String FOOTER = "Vui lòng chờ gọi số. Xin cảm ơn!";
+
+    private SampleTickets() {
+    }
+
+    public static TicketSlip regular() {
+        return new TicketSlip("Chi nhánh số 1 – Hoàn Kiếm", "HT", "Hộ tịch", "Nộp hồ sơ", "HT-012", false,
+                List.of(3, 5), 4, 12, LocalDateTime.of(2026, 11, 23, 9, 36),
+                "https://luot.hanoi.gov.vn/v/HT-012?t=Q7X2K9", List.of(FOOTER), "Civil status - Submit dossier");
+    }
+
+    public static TicketSlip priority() {
+        return new TicketSlip("Chi nhánh số 1 – Hoàn Kiếm", "DD", "Đất đai", "Nhận kết quả", "DD-007", true,
+                List.of(7), 0, 0, LocalDateTime.of(2026, 11, 23, 14, 5),
+                "LUOT1.eyJiIjoiSEsiLCJuIjoiREQtMDA3In0.sig", List.of(FOOTER), null);
+    }
+
+    public static TicketSlip longBranchName() {
+        return new TicketSlip(
+                "Trung tâm Phục vụ hành chính công thành phố Hà Nội – Chi nhánh số 12 huyện Thường Tín (điểm phục vụ cộng đồng xã Nhị Khê)",
+                "LD", "Lao động – Thương binh và Xã hội", "Tư vấn / hướng dẫn thủ tục hành chính", "LD-1024", false,
+                List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), 37, 145, LocalDateTime.of(2026, 1, 2, 16, 59),
+                "https://luot.hanoi.gov.vn/v/LD-1024", List.of(FOOTER, "Ứng dụng iHanoi: tra cứu lượt chờ"), null);
+    }
+}
