@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.Conflict;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.Hlc;
@@ -261,42 +262,96 @@ public final class LocalQueue implements AutoCloseable {
 
     // ---- merging other devices' events ------------------------------------------------------
 
+    /** What happened to one received event. */
+    public enum Delivery {
+        /** New here, folded in. */
+        APPLIED,
+        /** Already in this log: nothing changed. */
+        DUPLICATE,
+        /** New here and folded in, but it contradicts what the branch or the centre decided: flagged. */
+        CONFLICT
+    }
+
+    /** Per-event outcome of {@link #receive(Collection, boolean, TxHook)}, in the order given. */
+    public record Received(List<Event> fresh, Map<Event.Key, Delivery> deliveries) {
+        public Received {
+            fresh = List.copyOf(fresh);
+            deliveries = Map.copyOf(deliveries);
+        }
+    }
+
+    /** More writes to make in the same transaction as a batch of received events. */
+    @FunctionalInterface
+    public interface TxHook {
+        void run(QueueStore.Tx tx, Received received) throws SQLException;
+    }
+
     /**
      * Folds in events from other devices (or the central server). Duplicates are ignored; the order of
      * delivery does not matter.
      *
      * @return the events that were new to this device
      */
-    public synchronized List<Event> receive(Collection<Event> events) {
+    public List<Event> receive(Collection<Event> events) {
+        return receive(events, false, (tx, r) -> { }).fresh();
+    }
+
+    /**
+     * Folds in a batch of events and whatever {@code hook} writes (a sync cursor, watermarks, a cached
+     * response) in one transaction: a batch and its cursor are stored together or not at all.
+     *
+     * @param fromUpstream the batch was pulled from this device's upstream and must not be pushed back
+     */
+    public synchronized Received receive(Collection<Event> events, boolean fromUpstream, TxHook hook) {
         List<Event> fresh = new ArrayList<>();
-        Set<Event.Key> keys = new java.util.HashSet<>();
+        Map<Event.Key, Delivery> deliveries = new LinkedHashMap<>();
         for (Event e : events) {
-            if (!state.contains(e.key()) && keys.add(e.key())) {
+            if (deliveries.containsKey(e.key())) {
+                continue;
+            }
+            if (state.contains(e.key())) {
+                deliveries.put(e.key(), Delivery.DUPLICATE);
+            } else {
                 fresh.add(e);
+                deliveries.put(e.key(), Delivery.APPLIED);
             }
         }
-        if (fresh.isEmpty()) {
-            return List.of();
-        }
         try {
-            store.write(tx -> {
+            return store.write(tx -> {
                 Map<TicketId, Ticket> changed = new LinkedHashMap<>();
                 for (Event e : fresh) {
-                    tx.append(e);
+                    tx.append(e, fromUpstream);
                     lastHlc = Hlc.observe(lastHlc, e.hlc());
-                    state.apply(e).ifPresent(t -> changed.put(t.id(), t));
+                    Conflict before = e.body() instanceof QueueEvent.OfTicket t
+                            ? state.ticket(t.ticket()).map(Ticket::conflict).orElse(Conflict.NONE) : Conflict.NONE;
+                    Optional<Ticket> after = state.apply(e);
+                    after.ifPresent(t -> changed.put(t.id(), t));
+                    if (after.isPresent() && before == Conflict.NONE && after.get().conflict() != Conflict.NONE) {
+                        deliveries.put(e.key(), Delivery.CONFLICT);
+                    }
                     saveCounterIfAny(tx, e);
                 }
                 for (Ticket t : changed.values()) {
                     tx.saveTicket(t);
                 }
-                return null;
+                Received received = new Received(fresh, deliveries);
+                hook.run(tx, received);
+                return received;
             });
         } catch (RuntimeException e) {
             reload();
             throw e;
         }
-        return fresh;
+    }
+
+    /** Reads from the store under this queue's lock: the store is not safe for concurrent use. */
+    public synchronized <T> T read(java.util.function.Function<QueueStore, T> reader) {
+        return reader.apply(store);
+    }
+
+    /** Runs {@code work} in one store transaction under this queue's lock (sync bookkeeping). */
+    public synchronized <T> T write(QueueStore.TxWork<T> work) {
+        return store.write(work);
     }
 
     // ---- the one write path -----------------------------------------------------------------

@@ -55,8 +55,8 @@ public final class QueueStore implements AutoCloseable {
         this.codec = codec;
         this.insertEvent = connection.prepareStatement("""
                 INSERT OR IGNORE INTO events
-                  (device_id, seq, hlc_wall, hlc_counter, device_time, type, ticket, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                  (device_id, seq, hlc_wall, hlc_counter, device_time, type, ticket, payload, from_upstream)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.upsertTicket = connection.prepareStatement("""
                 INSERT INTO tickets (day, field, number, status, state) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (day, field, number) DO UPDATE SET status = excluded.status, state = excluded.state""");
@@ -250,6 +250,14 @@ public final class QueueStore implements AutoCloseable {
 
         /** @return false when the event was already in the log (a duplicate delivery) */
         public boolean append(Event event) throws SQLException {
+            return append(event, false);
+        }
+
+        /**
+         * @param fromUpstream the event was pulled from this device's upstream, so it is never pushed back
+         * @return false when the event was already in the log (a duplicate delivery)
+         */
+        public boolean append(Event event, boolean fromUpstream) throws SQLException {
             insertEvent.setString(1, event.deviceId());
             insertEvent.setLong(2, event.seq());
             insertEvent.setLong(3, event.hlc().wallMillis());
@@ -258,7 +266,51 @@ public final class QueueStore implements AutoCloseable {
             insertEvent.setString(6, event.type().name());
             insertEvent.setString(7, event.body() instanceof QueueEvent.OfTicket t ? t.ticket().key() : null);
             insertEvent.setString(8, codec.encodeBody(event.body()));
+            insertEvent.setInt(9, fromUpstream ? 1 : 0);
             return insertEvent.executeUpdate() == 1;
+        }
+
+        /**
+         * Moves a device's acknowledged watermark over every sequence number now present without a gap.
+         *
+         * @return the new watermark: every event of the device up to it is in this log
+         */
+        public long advanceWatermark(String deviceId) throws SQLException {
+            String name = "wm:" + deviceId;
+            long mark = 0;
+            try (PreparedStatement get = connection.prepareStatement("SELECT value FROM sync_cursors WHERE name = ?")) {
+                get.setString(1, name);
+                try (ResultSet rs = get.executeQuery()) {
+                    if (rs.next()) {
+                        mark = Long.parseLong(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement has = connection.prepareStatement(
+                    "SELECT 1 FROM events WHERE device_id = ? AND seq = ?")) {
+                has.setString(1, deviceId);
+                while (true) {
+                    has.setLong(2, mark + 1);
+                    try (ResultSet rs = has.executeQuery()) {
+                        if (!rs.next()) {
+                            break;
+                        }
+                    }
+                    mark++;
+                }
+            }
+            putCursor(name, Long.toString(mark));
+            return mark;
+        }
+
+        public void putIdempotentResponse(String key, String response, Instant now) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO idempotency (key, response, created) VALUES (?, ?, ?)")) {
+                st.setString(1, key);
+                st.setString(2, response);
+                st.setString(3, now.toString());
+                st.executeUpdate();
+            }
         }
 
         public void saveTicket(Ticket ticket) throws SQLException {
@@ -356,17 +408,80 @@ public final class QueueStore implements AutoCloseable {
         }
     }
 
+    private static final String EVENT_COLUMNS =
+            "rowid, device_id, seq, hlc_wall, hlc_counter, device_time, type, payload FROM events";
+
     /** The whole event log, in no particular order. */
     public List<Event> loadEvents() {
-        return query("SELECT device_id, seq, hlc_wall, hlc_counter, device_time, type, payload FROM events", rs -> {
+        return query("SELECT " + EVENT_COLUMNS, rs -> {
             List<Event> events = new ArrayList<>();
             while (rs.next()) {
-                EventType type = EventType.valueOf(rs.getString(6));
-                events.add(new Event(rs.getString(1), rs.getLong(2), new Hlc(rs.getLong(3), rs.getInt(4)),
-                        Instant.parse(rs.getString(5)), codec.decodeBody(type, rs.getString(7))));
+                events.add(readEvent(rs));
             }
             return events;
         });
+    }
+
+    /** An event with its place in this device's arrival order (the cursor it serves downstream). */
+    public record StoredEvent(long rowid, Event event) {
+    }
+
+    /** Events that arrived after {@code rowid}, in arrival order. */
+    public List<StoredEvent> eventsAfter(long rowid, int limit) {
+        return storedEvents("SELECT " + EVENT_COLUMNS + " WHERE rowid > " + rowid + " ORDER BY rowid LIMIT " + limit);
+    }
+
+    /** Every event about tickets of {@code day}, and every counter event, in arrival order. */
+    public List<StoredEvent> eventsOfDay(LocalDate day) {
+        return storedEvents("SELECT " + EVENT_COLUMNS + " WHERE ticket IS NULL OR ticket LIKE '" + day
+                + "/%' ORDER BY rowid");
+    }
+
+    /**
+     * Events to push upstream: made here (or relayed to here from below), not pulled from upstream,
+     * arrived after {@code rowid}; only {@code deviceId}'s own when it is not null.
+     */
+    public List<StoredEvent> outbox(long rowid, int limit, String deviceId) {
+        String own = deviceId == null ? "" : " AND device_id = '" + deviceId.replace("'", "''") + "'";
+        return storedEvents("SELECT " + EVENT_COLUMNS + " WHERE from_upstream = 0 AND rowid > " + rowid + own
+                + " ORDER BY rowid LIMIT " + limit);
+    }
+
+    public int outboxSize(long rowid, String deviceId) {
+        String own = deviceId == null ? "" : " AND device_id = '" + deviceId.replace("'", "''") + "'";
+        return query("SELECT count(*) FROM events WHERE from_upstream = 0 AND rowid > " + rowid + own,
+                rs -> rs.next() ? rs.getInt(1) : 0);
+    }
+
+    public long maxRowid() {
+        return query("SELECT coalesce(max(rowid), 0) FROM events", rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    public Optional<String> idempotentResponse(String key) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT response FROM idempotency WHERE key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw translate(file, "read", e);
+        }
+    }
+
+    private List<StoredEvent> storedEvents(String sql) {
+        return query(sql, rs -> {
+            List<StoredEvent> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(new StoredEvent(rs.getLong(1), readEvent(rs)));
+            }
+            return events;
+        });
+    }
+
+    private Event readEvent(ResultSet rs) throws SQLException {
+        EventType type = EventType.valueOf(rs.getString(7));
+        return new Event(rs.getString(2), rs.getLong(3), new Hlc(rs.getLong(4), rs.getInt(5)),
+                Instant.parse(rs.getString(6)), codec.decodeBody(type, rs.getString(8)));
     }
 
     /** The materialised tickets, as last written with their events. */

@@ -63,6 +63,17 @@ final class Schema {
               name  TEXT PRIMARY KEY,
               value TEXT NOT NULL
             ) STRICT;
+            """,
+            // 2: sync. Events pulled from upstream are marked so they are never pushed back; the
+            // events table's rowid is the arrival order a device serves to the devices below it.
+            """
+            ALTER TABLE events ADD COLUMN from_upstream INTEGER NOT NULL DEFAULT 0;
+
+            CREATE TABLE idempotency (
+              key      TEXT PRIMARY KEY,
+              response TEXT NOT NULL,
+              created  TEXT NOT NULL
+            ) STRICT;
             """);
 
     static int latestVersion() {

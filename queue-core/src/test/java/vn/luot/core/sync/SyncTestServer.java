@@ -1,0 +1,54 @@
+package vn.luot.core.sync;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.store.LocalQueue;
+
+/** A branch's sync endpoints on loopback, over a real queue file: the same handler central and hub mount. */
+final class SyncTestServer implements AutoCloseable {
+
+    static final String KIOSK_TOKEN = "kiosk-1-secret-token";
+    static final String KIOSK2_TOKEN = "kiosk-2-secret-token";
+    static final String HUB_TOKEN = "hub-secret-token";
+    static final String OTHER_BRANCH_TOKEN = "caugiay-kiosk-token";
+
+    static final DeviceTokens TOKENS = DeviceTokens.none()
+            .withToken(KIOSK_TOKEN, new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
+            .withToken(KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
+            .withToken(HUB_TOKEN, new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB))
+            .withToken(OTHER_BRANCH_TOKEN, new DeviceIdentity("cg-kiosk", "hn-caugiay", DeviceIdentity.Role.KIOSK));
+
+    final LocalQueue queue;
+    final SyncServer sync;
+    private final HttpServer http;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    SyncTestServer(Path file, String deviceId, Clock clock) throws IOException {
+        queue = LocalQueue.builder().file(file).deviceId(deviceId).branch(DemoBranch.create()).clock(clock).open();
+        sync = new SyncServer(queue, clock);
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/v1/branches/", new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS,
+                new JsonHttp(queue.store().codec().mapper())));
+        http.setExecutor(executor);
+        http.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        queue.close();
+    }
+}
