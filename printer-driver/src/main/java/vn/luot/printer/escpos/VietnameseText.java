@@ -11,19 +11,21 @@ import java.util.function.IntPredicate;
  */
 public final class VietnameseText {
 
-    private static final Map<Character, String> PUNCTUATION = Map.ofEntries(
+    private static final Map<Character, String> LOOKALIKES = Map.ofEntries(
             Map.entry('\u2014', "-"), Map.entry('\u2013', "-"), Map.entry('\u2012', "-"),
             Map.entry('\u2018', "'"), Map.entry('\u2019', "'"), Map.entry('\u201c', "\""),
             Map.entry('\u201d', "\""), Map.entry('\u2026', "..."), Map.entry('\u2022', "*"),
             Map.entry('\u00b7', "."), Map.entry('\u00a0', " "), Map.entry('\u00d0', "Đ"),
-            Map.entry('\u2192', "->"), Map.entry('\u00d7', "x"));
+            Map.entry('\u2192', "->"), Map.entry('\u00d7', "x"), Map.entry('\u0141', "L"),
+            Map.entry('\u0142', "l"), Map.entry('\u00d8', "O"), Map.entry('\u00f8', "o"), Map.entry('\u00df', "ss"),
+            Map.entry('\u00c6', "AE"), Map.entry('\u00e6', "ae"), Map.entry('\u0152', "OE"), Map.entry('\u0153', "oe"));
 
     private VietnameseText() {
     }
 
     /**
      * Rewrites {@code text} so that every character satisfies {@code encodable}: first a
-     * punctuation look-alike, then the base letter without its marks, else nothing.
+     * look-alike (punctuation, Ł, ß …), then the base letter without its marks, else nothing.
      */
     public static String fallback(String text, IntPredicate encodable) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -33,7 +35,7 @@ public final class VietnameseText {
                 out.appendCodePoint(cp);
                 return;
             }
-            String replacement = cp <= 0xffff ? PUNCTUATION.get((char) cp) : null;
+            String replacement = cp <= 0xffff ? LOOKALIKES.get((char) cp) : null;
             if (replacement == null) {
                 replacement = stripMarks(new String(Character.toChars(cp)));
             }
