@@ -32,13 +32,21 @@ final class SyncTestServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     SyncTestServer(Path file, String deviceId, Clock clock) throws IOException {
+        this(file, deviceId, clock, 0);
+    }
+
+    SyncTestServer(Path file, String deviceId, Clock clock, int port) throws IOException {
         queue = LocalQueue.builder().file(file).deviceId(deviceId).branch(DemoBranch.create()).clock(clock).open();
         sync = new SyncServer(queue, clock);
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         http.createContext("/v1/branches/", new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS,
                 new JsonHttp(queue.store().codec().mapper())));
         http.setExecutor(executor);
         http.start();
+    }
+
+    int port() {
+        return http.getAddress().getPort();
     }
 
     String url() {
