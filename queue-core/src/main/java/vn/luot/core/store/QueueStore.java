@@ -1,12 +1,8 @@
 package vn.luot.core.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import vn.luot.core.domain.Hlc;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketId;
@@ -37,8 +30,6 @@ import vn.luot.core.event.QueueEvent;
  * <p>Not safe for concurrent use: one owner (see {@link LocalQueue}) serialises access.
  */
 public final class QueueStore implements AutoCloseable {
-
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final Connection connection;
@@ -85,116 +76,13 @@ public final class QueueStore implements AutoCloseable {
      * filling the SD card that the OS and its logs live on; hitting it is reported like a full disk.
      */
     public static QueueStore open(Path file, long maxBytes) {
+        Connection connection = SqliteDatabase.open(file, Schema.APPLICATION_ID, Schema.MIGRATIONS, maxBytes);
         Path absolute = file.toAbsolutePath();
-        refuseNonSqliteFile(absolute);
-        Connection connection = null;
         try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout(5_000);
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
-            checkAndMigrate(absolute, connection);
-            if (maxBytes > 0) {
-                int pageSize = pragmaInt(connection, "page_size");
-                try (Statement st = connection.createStatement()) {
-                    st.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / pageSize));
-                }
-            }
             return new QueueStore(absolute, connection, new EventCodec());
         } catch (SQLException e) {
-            closeQuietly(connection);
-            throw translate(absolute, "open", e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
-        }
-    }
-
-    private static void refuseNonSqliteFile(Path file) {
-        if (!Files.exists(file)) {
-            Path parent = file.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
-                        "Cannot create the queue database " + file + ": folder " + parent + " does not exist", null);
-            }
-            return;
-        }
-        if (Files.isDirectory(file)) {
-            throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
-                    "The queue database path " + file + " is a folder, not a file", null);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
-            if (head.length > 0 && !java.util.Arrays.equals(head, SQLITE_MAGIC)) {
-                throw new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
-                        "The queue database " + file + " is not an SQLite file (corrupt, or another program's). "
-                                + "Move it aside and restart: the device will pull its state again.", null);
-            }
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
-                    "Cannot read the queue database " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkAndMigrate(Path file, Connection connection) throws SQLException {
-        int applicationId = pragmaInt(connection, "application_id");
-        int version = pragmaInt(connection, "user_version");
-        if (applicationId != Schema.APPLICATION_ID) {
-            if (applicationId != 0 || version != 0 || tableCount(connection) > 0) {
-                throw new StoreException(StoreException.Kind.FOREIGN_DATABASE, file,
-                        "The file " + file + " is an SQLite database of another program, not a Lượt queue. "
-                                + "Point the config at another path.", null);
-            }
-        }
-        if (version > Schema.latestVersion()) {
-            throw new StoreException(StoreException.Kind.NEWER_SCHEMA, file,
-                    "The queue database " + file + " has schema version " + version + ", written by a newer Lượt; "
-                            + "this one knows up to version " + Schema.latestVersion()
-                            + ". Install the newer version, or move the file aside.", null);
-        }
-        String check = quickCheck(connection);
-        if (!"ok".equals(check)) {
-            throw new StoreException(StoreException.Kind.CORRUPT, file,
-                    "The queue database " + file + " is damaged (" + check + "). Move it aside and restart.", null);
-        }
-        for (int next = version + 1; next <= Schema.latestVersion(); next++) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-                try {
-                    for (String sql : Schema.MIGRATIONS.get(next - 1).split(";")) {
-                        if (!sql.isBlank()) {
-                            st.execute(sql);
-                        }
-                    }
-                    st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
-                    st.execute("PRAGMA user_version = " + next);
-                    st.execute("COMMIT");
-                } catch (SQLException e) {
-                    st.execute("ROLLBACK");
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static String quickCheck(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-            return rs.next() ? rs.getString(1) : "no answer";
-        }
-    }
-
-    private static int pragmaInt(Connection connection, String pragma) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static int tableCount(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            return rs.next() ? rs.getInt(1) : 0;
+            SqliteDatabase.closeQuietly(connection);
+            throw SqliteDatabase.translate(absolute, "open", e);
         }
     }
 
@@ -217,30 +105,8 @@ public final class QueueStore implements AutoCloseable {
      * durably when this returns, and nothing of it when this throws.
      */
     public <T> T write(TxWork<T> work) {
-        try (Statement st = connection.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(new Tx());
-                st.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(st);
-                if (e instanceof SQLException sql) {
-                    throw translate(file, "write", sql);
-                }
-                throw (RuntimeException) e;
-            }
-        } catch (SQLException e) {
-            throw translate(file, "write", e);
-        }
-    }
-
-    private static void rollbackQuietly(Statement st) {
-        try {
-            st.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite has already rolled back when the error was fatal to the transaction.
-        }
+        Tx tx = new Tx();
+        return SqliteDatabase.inTransaction(connection, file, () -> work.run(tx));
     }
 
     /** The writes allowed inside {@link #write}. */
@@ -464,7 +330,7 @@ public final class QueueStore implements AutoCloseable {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw translate(file, "read", e);
+            throw SqliteDatabase.translate(file, "read", e);
         }
     }
 
@@ -546,47 +412,7 @@ public final class QueueStore implements AutoCloseable {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return reader.read(rs);
         } catch (SQLException e) {
-            throw translate(file, "read", e);
-        }
-    }
-
-    static StoreException translate(Path file, String action, SQLException e) {
-        SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
-        String base = code == null ? "" : code.name();
-        if (base.startsWith("SQLITE_FULL")) {
-            return new StoreException(StoreException.Kind.DISK_FULL, file,
-                    "The disk holding the queue database " + file + " is full; nothing was written. "
-                            + "Free some space (old logs, tickets) and try again.", e);
-        }
-        if (base.startsWith("SQLITE_READONLY")) {
-            return new StoreException(StoreException.Kind.READ_ONLY, file,
-                    "The queue database " + file + " is read-only (file permissions or a read-only file system); "
-                            + "nothing was written.", e);
-        }
-        if (base.startsWith("SQLITE_NOTADB")) {
-            return new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
-                    "The queue database " + file + " is not a database (corrupt, or another program's). "
-                            + "Move it aside and restart.", e);
-        }
-        if (base.startsWith("SQLITE_CORRUPT")) {
-            return new StoreException(StoreException.Kind.CORRUPT, file,
-                    "The queue database " + file + " is damaged. Move it aside and restart.", e);
-        }
-        if (base.startsWith("SQLITE_CANTOPEN") || base.startsWith("SQLITE_PERM") || base.startsWith("SQLITE_AUTH")) {
-            return new StoreException(StoreException.Kind.CANNOT_OPEN, file,
-                    "Cannot open the queue database " + file + " (does the service user own its folder?)", e);
-        }
-        return new StoreException(StoreException.Kind.IO, file,
-                "Cannot " + action + " the queue database " + file + ": " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // Already failing; the first error is the one to report.
-            }
+            throw SqliteDatabase.translate(file, "read", e);
         }
     }
 
@@ -595,7 +421,7 @@ public final class QueueStore implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw translate(file, "close", e);
+            throw SqliteDatabase.translate(file, "close", e);
         }
     }
 }
