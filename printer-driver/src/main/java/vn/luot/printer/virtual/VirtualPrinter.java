@@ -198,9 +198,15 @@ public final class VirtualPrinter {
         }
 
         byte[] args(int n) throws IOException {
-            byte[] data = in.readNBytes(n);
-            if (data.length < n) {
-                throw new EOFException();
+            // A plain read loop: FileInputStream.readNBytes may seek, which a pty refuses.
+            byte[] data = new byte[n];
+            int got = 0;
+            while (got < n) {
+                int r = in.read(data, got, n - got);
+                if (r < 0) {
+                    throw new EOFException();
+                }
+                got += r;
             }
             synchronized (VirtualPrinter.this) {
                 ticketBytes.write(data, 0, n);
