@@ -260,6 +260,20 @@ public final class LocalQueue implements AutoCloseable {
         return store.write(tx -> tx.purgePersonalDataBefore(today));
     }
 
+    /**
+     * Records events decided outside this device's rules — the central server's booking decisions
+     * (booked, cancelled, moved). Stamped and written like every local event.
+     */
+    public synchronized List<Event> recordDecided(List<QueueEvent> decided) {
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        for (QueueEvent e : decided) {
+            if (e instanceof QueueEvent.OfTicket t) {
+                fields.add(t.ticket().field());
+            }
+        }
+        return decided.isEmpty() ? List.of() : commit(decided, fields, tx -> null);
+    }
+
     // ---- merging other devices' events ------------------------------------------------------
 
     /** What happened to one received event. */

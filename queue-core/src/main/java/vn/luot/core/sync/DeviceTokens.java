@@ -31,6 +31,13 @@ public final class DeviceTokens {
         return new DeviceTokens(copy);
     }
 
+    /** These tokens and {@code other}'s. */
+    public DeviceTokens withAll(DeviceTokens other) {
+        Map<String, DeviceIdentity> copy = new LinkedHashMap<>(byDigest);
+        copy.putAll(other.byDigest);
+        return new DeviceTokens(copy);
+    }
+
     public DeviceTokens withToken(String token, DeviceIdentity device) {
         return withDigest(digest(token), device);
     }

@@ -73,24 +73,23 @@ public final class JsonHttp {
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new HttpError(400, "INVALID_REQUEST", "Yêu cầu không hợp lệ.", "Bad Content-Length.");
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                // Read (a bounded amount of) the rest, so the client gets the 413 instead of a reset.
+                long drained = 0;
+                byte[] sink = new byte[64 * 1024];
+                int n;
+                while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                    drained += n;
+                }
                 throw tooLarge();
             }
             return body;
         }
     }
+
+    private static final long DRAIN_LIMIT = 16L << 20;
 
     private static HttpError tooLarge() {
         return new HttpError(413, "BODY_TOO_LARGE", "Yêu cầu quá lớn.",

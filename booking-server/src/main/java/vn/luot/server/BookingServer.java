@@ -1,0 +1,250 @@
+package vn.luot.server;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.domain.Ticket;
+import vn.luot.core.event.QueueEvent;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.sync.JsonHttp;
+import vn.luot.core.sync.SyncHttpHandler;
+import vn.luot.core.sync.SyncServer;
+import vn.luot.server.booking.BookingApi;
+import vn.luot.server.booking.BookingStore;
+import vn.luot.server.notify.Notifier;
+
+/**
+ * The reference central booking server: the city app's booking API and the branches' sync endpoints
+ * on one port, bookings in one SQLite file and each branch's central queue log in another.
+ */
+public final class BookingServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BookingServer.class.getName());
+
+    private final BookingStore bookings;
+    private final Map<String, BookingApi.BranchRuntime> branches = new LinkedHashMap<>();
+    private final List<Notifier> notifiers = new ArrayList<>();
+    private final HttpServer http;
+    private final ExecutorService httpThreads;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    private BookingServer(Builder b) throws IOException {
+        this.clock = b.clock;
+        Path folder = b.database.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
+        this.bookings = BookingStore.open(b.database);
+        Map<String, SyncServer> syncs = new LinkedHashMap<>();
+        for (Branch branch : b.config.toBranches()) {
+            LocalQueue queue = LocalQueue.builder()
+                    .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
+                    .deviceId("central")
+                    .branch(branch)
+                    .clock(clock)
+                    .open();
+            branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
+            syncs.put(branch.id(), new SyncServer(queue, clock));
+            notifiers.add(new Notifier(bookings, branch, queue, clock));
+        }
+        reconcile();
+        JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
+        SyncHttpHandler sync = new SyncHttpHandler(syncs, b.config.tokens().withAll(b.extraTokens), json);
+        BookingApi api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json);
+        this.httpThreads = Executors.newFixedThreadPool(b.httpThreads);
+        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
+        http.createContext("/", exchange -> {
+            if (SyncHttpHandler.serves(exchange.getRequestURI().getPath())) {
+                sync.handle(exchange);
+            } else {
+                api.handle(exchange);
+            }
+        });
+        http.setExecutor(httpThreads);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "luot-server-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Bookings are stored before their event is appended to the branch log (two files); after a crash
+     * between the two, the missing events are appended here at start.
+     */
+    private void reconcile() {
+        LocalDate today = BranchTime.now(clock).toLocalDate();
+        for (BookingApi.BranchRuntime rt : branches.values()) {
+            List<QueueEvent> missing = new ArrayList<>();
+            for (BookingStore.Stored s : bookings.from(rt.branch().id(), today)) {
+                var b = s.booking();
+                Optional<Ticket> ticket = rt.queue().ticket(b.ticketId());
+                if (ticket.isEmpty()) {
+                    missing.add(new QueueEvent.BookingRecorded(b.ticketId(), b.id(), b.purpose(), b.slot(), b.priority()));
+                }
+                if (s.cancelled() != null && ticket.map(t -> t.status().isAwaitingCheckIn()).orElse(true)) {
+                    missing.add(new QueueEvent.BookingCancelled(b.ticketId(), "FORFEITED".equals(s.cancelled())));
+                }
+            }
+            if (!missing.isEmpty()) {
+                LOG.info("branch " + rt.branch().id() + ": appended " + missing.size() + " booking events after a restart");
+                rt.queue().recordDecided(missing);
+            }
+        }
+    }
+
+    public BookingServer start() {
+        http.start();
+        scheduler.scheduleWithFixedDelay(this::housekeeping, 0, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Notifications due, and bookings whose check-in window closed long enough ago. */
+    public void housekeeping() {
+        for (Notifier n : notifiers) {
+            try {
+                n.runOnce();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "notification round failed", e);
+            }
+        }
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public BookingStore bookings() {
+        return bookings;
+    }
+
+    public LocalQueue queue(String branchId) {
+        return branches.get(branchId).queue();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDateTime now() {
+        return BranchTime.now(clock);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.stop(0);
+        httpThreads.shutdownNow();
+        try {
+            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        branches.values().forEach(rt -> rt.queue().close());
+        bookings.close();
+    }
+
+    /** Options of the server; config, data folder and codes are required. */
+    public static final class Builder {
+        private ServerConfig config;
+        private Path database;
+        private Clock clock = Clock.system(BranchTime.ZONE);
+        private BookingApi.BookingCodes codes;
+        private DeviceTokens extraTokens = DeviceTokens.none();
+        private String bindAddress = "0.0.0.0";
+        private int port = -1;
+        private int httpThreads = 16;
+
+        private Builder() {
+        }
+
+        public Builder config(ServerConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /**
+         * The bookings database file (created if missing); each branch's queue log lives beside it as
+         * {@code NAME.queue-BRANCH.db}.
+         */
+        public Builder database(Path file) {
+            this.database = file;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder codes(BookingApi.BookingCodes codes) {
+            this.codes = codes;
+            return this;
+        }
+
+        /** Devices accepted on top of the config's (the demo's well-known tokens). */
+        public Builder extraTokens(DeviceTokens tokens) {
+            this.extraTokens = tokens;
+            return this;
+        }
+
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** 0 for any free port; default the config's. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder httpThreads(int threads) {
+            this.httpThreads = threads;
+            return this;
+        }
+
+        public BookingServer build() {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(codes, "codes");
+            if (port < 0) {
+                port = config.portOrDefault();
+            }
+            try {
+                return new BookingServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the booking server on port " + port, e);
+            }
+        }
+    }
+}
