@@ -18,6 +18,8 @@ public final class Cp1258Text implements NativeText {
     public static final Charset CHARSET = Charset.forName("windows-1258");
 
     private final int page;
+    // Encoders are not thread-safe and costly to create per character: one per thread.
+    private final ThreadLocal<CharsetEncoder> encoder = ThreadLocal.withInitial(CHARSET::newEncoder);
 
     public Cp1258Text(int page) {
         this.page = page;
@@ -39,7 +41,7 @@ public final class Cp1258Text implements NativeText {
     }
 
     /** NFC, then every letter the code page lacks as base letter + combining tone mark. */
-    static String prepare(String text) {
+    String prepare(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(nfc.length() + 8);
         nfc.codePoints().forEach(cp -> {
@@ -73,14 +75,13 @@ public final class Cp1258Text implements NativeText {
         return Normalizer.normalize(base, Normalizer.Form.NFC) + tones;
     }
 
-    private static boolean encodable(String s) {
-        return CHARSET.newEncoder().canEncode(s);
+    private boolean encodable(String s) {
+        return encoder.get().canEncode(s);
     }
 
-    private static byte[] encode(String s) {
+    private byte[] encode(String s) {
         try {
-            CharsetEncoder encoder = CHARSET.newEncoder();
-            ByteBuffer bb = encoder.encode(CharBuffer.wrap(s));
+            ByteBuffer bb = encoder.get().encode(CharBuffer.wrap(s));
             byte[] bytes = new byte[bb.remaining()];
             bb.get(bytes);
             return bytes;

@@ -55,6 +55,8 @@ public final class VirtualPrinterServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                // One-byte status answers must not wait for Nagle and the client's delayed ACK.
+                client.setTcpNoDelay(true);
                 clients.add(client);
                 Thread t = new Thread(() -> serve(client), "virtual-printer-client:" + client.getPort());
                 t.setDaemon(true);
