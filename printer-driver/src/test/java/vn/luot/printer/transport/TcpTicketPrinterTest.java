@@ -33,7 +33,7 @@ class TcpTicketPrinterTest {
     @BeforeEach
     void startVirtualPrinter() throws Exception {
         virtualPrinter = new VirtualPrinter(out, 576, FONTS);
-        server = VirtualPrinterServer.startOnLoopback(virtualPrinter, 0);
+        server = startBelowEphemeralPorts(virtualPrinter);
         printer = printerOn(server.port(), Duration.ofMillis(500));
     }
 
@@ -41,6 +41,23 @@ class TcpTicketPrinterTest {
     void stop() throws Exception {
         printer.close();
         server.close();
+    }
+
+    /**
+     * A port outside the kernel's ephemeral range: while the server is "unplugged", a client
+     * connecting to an ephemeral port on loopback can connect to itself and take the port.
+     */
+    private static VirtualPrinterServer startBelowEphemeralPorts(VirtualPrinter printer) throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        java.io.IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return VirtualPrinterServer.startOnLoopback(printer, 20000 + random.nextInt(10000));
+            } catch (java.io.IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static TicketPrinter printerOn(int port, Duration statusTimeout) {
