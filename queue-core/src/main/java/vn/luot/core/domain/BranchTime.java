@@ -12,6 +12,12 @@ public final class BranchTime {
     private BranchTime() {
     }
 
+    /** A clock that reads {@code start} (Hà Nội time) now and runs forward from there: {@code --now}. */
+    public static Clock startingAt(LocalDateTime start) {
+        Clock system = Clock.system(ZONE);
+        return Clock.offset(system, java.time.Duration.between(system.instant(), start.atZone(ZONE).toInstant()));
+    }
+
     public static LocalDateTime now(Clock clock) {
         return LocalDateTime.ofInstant(clock.instant(), ZONE);
     }

@@ -30,6 +30,10 @@ public final class SigningKeys {
 
     /** Writes the private key with permissions 0600, created that way (never briefly readable). */
     public static void save(PrivateKey key, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -1,0 +1,121 @@
+package vn.luot.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+import vn.luot.core.config.ConfigException;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.store.StoreException;
+import vn.luot.core.sync.DeviceIdentity;
+import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.token.KeySet;
+import vn.luot.core.token.SigningKeys;
+import vn.luot.server.demo.DemoBookings;
+
+/**
+ * {@code ./luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now ISO]}.
+ */
+public final class BookingServerMain {
+
+    /** Well-known tokens of the demo devices, accepted only with --demo. */
+    public static final String DEMO_KIOSK_TOKEN = "demo-kiosk-1";
+    public static final String DEMO_KIOSK2_TOKEN = "demo-kiosk-2";
+    public static final String DEMO_HUB_TOKEN = "demo-hub";
+
+    private BookingServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Integer port = null;
+        Path db = Path.of("luot-server.db");
+        Path config = null;
+        Path key = null;
+        boolean demo = false;
+        LocalDateTime start = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(value(args, ++i));
+                    case "--db" -> db = Path.of(value(args, ++i));
+                    case "--config" -> config = Path.of(value(args, ++i));
+                    case "--key" -> key = Path.of(value(args, ++i));
+                    case "--demo" -> demo = true;
+                    case "--now" -> start = LocalDateTime.parse(value(args, ++i));
+                    case "-h", "--help" -> {
+                        usage(out);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            System.err.println("luot server: " + e.getMessage());
+            usage(System.err);
+            System.exit(2);
+        }
+        Clock clock = start == null ? Clock.system(BranchTime.ZONE) : BranchTime.startingAt(start);
+        try {
+            ServerConfig cfg = config == null ? ServerConfig.demo() : ServerConfig.load(config);
+            Path keyFile = key != null ? key : db.toAbsolutePath().resolveSibling(db.getFileName() + ".signing-key");
+            SignedCodes codes = new SignedCodes(1, SigningKeys.loadOrCreate(keyFile), KeySet.empty());
+            DeviceTokens demoTokens = DeviceTokens.none();
+            if (demo) {
+                String branch = cfg.toBranches().get(0).id();
+                demoTokens = demoTokens
+                        .withToken(DEMO_KIOSK_TOKEN, new DeviceIdentity("kiosk-1", branch, DeviceIdentity.Role.KIOSK))
+                        .withToken(DEMO_KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", branch, DeviceIdentity.Role.KIOSK))
+                        .withToken(DEMO_HUB_TOKEN, new DeviceIdentity("hub", branch, DeviceIdentity.Role.HUB));
+            }
+            BookingServer server = BookingServer.builder().config(cfg).database(db).clock(clock).codes(codes)
+                    .port(port == null ? cfg.portOrDefault() : port).extraTokens(demoTokens).build();
+            if (demo) {
+                Branch branch = cfg.toBranches().get(0);
+                int made = DemoBookings.seed(server.bookings(), branch, server.queue(branch.id()),
+                        cfg.capacityFor(branch.id()), cfg.bookedNumbersUpToOrDefault(), server.now().toLocalDate(),
+                        server.now(), 300, 2026L);
+                out.println("demo: " + made + " bookings seeded for " + server.now().toLocalDate() + " at " + branch.name());
+                out.println("demo device tokens (never use --demo in production): kiosk-1=" + DEMO_KIOSK_TOKEN
+                        + " kiosk-2=" + DEMO_KIOSK2_TOKEN + " hub=" + DEMO_HUB_TOKEN);
+            }
+            server.start();
+            out.println("Lượt booking server on " + server.url() + "  (clock " + server.now().withNano(0) + " Hà Nội)");
+            out.println("  GET  " + server.url() + "/v1/branches");
+            out.println("  data " + db.toAbsolutePath() + ", signing key " + keyFile);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "luot-server-shutdown"));
+            stopped.await();
+        } catch (ConfigException | StoreException e) {
+            System.err.println("luot server: " + e.getMessage());
+            System.exit(1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("luot server: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now 2026-11-23T07:00]");
+        out.println("  --db      bookings database, created if missing (branch queue logs live beside it)");
+        out.println("  --config  server config (TOML); default: the demo branch (booking-server/src/main/resources/demo-server.toml)");
+        out.println("  --key     Ed25519 signing key of the booking QR codes, created 0600 if missing");
+        out.println("  --demo    seed today's bookings and accept the demo devices' well-known tokens");
+        out.println("  --now     start the clock at this Hà Nội local time and let it run from there");
+    }
+}
