@@ -16,8 +16,9 @@ public final class BenchMain {
         switch (name) {
             case "core" -> CoreBench.run(out);
             case "crash" -> CrashBench.run(rest, out);
+            case "sync" -> SyncBench.run(out);
             default -> {
-                System.err.println("usage: luot bench core | crash [--kills N] [--seed S] [--control]");
+                System.err.println("usage: luot bench core | sync | printer | crash [--kills N] [--seed S] [--control]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }
