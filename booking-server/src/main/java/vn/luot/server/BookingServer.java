@@ -25,6 +25,7 @@ import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.event.QueueEvent;
+import vn.luot.core.rules.CheckInWindow;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
@@ -49,9 +50,11 @@ public final class BookingServer implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final java.time.Duration housekeepingEvery;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
+        this.housekeepingEvery = b.housekeepingEvery;
         Path folder = b.database.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
@@ -63,6 +66,9 @@ public final class BookingServer implements AutoCloseable {
                     .deviceId("central")
                     .branch(branch)
                     .clock(clock)
+                    // The branch hub sweeps no-shows at the end of each window; the centre only after a
+                    // grace period, so a check-in still on its way from an offline branch wins.
+                    .checkInWindow(new CheckInWindow(CheckInWindow.DEFAULT.opensBefore(), b.noShowGrace))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
             syncs.put(branch.id(), new SyncServer(queue, clock));
@@ -120,12 +126,21 @@ public final class BookingServer implements AutoCloseable {
 
     public BookingServer start() {
         http.start();
-        scheduler.scheduleWithFixedDelay(this::housekeeping, 0, 1, TimeUnit.SECONDS);
+        if (!housekeepingEvery.isZero()) {
+            scheduler.scheduleWithFixedDelay(this::housekeeping, 0, housekeepingEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
     /** Notifications due, and bookings whose check-in window closed long enough ago. */
     public void housekeeping() {
+        for (BookingApi.BranchRuntime rt : branches.values()) {
+            try {
+                rt.queue().sweepMissedCheckIns();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "no-show sweep failed for " + rt.branch().id(), e);
+            }
+        }
         for (Notifier n : notifiers) {
             try {
                 n.runOnce();
@@ -183,6 +198,8 @@ public final class BookingServer implements AutoCloseable {
         private String bindAddress = "0.0.0.0";
         private int port = -1;
         private int httpThreads = 16;
+        private java.time.Duration noShowGrace = java.time.Duration.ofMinutes(30);
+        private java.time.Duration housekeepingEvery = java.time.Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -225,6 +242,18 @@ public final class BookingServer implements AutoCloseable {
         /** 0 for any free port; default the config's. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** How long after a slot's end the centre itself marks a booking not checked in as a no-show. */
+        public Builder noShowGrace(java.time.Duration grace) {
+            this.noShowGrace = grace;
+            return this;
+        }
+
+        /** How often notifications and the no-show sweep run; zero to run them only by {@link #housekeeping()}. */
+        public Builder housekeepingEvery(java.time.Duration interval) {
+            this.housekeepingEvery = interval;
             return this;
         }
 

@@ -37,6 +37,9 @@ public final class BookingServerMain {
         Path db = Path.of("luot-server.db");
         Path config = null;
         Path key = null;
+        int keyId = 1;
+        KeySet previous = KeySet.empty();
+        java.util.List<String> previousKeys = new java.util.ArrayList<>();
         boolean demo = false;
         LocalDateTime start = null;
         try {
@@ -46,6 +49,8 @@ public final class BookingServerMain {
                     case "--db" -> db = Path.of(value(args, ++i));
                     case "--config" -> config = Path.of(value(args, ++i));
                     case "--key" -> key = Path.of(value(args, ++i));
+                    case "--key-id" -> keyId = Integer.parseInt(value(args, ++i));
+                    case "--previous-key" -> previousKeys.add(value(args, ++i));
                     case "--demo" -> demo = true;
                     case "--now" -> start = LocalDateTime.parse(value(args, ++i));
                     case "-h", "--help" -> {
@@ -64,7 +69,15 @@ public final class BookingServerMain {
         try {
             ServerConfig cfg = config == null ? ServerConfig.demo() : ServerConfig.load(config);
             Path keyFile = key != null ? key : db.toAbsolutePath().resolveSibling(db.getFileName() + ".signing-key");
-            SignedCodes codes = new SignedCodes(1, SigningKeys.loadOrCreate(keyFile), KeySet.empty());
+            for (String spec : previousKeys) {
+                int colon = spec.indexOf(':');
+                if (colon < 1) {
+                    throw new IllegalArgumentException("--previous-key is ID:FILE, e.g. 1:/etc/luot/server/key-1");
+                }
+                previous = previous.with(Integer.parseInt(spec.substring(0, colon)),
+                        SigningKeys.load(Path.of(spec.substring(colon + 1))).getPublic());
+            }
+            SignedCodes codes = new SignedCodes(keyId, SigningKeys.loadOrCreate(keyFile), previous);
             DeviceTokens demoTokens = DeviceTokens.none();
             if (demo) {
                 String branch = cfg.toBranches().get(0).id();
@@ -94,7 +107,7 @@ public final class BookingServerMain {
                 stopped.countDown();
             }, "luot-server-shutdown"));
             stopped.await();
-        } catch (ConfigException | StoreException e) {
+        } catch (ConfigException | StoreException | IllegalArgumentException e) {
             System.err.println("luot server: " + e.getMessage());
             System.exit(1);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -111,10 +124,12 @@ public final class BookingServerMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now 2026-11-23T07:00]");
+        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE [--key-id N] [--previous-key ID:FILE]] [--demo] [--now 2026-11-23T07:00]");
         out.println("  --db      bookings database, created if missing (branch queue logs live beside it)");
         out.println("  --config  server config (TOML); default: the demo branch (booking-server/src/main/resources/demo-server.toml)");
         out.println("  --key     Ed25519 signing key of the booking QR codes, created 0600 if missing");
+        out.println("  --key-id  its key id (default 1); rotate by giving a new key and id, and the old one as");
+        out.println("  --previous-key ID:FILE   a key whose codes are still honoured (repeatable)");
         out.println("  --demo    seed today's bookings and accept the demo devices' well-known tokens");
         out.println("  --now     start the clock at this Hà Nội local time and let it run from there");
     }

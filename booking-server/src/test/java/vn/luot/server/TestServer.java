@@ -25,6 +25,8 @@ final class TestServer {
                 .codes(codes)
                 .bindAddress("127.0.0.1")
                 .port(0)
+                // Tests move the clock by hand and run housekeeping themselves, at known moments.
+                .housekeepingEvery(java.time.Duration.ZERO)
                 .extraTokens(DeviceTokens.none()
                         .withToken(KIOSK_TOKEN, new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
                         .withToken(HUB_TOKEN, new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB)))

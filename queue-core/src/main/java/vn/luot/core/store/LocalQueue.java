@@ -47,6 +47,8 @@ import vn.luot.core.rules.WalkInRules;
  */
 public final class LocalQueue implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LocalQueue.class.getName());
+
     private final QueueStore store;
     private final String deviceId;
     private final Branch branch;
@@ -55,6 +57,7 @@ public final class LocalQueue implements AutoCloseable {
     private final NumberBlock walkInBlock;
     private final NumberAllocation numberAllocation;
     private final CitizenHasher citizenHasher;
+    private final java.util.function.BooleanSupplier clockTrusted;
 
     private QueueState state;
     private long lastSeq;
@@ -69,6 +72,7 @@ public final class LocalQueue implements AutoCloseable {
         this.walkInBlock = b.walkInBlock;
         this.numberAllocation = b.numberAllocation;
         this.citizenHasher = new CitizenHasher(HexFormat.of().parseHex(saltOf(store)));
+        this.clockTrusted = b.clockTrusted;
         reload();
     }
 
@@ -248,14 +252,25 @@ public final class LocalQueue implements AutoCloseable {
         return moves.isEmpty() ? List.of() : commit(moves, allFields(), tx -> null);
     }
 
-    /** Marks the bookings whose check-in window has closed as no-shows. Run periodically. */
+    /**
+     * Marks the bookings whose check-in window has closed as no-shows. Run periodically. Does nothing
+     * while the clock is not trusted: a Pi that booted without network may think it is tomorrow.
+     */
     public synchronized List<Event> sweepMissedCheckIns() {
+        if (!clockTrusted.getAsBoolean()) {
+            LOG.warning("clock not trusted: no-show sweep postponed");
+            return List.of();
+        }
         List<QueueEvent> missed = DayOperations.missedCheckIns(checkInRules, state, now());
         return missed.isEmpty() ? List.of() : commit(missed, allFields(), tx -> null);
     }
 
-    /** Deletes personal references (citizen ID hashes) older than today. */
+    /** Deletes personal references (citizen ID hashes) older than today; postponed on an untrusted clock. */
     public synchronized int purgePersonalData() {
+        if (!clockTrusted.getAsBoolean()) {
+            LOG.warning("clock not trusted: personal data purge postponed");
+            return 0;
+        }
         LocalDate today = today();
         return store.write(tx -> tx.purgePersonalDataBefore(today));
     }
@@ -512,6 +527,7 @@ public final class LocalQueue implements AutoCloseable {
         private NumberBlock walkInBlock = NumberBlock.DEFAULT;
         private NumberAllocation numberAllocation = NumberAllocation.IN_TRANSACTION;
         private long maxDatabaseBytes;
+        private java.util.function.BooleanSupplier clockTrusted = () -> true;
 
         private Builder() {
         }
@@ -552,6 +568,15 @@ public final class LocalQueue implements AutoCloseable {
 
         public Builder numberAllocation(NumberAllocation allocation) {
             this.numberAllocation = Objects.requireNonNull(allocation, "allocation");
+            return this;
+        }
+
+        /**
+         * Whether the clock may be used for day roll-over decisions (no-show sweep, purge); a device
+         * passes its {@code ClockTrust}. Default: always (the central server is the clock).
+         */
+        public Builder clockTrusted(java.util.function.BooleanSupplier trusted) {
+            this.clockTrusted = Objects.requireNonNull(trusted, "trusted");
             return this;
         }
 

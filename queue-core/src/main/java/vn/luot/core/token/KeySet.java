@@ -1,29 +1,36 @@
 package vn.luot.core.token;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.interfaces.EdECKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The public keys that verify booking QR codes, by key id: the current one and the previous ones
- * still honoured while their tokens may be in circulation. Immutable; published at {@code GET /v1/keys}
- * as {@code {"keys":[{"kid":1,"alg":"Ed25519","x":"<base64url raw key>"}]}}.
+ * The public keys that verify booking QR codes, by key id: the current one and the previous ones still
+ * honoured while their tokens may be in circulation. Immutable. Published by the central server as
+ * {@code {"keys":[{"kid":1,"alg":"Ed25519","x":"<base64url of the raw 32-byte key>"}]}}.
  */
 public final class KeySet {
 
-    /** X.509 SubjectPublicKeyInfo header of an Ed25519 key; the raw 32 bytes follow it. */
+    /** X.509 SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410); the raw 32 bytes follow it. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final int RAW_KEY_BYTES = 32;
+    private static final String ALG = "Ed25519";
 
     private final Map<Integer, PublicKey> keys;
 
@@ -35,10 +42,12 @@ public final class KeySet {
         return new KeySet(Map.of());
     }
 
+    /** This set plus {@code key} under {@code keyId}, replacing any key that had that id. */
     public KeySet with(int keyId, PublicKey key) {
         if (keyId < 0 || keyId > 255) {
-            throw new IllegalArgumentException("key ids are 0..255");
+            throw new IllegalArgumentException("key ids are 0..255: " + keyId);
         }
+        requireEd25519(key);
         Map<Integer, PublicKey> copy = new TreeMap<>(keys);
         copy.put(keyId, key);
         return new KeySet(copy);
@@ -48,48 +57,99 @@ public final class KeySet {
         return Optional.ofNullable(keys.get(keyId));
     }
 
+    public SortedSet<Integer> keyIds() {
+        return new TreeSet<>(keys.keySet());
+    }
+
     public int size() {
         return keys.size();
     }
 
     public String toJson() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = new ObjectMapper().createObjectNode();
         ArrayNode list = root.putArray("keys");
-        new TreeMap<>(keys).forEach((kid, key) -> {
-            byte[] encoded = key.getEncoded();
-            byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-            list.addObject().put("kid", kid).put("alg", "Ed25519")
-                    .put("x", Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
-        });
+        new TreeMap<>(keys).forEach((kid, key) -> list.addObject().put("kid", kid).put("alg", ALG)
+                .put("x", Base64.getUrlEncoder().withoutPadding().encodeToString(raw(key))));
         return root.toString();
     }
 
-    /** @throws IllegalArgumentException for anything that is not a valid key set */
+    /** @throws IllegalArgumentException for anything that is not a valid key set, naming what is wrong */
     public static KeySet fromJson(String text) {
+        JsonNode root;
         try {
-            JsonNode root = new ObjectMapper().readTree(text);
-            JsonNode list = root == null ? null : root.get("keys");
-            if (list == null || !list.isArray()) {
-                throw new IllegalArgumentException("a key set is {\"keys\": [...]}");
-            }
-            KeySet set = empty();
-            KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            for (JsonNode k : list) {
-                if (!"Ed25519".equals(k.path("alg").asText()) || !k.path("kid").canConvertToInt()) {
-                    throw new IllegalArgumentException("each key needs kid and alg Ed25519");
-                }
-                byte[] raw = Base64.getUrlDecoder().decode(k.path("x").asText());
-                if (raw.length != 32) {
-                    throw new IllegalArgumentException("an Ed25519 key is 32 bytes");
-                }
-                byte[] spki = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
-                System.arraycopy(raw, 0, spki, X509_PREFIX.length, 32);
-                set = set.with(k.path("kid").asInt(), factory.generatePublic(new X509EncodedKeySpec(spki)));
-            }
-            return set;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a valid key set: " + e.getMessage(), e);
+            root = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a key set is JSON: " + e.getOriginalMessage(), e);
         }
+        JsonNode list = root == null ? null : root.get("keys");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("a key set is {\"keys\": [...]}");
+        }
+        Map<Integer, PublicKey> keys = new TreeMap<>();
+        for (JsonNode k : list) {
+            JsonNode kid = k.path("kid");
+            if (!kid.isInt() || kid.asInt() < 0 || kid.asInt() > 255) {
+                throw new IllegalArgumentException("each key needs a kid 0..255");
+            }
+            if (!ALG.equals(k.path("alg").asText())) {
+                throw new IllegalArgumentException("key " + kid.asInt() + " is not alg Ed25519");
+            }
+            if (!k.path("x").isTextual()) {
+                throw new IllegalArgumentException("key " + kid.asInt() + " has no x");
+            }
+            byte[] raw;
+            try {
+                raw = Base64.getUrlDecoder().decode(k.path("x").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("key " + kid.asInt() + ": x is not base64url", e);
+            }
+            if (keys.put(kid.asInt(), publicKey(raw)) != null) {
+                throw new IllegalArgumentException("key " + kid.asInt() + " appears twice");
+            }
+        }
+        return new KeySet(keys);
+    }
+
+    /** The raw 32-byte Ed25519 public key (RFC 8032), as published. */
+    static byte[] raw(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - RAW_KEY_BYTES, encoded.length);
+    }
+
+    /** @throws IllegalArgumentException unless {@code raw} is a 32-byte Ed25519 public key */
+    static PublicKey publicKey(byte[] raw) {
+        if (raw.length != RAW_KEY_BYTES) {
+            throw new IllegalArgumentException("an Ed25519 public key is 32 bytes, not " + raw.length);
+        }
+        byte[] spki = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + RAW_KEY_BYTES);
+        System.arraycopy(raw, 0, spki, X509_PREFIX.length, RAW_KEY_BYTES);
+        try {
+            return KeyFactory.getInstance(ALG).generatePublic(new X509EncodedKeySpec(spki));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    private static void requireEd25519(PublicKey key) {
+        Objects.requireNonNull(key, "key");
+        if (!(key instanceof EdECKey ed) || !ALG.equalsIgnoreCase(ed.getParams().getName())) {
+            throw new IllegalArgumentException("booking tokens are verified with Ed25519 keys, not "
+                    + key.getAlgorithm());
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeySet other && keys.equals(other.keys);
+    }
+
+    @Override
+    public int hashCode() {
+        return keys.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "KeySet" + keyIds();
     }
 }

@@ -3,6 +3,7 @@ package vn.luot.core.token;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -11,11 +12,19 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.EnumSet;
 import java.util.Set;
 
-/** The central server's Ed25519 signing key on disk: PKCS#8, readable by its owner only. */
+/** The central server's Ed25519 signing key on disk: PKCS#8 (DER), readable and writable by its owner only. */
 public final class SigningKeys {
+
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private SigningKeys() {
     }
@@ -28,7 +37,11 @@ public final class SigningKeys {
         }
     }
 
-    /** Writes the private key with permissions 0600, created that way (never briefly readable). */
+    /**
+     * Writes the private key with permissions 0600. The file is created with them (never briefly
+     * readable by others) under a temporary name and moved into place, so a crash leaves either the
+     * old key or the new one.
+     */
     public static void save(PrivateKey key, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -38,24 +51,27 @@ public final class SigningKeys {
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(tmp, key.getEncoded());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
-     * @throws IOException naming the file when it is readable by others than its owner, or not a key
+     * Loads the key pair whose private half is in {@code file}.
+     *
+     * @throws IOException naming the file when group or others may read or write it (the message says
+     *                     how to fix it), or when it is not an Ed25519 PKCS#8 key
      */
     public static KeyPair load(Path file) throws IOException {
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
-                || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new IOException("The signing key " + file + " is readable by others ("
-                    + PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
+        if (perms.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+            throw new IOException("Refusing the signing key " + file + ": it is readable by others ("
+                    + PosixFilePermissions.toString(perms) + "). Run: chmod 600 " + file
+                    + " — and replace the key if others may have copied it.");
         }
         try {
-            KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+            PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
             return new KeyPair(publicOf(privateKey), privateKey);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | ClassCastException e) {
             throw new IOException("The signing key " + file + " is not an Ed25519 PKCS#8 key", e);
         }
     }
@@ -70,27 +86,46 @@ public final class SigningKeys {
         return pair;
     }
 
+    /**
+     * The JDK 17 has no "public key of this private key" for EdDSA, but its generator derives the pair
+     * from 32 random bytes, which are the private key; feeding it the stored ones gives the same pair.
+     * That is an implementation detail, so the result is checked with a signature before it is used.
+     */
     private static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
-        // The JDK has no "public key of this private key" for EdDSA; its generator derives the pair from
-        // 32 random bytes, so feeding it the stored seed gives the same pair back.
-        byte[] pkcs8 = key.getEncoded();
-        byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+        byte[] seed = ((EdECPrivateKey) key).getBytes()
+                .orElseThrow(() -> new GeneralSecurityException("the private key has no bytes"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-        generator.initialize(255, new FixedSeed(seed));
-        return generator.generateKeyPair().getPublic();
+        generator.initialize(255, new FixedBytes(seed));
+        PublicKey derived = generator.generateKeyPair().getPublic();
+
+        byte[] probe = "luot-signing-key-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(derived);
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new GeneralSecurityException("could not derive the public key of the signing key");
+        }
+        return derived;
     }
 
-    /** Feeds a known seed to the Ed25519 key generator, which derives the same key pair from it. */
-    private static final class FixedSeed extends java.security.SecureRandom {
-        private final byte[] seed;
+    /** Hands the key generator known bytes instead of random ones. */
+    private static final class FixedBytes extends SecureRandom {
+        private final byte[] bytes;
 
-        FixedSeed(byte[] seed) {
-            this.seed = seed.clone();
+        FixedBytes(byte[] bytes) {
+            this.bytes = bytes.clone();
         }
 
         @Override
-        public void nextBytes(byte[] bytes) {
-            System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+        public void nextBytes(byte[] out) {
+            if (out.length != bytes.length) {
+                throw new IllegalStateException("the key generator asked for " + out.length + " bytes");
+            }
+            System.arraycopy(bytes, 0, out, 0, out.length);
         }
     }
 }

@@ -325,6 +325,19 @@ class LocalQueueTest {
     }
 
     @Test
+    void dayRollOverDecisionsWaitForATrustedClock() {
+        boolean[] trusted = {false};
+        LocalQueue kiosk = LocalQueue.builder().file(dir.resolve("untrusted.db")).deviceId("kiosk-9")
+                .branch(DemoBranch.create()).clock(clock).clockTrusted(() -> trusted[0]).open();
+        opened.add(kiosk);
+        kiosk.receive(Fixtures.recorded(List.of(Fixtures.booking("HT", 1, "08:00-08:30", false))));
+        assertThat(kiosk.sweepMissedCheckIns()).isEmpty();
+        assertThat(kiosk.ticket(new TicketId(Fixtures.DAY, "HT", 1))).map(Ticket::status).contains(TicketStatus.BOOKED);
+        trusted[0] = true;
+        assertThat(kiosk.sweepMissedCheckIns()).hasSize(1);
+    }
+
+    @Test
     void aCitizenIdIsKeptOnlyAsASaltedHashAndPurgedTheNextDay() throws Exception {
         hub.issueWalkIn("HT", Purpose.SUBMIT, true, "001045012345");
         assertThat(hub.store().citizenRefCount()).isEqualTo(1);
