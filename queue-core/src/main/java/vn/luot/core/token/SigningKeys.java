@@ -17,13 +17,12 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** The central server's Ed25519 signing key on disk: PKCS#8 (DER), readable and writable by its owner only. */
 public final class SigningKeys {
 
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 

@@ -65,6 +65,8 @@ public final class TokenVerifier {
         if (scanned == null) {
             return invalid(Reason.NOT_A_LUOT_CODE);
         }
+        // Trimming cannot eat part of a genuine code: space is a Base45 character, but the last character
+        // of a valid Base45 text is at most value 32 (three-character group) or 5 (two-character group).
         int from = 0;
         int to = scanned.length();
         while (from < to && Character.isWhitespace(scanned.charAt(from))) {

@@ -42,6 +42,16 @@ class Base45Test {
     }
 
     @Test
+    void neverEndsWithASpaceSoTrimmingAScanIsSafe() {
+        for (int n = 0; n <= 0xffff; n++) {
+            assertThat(Base45.encode(new byte[]{(byte) (n >> 8), (byte) n})).as("group %d", n).doesNotEndWith(" ");
+        }
+        for (int n = 0; n <= 0xff; n++) {
+            assertThat(Base45.encode(new byte[]{(byte) n})).as("byte %d", n).doesNotEndWith(" ");
+        }
+    }
+
+    @Test
     void roundTripsTheExtremeGroupValues() {
         byte[] extremes = {(byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xff};
         assertThat(Base45.decode(Base45.encode(extremes))).isEqualTo(extremes);
