@@ -1,0 +1,32 @@
+package vn.luot.display.board;
+
+import vn.luot.display.protocol.Answer;
+import vn.luot.display.protocol.BoardProtocol;
+
+/**
+ * A shared wire to several boards, each at its own address. Requests are serialised: one request and its
+ * answer at a time. Implementations must be safe for concurrent use.
+ */
+public interface BoardBus {
+
+    /** Sends {@code request} and waits for board {@code address}'s answer, retrying per the bus's policy. */
+    Exchange exchange(BoardProtocol protocol, int address, byte[] request);
+
+    BoardStatus status(int address);
+
+    /**
+     * The outcome of one request.
+     *
+     * @param answer the board's answer, or null when none arrived (or the request was a broadcast)
+     */
+    record Exchange(BoardStatus status, Answer answer) {
+    }
+
+    /** Told when a board's status or the port's changes; called on the bus's threads, so it must not block. */
+    interface StatusListener {
+        void boardStatusChanged(int address, BoardStatus status);
+
+        default void portChanged(boolean open, String detail) {
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package vn.luot.display.transport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.luot.display.board.BoardBus;
+import vn.luot.display.board.BoardStatus;
+import vn.luot.display.protocol.Answer;
+import vn.luot.display.protocol.BoardProtocol;
+
+/**
+ * An RS-485 bus on one serial port, shared by several boards at their own addresses.
+ *
+ * <ul>
+ *   <li>Requests are serialised (a fair lock): one request and its answer at a time, as RS-485 half duplex
+ *       needs.</li>
+ *   <li>A request that gets no valid answer within the answer timeout is sent again, up to {@code attempts}
+ *       times. A board becomes NOT_ANSWERING only after {@code failuresBeforeNotAnswering} such exchanges in
+ *       a row, and ONLINE again after {@code answersBeforeOnline} answered ones, so one lost frame does not
+ *       make it flap.</li>
+ *   <li>When the port fails (USB adapter pulled), it is closed and reopened by a watchdog every
+ *       {@code watchdogInterval}; the bus reports OFFLINE only after {@code reopenFailuresBeforeOffline}
+ *       failed reopenings. When the port comes back, every board starts again from UNKNOWN.</li>
+ * </ul>
+ *
+ * <p>Thread policy: {@link #exchange} runs on the caller's thread (never the JavaFX thread); the watchdog has
+ * its own daemon thread. Status listeners are called on either, outside the bus lock; they must not block.
+ * Any failure of the watchdog is logged and reported as a port status, never left on its thread.
+ */
+public final class SerialBus implements BoardBus, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SerialBus.class.getName());
+
+    private final String path;
+    private final SerialLine.Settings settings;
+    private final long answerTimeoutNanos;
+    private final int attempts;
+    private final int failuresBeforeNotAnswering;
+    private final int answersBeforeOnline;
+    private final int reopenFailuresBeforeOffline;
+    private final Duration watchdogInterval;
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService watchdog;
+
+    // guarded by lock
+    private SerialLine line;
+    private boolean offline;
+    private int reopenFailures;
+    private String lastPortProblem = "not opened yet";
+    private final Map<Integer, Health> health = new HashMap<>();
+    private boolean closed;
+
+    private static final class Health {
+        BoardStatus status = BoardStatus.UNKNOWN;
+        int failures;
+        int answers;
+    }
+
+    private SerialBus(Builder b) {
+        this.path = b.path;
+        this.settings = b.settings;
+        this.answerTimeoutNanos = b.answerTimeout.toNanos();
+        this.attempts = b.attempts;
+        this.failuresBeforeNotAnswering = b.failuresBeforeNotAnswering;
+        this.answersBeforeOnline = b.answersBeforeOnline;
+        this.reopenFailuresBeforeOffline = b.reopenFailuresBeforeOffline;
+        this.watchdogInterval = b.watchdogInterval;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "led-bus-watchdog " + path);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder(String path) {
+        return new Builder(path);
+    }
+
+    /** What {@link #start()} found: the composition root fails loudly on a configured port that is missing. */
+    public record PortState(boolean open, String detail) {
+    }
+
+    /** Opens the port and starts the watchdog. The bus keeps trying to (re)open in the background either way. */
+    public PortState start() {
+        List<Runnable> events = new ArrayList<>();
+        PortState state;
+        lock.lock();
+        try {
+            reopen(events);
+            state = new PortState(line != null, line != null ? "open" : lastPortProblem);
+        } finally {
+            lock.unlock();
+        }
+        fire(events);
+        long period = watchdogInterval.toMillis();
+        watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
+        return state;
+    }
+
+    public void addStatusListener(StatusListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean isOffline() {
+        lock.lock();
+        try {
+            return offline;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public BoardStatus status(int address) {
+        lock.lock();
+        try {
+            return statusOf(address);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private BoardStatus statusOf(int address) {
+        if (offline) {
+            return BoardStatus.OFFLINE;
+        }
+        Health h = health.get(address);
+        return h == null ? BoardStatus.UNKNOWN : h.status;
+    }
+
+    @Override
+    public Exchange exchange(BoardProtocol protocol, int address, byte[] request) {
+        List<Runnable> events = new ArrayList<>();
+        Exchange result;
+        lock.lock();
+        try {
+            result = exchangeLocked(protocol, address, request, events);
+        } finally {
+            lock.unlock();
+        }
+        fire(events);
+        return result;
+    }
+
+    private Exchange exchangeLocked(BoardProtocol protocol, int address, byte[] request, List<Runnable> events) {
+        if (closed) {
+            return new Exchange(BoardStatus.OFFLINE, null);
+        }
+        if (line == null) {
+            reopen(events);
+            if (line == null) {
+                return new Exchange(statusOf(address), null);
+            }
+        }
+        String lastProblem = "no answer";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (!line.discardInput() || !line.write(request)) {
+                portLost("write failed", events);
+                return new Exchange(statusOf(address), null);
+            }
+            if (protocol.isBroadcast(address)) {
+                return new Exchange(BoardStatus.ONLINE, null);
+            }
+            Answer answer = readAnswer(protocol, address, request);
+            if (answer == null) {
+                portLost("read failed", events);
+                return new Exchange(statusOf(address), null);
+            }
+            if (answer instanceof Answer.Accepted || answer instanceof Answer.Refused) {
+                record(address, true, events);
+                return new Exchange(statusOf(address), answer);
+            }
+            lastProblem = answer instanceof Answer.Garbage g ? g.why() : "no answer within timeout";
+            int n = attempt;
+            String why = lastProblem;
+            LOG.fine(() -> path + ": board " + address + " attempt " + n + ": " + why);
+        }
+        String why = lastProblem;
+        LOG.fine(() -> path + ": board " + address + " gave no valid answer in " + attempts + " attempts: " + why);
+        record(address, false, events);
+        return new Exchange(statusOf(address), null);
+    }
+
+    /** The answer, {@link Answer.Incomplete} on timeout, or null when the port failed. */
+    private Answer readAnswer(BoardProtocol protocol, int address, byte[] request) {
+        byte[] buffer = new byte[64];
+        int length = 0;
+        long deadline = System.nanoTime() + answerTimeoutNanos;
+        while (true) {
+            if (length > 0) {
+                Answer answer = protocol.parseAnswer(address, request, buffer, length);
+                if (!(answer instanceof Answer.Incomplete)) {
+                    return answer;
+                }
+                if (length == buffer.length) {
+                    return new Answer.Garbage("answer longer than " + buffer.length + " bytes");
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return length == 0 ? Answer.INCOMPLETE : new Answer.Garbage("answer cut short");
+            }
+            int n = line.read(buffer, length, buffer.length - length);
+            if (n < 0) {
+                return null;
+            }
+            length += n;
+        }
+    }
+
+    private void record(int address, boolean answered, List<Runnable> events) {
+        Health h = health.computeIfAbsent(address, a -> new Health());
+        BoardStatus before = h.status;
+        if (answered) {
+            h.failures = 0;
+            h.answers++;
+            if (h.status != BoardStatus.ONLINE && (h.status == BoardStatus.UNKNOWN || h.answers >= answersBeforeOnline)) {
+                h.status = BoardStatus.ONLINE;
+            }
+        } else {
+            h.answers = 0;
+            h.failures++;
+            if (h.status != BoardStatus.NOT_ANSWERING
+                    && (h.status == BoardStatus.UNKNOWN || h.failures >= failuresBeforeNotAnswering)) {
+                h.status = BoardStatus.NOT_ANSWERING;
+            }
+        }
+        if (h.status != before) {
+            BoardStatus now = h.status;
+            LOG.info(() -> path + ": board " + address + " is " + now);
+            events.add(() -> listeners.forEach(l -> l.boardStatusChanged(address, now)));
+        }
+    }
+
+    private void portLost(String why, List<Runnable> events) {
+        LOG.warning(() -> path + ": " + why + "; closing the port to reopen it");
+        if (line != null) {
+            line.close();
+            line = null;
+        }
+        lastPortProblem = why;
+        reopen(events);
+    }
+
+    private void reopen(List<Runnable> events) {
+        if (closed) {
+            return;
+        }
+        SerialLine.Opening opening = SerialLine.open(path, settings);
+        if (opening instanceof SerialLine.Opening.Opened opened) {
+            line = opened.line();
+            reopenFailures = 0;
+            if (offline || !health.isEmpty()) {
+                LOG.info(() -> path + ": port (re)opened; boards start again from UNKNOWN");
+            }
+            boolean wasOffline = offline;
+            offline = false;
+            List<Integer> known = new ArrayList<>(health.keySet());
+            health.clear();
+            if (wasOffline) {
+                events.add(() -> listeners.forEach(l -> l.portChanged(true, "reopened " + path)));
+                events.add(() -> known.forEach(a -> listeners.forEach(l -> l.boardStatusChanged(a, BoardStatus.UNKNOWN))));
+            }
+            return;
+        }
+        lastPortProblem = ((SerialLine.Opening.Failed) opening).reason();
+        reopenFailures++;
+        if (!offline && reopenFailures >= reopenFailuresBeforeOffline) {
+            offline = true;
+            String why = lastPortProblem;
+            LOG.warning(() -> path + ": OFFLINE after " + reopenFailures + " failed reopenings: " + why);
+            List<Integer> known = new ArrayList<>(health.keySet());
+            events.add(() -> listeners.forEach(l -> l.portChanged(false, why)));
+            events.add(() -> known.forEach(a -> listeners.forEach(l -> l.boardStatusChanged(a, BoardStatus.OFFLINE))));
+        }
+    }
+
+    /** The watchdog's tick: notices a pulled adapter even when nothing is being sent, and reopens. */
+    void watch() {
+        List<Runnable> events = new ArrayList<>();
+        try {
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                if (line != null && !line.isAlive()) {
+                    portLost("port stopped answering the operating system", events);
+                } else if (line == null) {
+                    reopen(events);
+                }
+            } finally {
+                lock.unlock();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, path + ": watchdog failed", e);
+            events.add(() -> listeners.forEach(l -> l.portChanged(false, "watchdog failed: " + e)));
+        }
+        fire(events);
+    }
+
+    private void fire(List<Runnable> events) {
+        for (Runnable event : events) {
+            try {
+                event.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, path + ": a status listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        lock.lock();
+        try {
+            closed = true;
+            if (line != null) {
+                line.close();
+                line = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Options of a bus; only the port path is required. */
+    public static final class Builder {
+        private final String path;
+        private SerialLine.Settings settings = SerialLine.Settings.DEFAULT;
+        private Duration answerTimeout = Duration.ofMillis(100);
+        private int attempts = 3;
+        private int failuresBeforeNotAnswering = 2;
+        private int answersBeforeOnline = 2;
+        private int reopenFailuresBeforeOffline = 3;
+        private Duration watchdogInterval = Duration.ofMillis(500);
+
+        private Builder(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        public Builder settings(SerialLine.Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How long to wait for an answer; boards answer within 50 ms, plus the frame's time on the wire. */
+        public Builder answerTimeout(Duration timeout) {
+            this.answerTimeout = positive(timeout, "answerTimeout");
+            return this;
+        }
+
+        /** Sends per request, the first included. */
+        public Builder attempts(int attempts) {
+            this.attempts = atLeastOne(attempts, "attempts");
+            return this;
+        }
+
+        public Builder failuresBeforeNotAnswering(int n) {
+            this.failuresBeforeNotAnswering = atLeastOne(n, "failuresBeforeNotAnswering");
+            return this;
+        }
+
+        public Builder answersBeforeOnline(int n) {
+            this.answersBeforeOnline = atLeastOne(n, "answersBeforeOnline");
+            return this;
+        }
+
+        public Builder reopenFailuresBeforeOffline(int n) {
+            this.reopenFailuresBeforeOffline = atLeastOne(n, "reopenFailuresBeforeOffline");
+            return this;
+        }
+
+        public Builder watchdogInterval(Duration interval) {
+            this.watchdogInterval = positive(interval, "watchdogInterval");
+            return this;
+        }
+
+        public SerialBus build() {
+            return new SerialBus(this);
+        }
+
+        private static int atLeastOne(int n, String name) {
+            if (n < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + n);
+            }
+            return n;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package vn.luot.display.transport;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import java.util.Objects;
+
+/**
+ * One open serial port (a USB RS-485 adapter, or a pseudo-terminal in tests and the simulator). The only
+ * class that touches jSerialComm: its boolean and -1 returns become typed results here.
+ *
+ * <p>Not safe for concurrent use; {@link SerialBus} serialises access.
+ */
+public final class SerialLine implements AutoCloseable {
+
+    /** Line settings; the default is 9600 8N1, what the LED boards ship with. */
+    public record Settings(int baud, int dataBits, Parity parity, int stopBits) {
+        public static final Settings DEFAULT = new Settings(9600, 8, Parity.NONE, 1);
+
+        public Settings {
+            Objects.requireNonNull(parity, "parity");
+            if (baud < 1200 || dataBits < 7 || dataBits > 8 || stopBits < 1 || stopBits > 2) {
+                throw new IllegalArgumentException("unusable serial settings: " + baud + " " + dataBits + parity + stopBits);
+            }
+        }
+
+        /** Bits on the wire per character (start + data + parity + stop). */
+        public int bitsPerChar() {
+            return 1 + dataBits + (parity == Parity.NONE ? 0 : 1) + stopBits;
+        }
+    }
+
+    public enum Parity { NONE, EVEN, ODD }
+
+    /** Opening either gives a line or says why not. */
+    public sealed interface Opening {
+        record Opened(SerialLine line) implements Opening {
+        }
+
+        record Failed(String reason) implements Opening {
+        }
+    }
+
+    /** How long one read waits for the first byte; callers loop up to their own deadline. */
+    private static final int READ_SLICE_MILLIS = 10;
+
+    private final SerialPort port;
+    private final String path;
+
+    private SerialLine(SerialPort port, String path) {
+        this.port = port;
+        this.path = path;
+    }
+
+    public static Opening open(String path, Settings settings) {
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(path);
+        } catch (SerialPortInvalidPortException e) {
+            return new Opening.Failed("no such port " + path + ": " + e.getMessage());
+        }
+        int parity = switch (settings.parity()) {
+            case NONE -> SerialPort.NO_PARITY;
+            case EVEN -> SerialPort.EVEN_PARITY;
+            case ODD -> SerialPort.ODD_PARITY;
+        };
+        port.setComPortParameters(settings.baud(), settings.dataBits(),
+                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, parity);
+        // Semi-blocking: a read returns as soon as one byte is there, or after the slice with 0.
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_SLICE_MILLIS, 0);
+        if (!port.openPort(0)) {
+            return new Opening.Failed("cannot open " + path + " (error " + port.getLastErrorCode() + ")");
+        }
+        return new Opening.Opened(new SerialLine(port, path));
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Writes all bytes; false when the port is gone. */
+    public boolean write(byte[] bytes) {
+        int written = 0;
+        while (written < bytes.length) {
+            int n = port.writeBytes(bytes, bytes.length - written, written);
+            if (n <= 0) {
+                return false;
+            }
+            written += n;
+        }
+        return true;
+    }
+
+    /**
+     * Reads what has arrived, waiting up to a short slice for the first byte.
+     *
+     * @return bytes read (0 when nothing arrived), or -1 when the port is gone
+     */
+    public int read(byte[] buffer, int offset, int length) {
+        if (!port.isOpen()) {
+            return -1;
+        }
+        return port.readBytes(buffer, length, offset);
+    }
+
+    /** Throws away bytes already received (a late answer to an earlier request). False when the port is gone. */
+    public boolean discardInput() {
+        int available = port.bytesAvailable();
+        if (available < 0) {
+            return false;
+        }
+        byte[] sink = new byte[256];
+        while (available > 0) {
+            int n = port.readBytes(sink, Math.min(available, sink.length), 0);
+            if (n < 0) {
+                return false;
+            }
+            available = port.bytesAvailable();
+            if (available < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the device is still there (an unplugged USB adapter reports an error here). */
+    public boolean isAlive() {
+        return port.isOpen() && port.bytesAvailable() >= 0;
+    }
+
+    @Override
+    public void close() {
+        port.closePort();
+    }
+}
