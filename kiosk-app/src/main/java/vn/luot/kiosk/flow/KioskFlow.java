@@ -1,0 +1,422 @@
+package vn.luot.kiosk.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.luot.core.cccd.CccdParser;
+import vn.luot.core.cccd.CccdResult;
+import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.domain.Counter;
+import vn.luot.core.domain.Purpose;
+import vn.luot.core.domain.ServiceField;
+import vn.luot.core.domain.Ticket;
+import vn.luot.core.rules.CheckInDecision;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.store.StoreException;
+import vn.luot.core.token.TokenSigner;
+import vn.luot.core.token.TokenVerifier;
+import vn.luot.printer.PrintResult;
+import vn.luot.printer.PrinterStatus;
+import vn.luot.printer.TicketPrinter;
+import vn.luot.printer.TicketSlip;
+
+/**
+ * The kiosk's view model: takes scans and taps, decides with the queue core, prints, and publishes one
+ * {@link KioskState} per change. It knows nothing of JavaFX or of any device library.
+ *
+ * <p>Thread policy: every public method may be called from any thread (the UI thread, a scanner's
+ * reader thread) and returns at once; verifying, recording and printing run on the injected
+ * {@code worker} executor, one at a time. Listeners are called on whichever thread changed the state
+ * and must hand drawing over to their own thread. Input that does not fit the current screen (a double
+ * tap, a tap during a transition, a scan while working) is ignored.
+ */
+public final class KioskFlow {
+
+    private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
+    private static final int PRINTS_ALLOWED = 2;
+
+    private final LocalQueue queue;
+    private final Branch branch;
+    private final Supplier<TokenVerifier> verifier;
+    private final TicketPrinter printer;
+    private final Executor worker;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final int minutesPerCitizen;
+    private final String statusUrlBase;
+    private final Map<String, String> branchNames;
+    private final Runnable syncNow;
+    private final List<Consumer<KioskState>> listeners = new CopyOnWriteArrayList<>();
+
+    private KioskState state;
+    private Instant lastActivity;
+
+    private KioskFlow(Builder b) {
+        this.queue = b.queue;
+        this.branch = b.queue.branch();
+        this.verifier = b.verifier;
+        this.printer = b.printer;
+        this.worker = b.worker;
+        this.clock = b.clock;
+        this.idleTimeout = b.idleTimeout;
+        this.minutesPerCitizen = b.minutesPerCitizen;
+        this.statusUrlBase = b.statusUrlBase;
+        this.branchNames = Map.copyOf(b.branchNames);
+        this.syncNow = b.syncNow;
+        this.state = new KioskState(new Screen.Home(), KioskState.Language.VI, false, null, false, false);
+        this.lastActivity = clock.instant();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public void addListener(Consumer<KioskState> listener) {
+        listeners.add(listener);
+        listener.accept(state());
+    }
+
+    public synchronized KioskState state() {
+        return state;
+    }
+
+    public Branch branch() {
+        return branch;
+    }
+
+    // ---- input --------------------------------------------------------------------------
+
+    /** A code from any scanner. Trailing CR/LF and spaces are the scanner's, not the code's. */
+    public void scanned(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        Screen screen;
+        synchronized (this) {
+            touch();
+            screen = state.screen();
+            if (screen instanceof Screen.Working || text.isEmpty()) {
+                return;
+            }
+            publish(state.with(new Screen.Working()));
+        }
+        if (screen instanceof Screen.ScanCitizenCard card && !text.startsWith(TokenSigner.PREFIX)) {
+            worker.execute(() -> guarded(() -> citizenCard(card, text)));
+        } else {
+            worker.execute(() -> guarded(() -> booking(text)));
+        }
+    }
+
+    public synchronized void walkIn() {
+        touch();
+        if (state.screen() instanceof Screen.Home || state.screen() instanceof Screen.Refused r && r.offerWalkIn()) {
+            List<Screen.FieldChoice> fields = new ArrayList<>();
+            for (ServiceField f : branch.fields()) {
+                if (!branch.countersServing(f.code()).isEmpty()) {
+                    fields.add(new Screen.FieldChoice(f.code(), f.nameVi(), f.nameEn(), queue.waitingCount(f.code())));
+                }
+            }
+            publish(state.with(new Screen.ChooseField(fields)));
+        }
+    }
+
+    public synchronized void chooseField(String code) {
+        touch();
+        if (state.screen() instanceof Screen.ChooseField choose) {
+            choose.fields().stream().filter(f -> f.code().equals(code)).findFirst().ifPresent(f ->
+                    publish(state.with(new Screen.ChoosePurpose(f, List.of(Purpose.values())))));
+        }
+    }
+
+    public synchronized void choosePurpose(Purpose purpose) {
+        touch();
+        if (state.screen() instanceof Screen.ChoosePurpose choose) {
+            publish(state.with(new Screen.ScanCitizenCard(choose.field(), purpose, false)));
+        }
+    }
+
+    /** Walk-in without the ID card: a regular number. */
+    public void skipCitizenCard() {
+        Screen.ScanCitizenCard card;
+        synchronized (this) {
+            touch();
+            if (!(state.screen() instanceof Screen.ScanCitizenCard c)) {
+                return;
+            }
+            card = c;
+            publish(state.with(new Screen.Working()));
+        }
+        worker.execute(() -> guarded(() -> issueWalkIn(card.field().code(), card.purpose(), false, null)));
+    }
+
+    /** Back (or cancel) to the home screen; not while a ticket is being recorded or printed. */
+    public synchronized void home() {
+        touch();
+        if (!(state.screen() instanceof Screen.Working)) {
+            publish(state.with(new Screen.Home()));
+        }
+    }
+
+    public synchronized void toggleLanguage() {
+        touch();
+        KioskState.Language next = state.language() == KioskState.Language.VI
+                ? KioskState.Language.EN : KioskState.Language.VI;
+        publish(new KioskState(state.screen(), next, state.online(), state.offlineSince(), state.paperLow(),
+                state.clockTrusted()));
+    }
+
+    /** Called every second or so: after {@code idleTimeout} without input, back home in Vietnamese. */
+    public synchronized void tick() {
+        Screen s = state.screen();
+        if (s instanceof Screen.Working || (s instanceof Screen.Home && state.language() == KioskState.Language.VI)) {
+            return;
+        }
+        if (Duration.between(lastActivity, clock.instant()).compareTo(idleTimeout) >= 0) {
+            publish(new KioskState(new Screen.Home(), KioskState.Language.VI, state.online(), state.offlineSince(),
+                    state.paperLow(), state.clockTrusted()));
+        }
+    }
+
+    /** The sync loop's news, for the discreet status corner. */
+    public synchronized void syncStatus(boolean online, Instant offlineSince, boolean clockTrusted) {
+        LocalTime since = offlineSince == null ? null : BranchTime.now(Clock.fixed(offlineSince, BranchTime.ZONE))
+                .toLocalTime().withSecond(0).withNano(0);
+        publish(new KioskState(state.screen(), state.language(), online, online ? null : since, state.paperLow(),
+                clockTrusted));
+    }
+
+    // ---- work (on the worker) ---------------------------------------------------------------
+
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (StoreException e) {
+            LOG.log(Level.SEVERE, "kiosk storage failed: " + e.getMessage(), e);
+            show(refused(Refusal.KIOSK_FAULT));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "kiosk action failed", e);
+            show(refused(Refusal.KIOSK_FAULT));
+        }
+    }
+
+    private void booking(String text) {
+        if (CccdParser.parse(text) instanceof CccdResult.Parsed) {
+            show(new Screen.Refused(Refusal.ID_CARD_AT_HOME, null, null, null, true));
+            return;
+        }
+        TokenVerifier.Verification v = verifier.get().verify(text, clock.instant());
+        if (v instanceof TokenVerifier.Verification.Invalid invalid) {
+            show(refused(switch (invalid.reason()) {
+                case NOT_A_LUOT_CODE -> Refusal.NOT_A_BOOKING_CODE;
+                case MALFORMED -> Refusal.DAMAGED_CODE;
+                case UNKNOWN_KEY -> Refusal.UNKNOWN_KEY;
+                case BAD_SIGNATURE -> Refusal.FORGED;
+                case EXPIRED -> Refusal.EXPIRED;
+            }));
+            return;
+        }
+        Booking booking = ((TokenVerifier.Verification.Valid) v).token().toBooking();
+        LocalQueue.CheckInResult result = queue.checkIn(booking);
+        CheckInDecision decision = result.decision();
+        if (decision instanceof CheckInDecision.Refuse refuse) {
+            boolean walkIn = switch (refuse.reason()) {
+                case TOO_LATE, CANCELLED, FORFEITED, NO_SHOW, REACTIVATION_USED -> true;
+                default -> false;
+            };
+            show(new Screen.Refused(Refusal.valueOf(refuse.reason().name()),
+                    refuse.branchId() == null ? null : branchNames.getOrDefault(refuse.branchId(), refuse.branchId()),
+                    refuse.day(), refuse.opensAt() == null ? null : refuse.opensAt().toLocalTime(), walkIn));
+            return;
+        }
+        syncNow.run();
+        boolean reprint = decision instanceof CheckInDecision.Reprint;
+        if (reprint && printedCount(result.ticket()) >= PRINTS_ALLOWED) {
+            show(refused(Refusal.REPRINT_USED));
+            return;
+        }
+        printAndShow(view(result.ticket(), result.ahead(), text), reprint);
+    }
+
+    private void citizenCard(Screen.ScanCitizenCard step, String text) {
+        CccdResult parsed = CccdParser.parse(text);
+        if (parsed instanceof CccdResult.Parsed card) {
+            boolean priority = card.card().isPriority(BranchTime.now(clock).toLocalDate());
+            issueWalkIn(step.field().code(), step.purpose(), priority, card.card().idNumber());
+        } else {
+            show(new Screen.ScanCitizenCard(step.field(), step.purpose(), true));
+        }
+    }
+
+    private void issueWalkIn(String field, Purpose purpose, boolean priority, String citizenId) {
+        LocalQueue.WalkInResult result = queue.issueWalkIn(field, purpose, priority, citizenId);
+        if (result.refusal() != null) {
+            show(refused(Refusal.WALK_IN_CLOSED));
+            return;
+        }
+        if (result.blockExhausted()) {
+            show(refused(Refusal.WALK_IN_FULL));
+            return;
+        }
+        syncNow.run();
+        Ticket t = result.ticket();
+        printAndShow(view(t, result.ahead(), statusUrlBase.isEmpty() ? "" : statusUrlBase + t.label()), false);
+    }
+
+    private void printAndShow(TicketView ticket, boolean reprint) {
+        PrintResult printed = printer.print(slip(ticket));
+        synchronized (this) {
+            state = new KioskState(state.screen(), state.language(), state.online(), state.offlineSince(),
+                    printed.status() == PrinterStatus.PAPER_NEAR_END, state.clockTrusted());
+        }
+        if (printed.printed()) {
+            countPrint(ticket.ticketKey());
+            show(new Screen.TicketIssued(ticket, reprint));
+        } else {
+            LOG.warning("ticket " + ticket.label() + " not printed: " + printed.status() + " — "
+                    + ((PrintResult.Failed) printed).reason());
+            show(new Screen.PrinterFault(printed.status(), ticket));
+        }
+    }
+
+    private int printedCount(Ticket ticket) {
+        return queue.read(store -> store.setting("printed:" + ticket.id().key())).map(Integer::parseInt).orElse(0);
+    }
+
+    private void countPrint(String ticketKey) {
+        queue.write(tx -> {
+            int count = queue.store().setting("printed:" + ticketKey).map(Integer::parseInt).orElse(0);
+            tx.putSetting("printed:" + ticketKey, Integer.toString(count + 1));
+            return null;
+        });
+    }
+
+    private TicketView view(Ticket t, int ahead, String qrText) {
+        ServiceField field = branch.field(t.servingField()).orElseThrow();
+        List<Integer> counters = branch.countersServing(t.servingField()).stream().map(Counter::number).toList();
+        int wait = (int) Math.ceil((double) ahead * minutesPerCitizen / Math.max(1, counters.size()));
+        return new TicketView(t.label(), t.id().key(), field.code(), field.nameVi(), field.nameEn(), t.purpose(),
+                t.priority(), counters, ahead, wait, qrText);
+    }
+
+    private TicketSlip slip(TicketView t) {
+        return new TicketSlip(branch.name(), t.fieldCode(), t.fieldNameVi(), t.purpose().nameVi(), t.label(),
+                t.priority(), t.counters(), t.ahead(), t.waitMinutes(), BranchTime.now(clock), t.qrText(),
+                List.of("Vui lòng chờ gọi số. Xin cảm ơn!"), t.fieldNameEn() + " - " + t.purpose().nameEn());
+    }
+
+    private static Screen.Refused refused(Refusal refusal) {
+        return new Screen.Refused(refusal, null, null, null, false);
+    }
+
+    private synchronized void show(Screen screen) {
+        touch();
+        publish(state.with(screen));
+    }
+
+    private void touch() {
+        lastActivity = clock.instant();
+    }
+
+    private void publish(KioskState next) {
+        state = next;
+        for (Consumer<KioskState> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "kiosk state listener failed", e);
+            }
+        }
+    }
+
+    /** Options of the flow; queue, verifier, printer and worker are required. */
+    public static final class Builder {
+        private LocalQueue queue;
+        private Supplier<TokenVerifier> verifier;
+        private TicketPrinter printer;
+        private Executor worker;
+        private Clock clock = Clock.system(BranchTime.ZONE);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int minutesPerCitizen = 6;
+        private String statusUrlBase = "";
+        private Map<String, String> branchNames = Map.of();
+        private Runnable syncNow = () -> { };
+
+        private Builder() {
+        }
+
+        public Builder queue(LocalQueue queue) {
+            this.queue = queue;
+            return this;
+        }
+
+        /** The verifier with the newest key set (keys are refreshed from upstream while online). */
+        public Builder verifier(Supplier<TokenVerifier> verifier) {
+            this.verifier = verifier;
+            return this;
+        }
+
+        public Builder printer(TicketPrinter printer) {
+            this.printer = printer;
+            return this;
+        }
+
+        /** Where verify, record and print run; a single background thread on the kiosk, the caller's in tests. */
+        public Builder worker(Executor worker) {
+            this.worker = worker;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /** Average service time, for the estimated wait printed on the ticket. */
+        public Builder minutesPerCitizen(int minutes) {
+            this.minutesPerCitizen = minutes;
+            return this;
+        }
+
+        /** Printed as a QR on walk-in tickets, followed by the label (the hub's "your turn" page). */
+        public Builder statusUrlBase(String base) {
+            this.statusUrlBase = base == null ? "" : base;
+            return this;
+        }
+
+        /** Names of the city's branches by id, to say which branch a booking belongs to. */
+        public Builder branchNames(Map<String, String> names) {
+            this.branchNames = names;
+            return this;
+        }
+
+        public Builder syncNow(Runnable syncNow) {
+            this.syncNow = syncNow;
+            return this;
+        }
+
+        public KioskFlow build() {
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(verifier, "verifier");
+            Objects.requireNonNull(printer, "printer");
+            Objects.requireNonNull(worker, "worker");
+            return new KioskFlow(this);
+        }
+    }
+
+}

@@ -1,0 +1,54 @@
+package vn.luot.kiosk.flow;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import vn.luot.core.domain.Purpose;
+import vn.luot.printer.PrinterStatus;
+
+/** What the kiosk shows. Each screen is a value; the view draws it and nothing else. */
+public sealed interface Screen {
+
+    /** "Quét mã QR lịch hẹn" and the walk-in button. */
+    record Home() implements Screen {
+    }
+
+    /** A scan or a tap is being handled (verify, record, print): a spinner, no buttons. */
+    record Working() implements Screen {
+    }
+
+    /** The ticket was printed (or is being shown again on a reprint). */
+    record TicketIssued(TicketView ticket, boolean reprint) implements Screen {
+    }
+
+    /**
+     * A scan or a walk-in that cannot be served, with what to do next. {@code branchName},
+     * {@code day} and {@code comeBackAt} carry the details some refusals need; null otherwise.
+     */
+    record Refused(Refusal refusal, String branchName, LocalDate day, LocalTime comeBackAt, boolean offerWalkIn)
+            implements Screen {
+    }
+
+    /** Walk-in, step 1: a grid of fields. */
+    record ChooseField(List<FieldChoice> fields) implements Screen {
+    }
+
+    /** Walk-in, step 2: the purpose. */
+    record ChoosePurpose(FieldChoice field, List<Purpose> purposes) implements Screen {
+    }
+
+    /**
+     * Walk-in, step 3 (optional): scan the citizen ID card for a priority number (aged 75+).
+     * {@code lastScanRejected} when the previous scan was not a readable card.
+     */
+    record ScanCitizenCard(FieldChoice field, Purpose purpose, boolean lastScanRejected) implements Screen {
+    }
+
+    /** The ticket could not be printed: ask the citizen to call staff. The check-in stands. */
+    record PrinterFault(PrinterStatus status, TicketView ticket) implements Screen {
+    }
+
+    /** A field a walk-in can choose, with how many wait for it. */
+    record FieldChoice(String code, String nameVi, String nameEn, int waiting) {
+    }
+}
