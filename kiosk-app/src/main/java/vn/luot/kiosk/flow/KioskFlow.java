@@ -43,7 +43,7 @@ import vn.luot.printer.TicketSlip;
  * and must hand drawing over to their own thread. Input that does not fit the current screen (a double
  * tap, a tap during a transition, a scan while working) is ignored.
  */
-public final class KioskFlow {
+public final class KioskFlow implements KioskActions {
 
     private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
     private static final int PRINTS_ALLOWED = 2;
@@ -118,6 +118,7 @@ public final class KioskFlow {
         }
     }
 
+    @Override
     public synchronized void walkIn() {
         touch();
         if (state.screen() instanceof Screen.Home || state.screen() instanceof Screen.Refused r && r.offerWalkIn()) {
@@ -131,6 +132,7 @@ public final class KioskFlow {
         }
     }
 
+    @Override
     public synchronized void chooseField(String code) {
         touch();
         if (state.screen() instanceof Screen.ChooseField choose) {
@@ -139,6 +141,7 @@ public final class KioskFlow {
         }
     }
 
+    @Override
     public synchronized void choosePurpose(Purpose purpose) {
         touch();
         if (state.screen() instanceof Screen.ChoosePurpose choose) {
@@ -147,6 +150,7 @@ public final class KioskFlow {
     }
 
     /** Walk-in without the ID card: a regular number. */
+    @Override
     public void skipCitizenCard() {
         Screen.ScanCitizenCard card;
         synchronized (this) {
@@ -161,6 +165,7 @@ public final class KioskFlow {
     }
 
     /** Back (or cancel) to the home screen; not while a ticket is being recorded or printed. */
+    @Override
     public synchronized void home() {
         touch();
         if (!(state.screen() instanceof Screen.Working)) {
@@ -168,6 +173,7 @@ public final class KioskFlow {
         }
     }
 
+    @Override
     public synchronized void toggleLanguage() {
         touch();
         KioskState.Language next = state.language() == KioskState.Language.VI

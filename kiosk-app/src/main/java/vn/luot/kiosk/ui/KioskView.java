@@ -1,0 +1,346 @@
+package vn.luot.kiosk.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.TranslateTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import vn.luot.core.domain.Purpose;
+import vn.luot.kiosk.flow.KioskActions;
+import vn.luot.kiosk.flow.KioskState;
+import vn.luot.kiosk.flow.Screen;
+import vn.luot.kiosk.flow.TicketView;
+
+/**
+ * Draws a {@link KioskState}: one node tree per state, rebuilt on every change (a handful of nodes, a
+ * few times a minute). Buttons call the flow and nothing else. Must be used on the JavaFX thread.
+ */
+public final class KioskView {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final KioskActions flow;
+    private final Orientation orientation;
+    private final boolean animate;
+    private final BorderPane root = new BorderPane();
+    private Animation running;
+
+    /** @param animate false for screenshots and tests: a still picture of each screen */
+    public KioskView(KioskActions flow, Orientation orientation, boolean animate) {
+        this.flow = flow;
+        this.orientation = orientation;
+        this.animate = animate;
+        loadFonts();
+        root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        root.setPrefSize(orientation.width(), orientation.height());
+        root.setPadding(new Insets(48));
+    }
+
+    /** The fonts that carry every Vietnamese glyph ship in the printer driver's jar; load them once. */
+    private static void loadFonts() {
+        for (String name : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+            try (InputStream in = KioskView.class.getResourceAsStream("/vn/luot/printer/fonts/" + name)) {
+                if (in != null) {
+                    Font.loadFont(in, 20);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("bundled font " + name + " unreadable", e);
+            }
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Orientation orientation() {
+        return orientation;
+    }
+
+    public void render(KioskState state) {
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+        ResourceBundle t = ResourceBundle.getBundle("vn.luot.kiosk.ui.kiosk",
+                state.language() == KioskState.Language.VI ? Locale.forLanguageTag("vi") : Locale.ENGLISH);
+        root.getStyleClass().remove("fault");
+        Screen s = state.screen();
+        Node body;
+        if (s instanceof Screen.Home) {
+            body = home(t);
+        } else if (s instanceof Screen.Working) {
+            body = working(t);
+        } else if (s instanceof Screen.TicketIssued issued) {
+            body = ticket(t, issued.ticket(), issued.reprint());
+        } else if (s instanceof Screen.Refused refused) {
+            body = refused(t, refused);
+        } else if (s instanceof Screen.ChooseField choose) {
+            body = chooseField(t, choose);
+        } else if (s instanceof Screen.ChoosePurpose choose) {
+            body = choosePurpose(t, state.language(), choose);
+        } else if (s instanceof Screen.ScanCitizenCard card) {
+            body = citizenCard(t, card);
+        } else {
+            Screen.PrinterFault fault = (Screen.PrinterFault) s;
+            root.getStyleClass().add("fault");
+            body = printerFault(t, fault);
+        }
+        root.setCenter(body);
+        root.setBottom(statusBar(t, state));
+    }
+
+    private Node home(ResourceBundle t) {
+        Label title = label(t.getString("home.title"), "title");
+        Label hint = label(t.getString("home.hint"), "subtitle");
+        Node animation = scanAnimation();
+        Button walkIn = button(t.getString("home.walkin"), flow::walkIn);
+        walkIn.setId("walk-in");
+        walkIn.setMaxWidth(orientation == Orientation.PORTRAIT ? 900 : 760);
+        Button language = button(t.getString("home.language"), flow::toggleLanguage);
+        language.getStyleClass().add("language");
+        language.setId("language");
+        HBox top = new HBox(language);
+        top.setAlignment(Pos.TOP_RIGHT);
+        if (orientation == Orientation.PORTRAIT) {
+            VBox box = new VBox(48, top, title, hint, animation, spacer(), walkIn);
+            box.setAlignment(Pos.TOP_CENTER);
+            return box;
+        }
+        VBox left = new VBox(36, title, hint, walkIn);
+        left.setAlignment(Pos.CENTER_LEFT);
+        left.setMaxWidth(900);
+        HBox row = new HBox(80, left, animation);
+        row.setAlignment(Pos.CENTER);
+        return new VBox(24, top, row);
+    }
+
+    /** A phone moving down onto the scanner window: where to hold the code, without reading. */
+    private Node scanAnimation() {
+        Region window = new Region();
+        window.getStyleClass().add("scanner-window");
+        window.setPrefSize(520, 200);
+        window.setMaxSize(520, 200);
+        Region phone = new Region();
+        phone.getStyleClass().add("phone");
+        phone.setPrefSize(220, 380);
+        phone.setMaxSize(220, 380);
+        Region qr = new Region();
+        qr.getStyleClass().add("phone-qr");
+        qr.setPrefSize(140, 140);
+        qr.setMaxSize(140, 140);
+        StackPane phoneWithCode = new StackPane(phone, qr);
+        phoneWithCode.setMaxSize(220, 380);
+        StackPane stage = new StackPane(window, phoneWithCode);
+        StackPane.setAlignment(window, Pos.BOTTOM_CENTER);
+        StackPane.setAlignment(phoneWithCode, Pos.TOP_CENTER);
+        stage.setPrefSize(560, 620);
+        stage.setMaxSize(560, 620);
+        TranslateTransition move = new TranslateTransition(Duration.seconds(1.6), phoneWithCode);
+        move.setFromY(0);
+        move.setToY(200);
+        move.setAutoReverse(true);
+        move.setCycleCount(Animation.INDEFINITE);
+        if (animate) {
+            move.play();
+            running = move;
+        } else {
+            phoneWithCode.setTranslateY(140);
+        }
+        return stage;
+    }
+
+    private Node working(ResourceBundle t) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(200, 200);
+        VBox box = new VBox(48, spinner, label(t.getString("working"), "title"));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node ticket(ResourceBundle t, TicketView ticket, boolean reprint) {
+        VBox box = new VBox(28);
+        box.setAlignment(Pos.CENTER);
+        box.getChildren().add(spacer());
+        box.getChildren().add(label(t.getString(reprint ? "ticket.reprint" : "ticket.title"), "subtitle"));
+        Label number = label(ticket.label(), "number");
+        number.setId("ticket-number");
+        box.getChildren().add(number);
+        if (ticket.priority()) {
+            box.getChildren().add(label(t.getString("ticket.priority"), "priority"));
+        }
+        box.getChildren().add(label(ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
+        String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        box.getChildren().add(label(MessageFormat.format(t.getString("ticket.counters"), counters), "counters"));
+        box.getChildren().add(label(ticket.ahead() == 0 ? t.getString("ticket.next")
+                : MessageFormat.format(t.getString("ticket.ahead"), ticket.ahead(), ticket.waitMinutes()), "body"));
+        box.getChildren().add(label(t.getString("ticket.take"), "subtitle"));
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        box.getChildren().addAll(spacer(), back);
+        return box;
+    }
+
+    private Node refused(ResourceBundle t, Screen.Refused r) {
+        String key = "refusal." + r.refusal().name();
+        String body = MessageFormat.format(t.getString(key + ".body"),
+                r.branchName() == null ? "" : r.branchName(),
+                r.day() == null ? "" : DAY.format(r.day()),
+                r.comeBackAt() == null ? "" : TIME.format(r.comeBackAt()));
+        Label title = label(t.getString(key + ".title"), "title");
+        title.setId("refusal-title");
+        VBox box = new VBox(40, spacer(), label("!", "refusal-icon"), title, label(body, "body"), spacer());
+        box.setAlignment(Pos.CENTER);
+        if (r.offerWalkIn()) {
+            Button walkIn = button(t.getString("walkin.takeNumber"), flow::walkIn);
+            walkIn.setId("walk-in");
+            box.getChildren().add(walkIn);
+        }
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        box.getChildren().add(back);
+        return box;
+    }
+
+    private Node chooseField(ResourceBundle t, Screen.ChooseField choose) {
+        FlowPane grid = new FlowPane(32, 32);
+        grid.setAlignment(Pos.CENTER);
+        grid.setPrefWrapLength(orientation == Orientation.PORTRAIT ? 960 : 1790);
+        for (Screen.FieldChoice f : choose.fields()) {
+            Label icon = new Label(f.code());
+            icon.getStyleClass().add("field-icon");
+            Button tile = new Button(f.nameVi() + "\n" + MessageFormat.format(t.getString("walkin.field.waiting"),
+                    f.waiting()));
+            tile.setGraphic(icon);
+            tile.getStyleClass().add(orientation == Orientation.PORTRAIT ? "field-tile" : "field-tile-compact");
+            tile.setId("field-" + f.code());
+            tile.setOnAction(e -> flow.chooseField(f.code()));
+            grid.getChildren().add(tile);
+        }
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 40 : 20, label(t.getString("walkin.field.title"),
+                orientation == Orientation.PORTRAIT ? "title" : "subtitle"), grid, spacer(), back);
+        box.setAlignment(Pos.TOP_CENTER);
+        return box;
+    }
+
+    private Node choosePurpose(ResourceBundle t, KioskState.Language language, Screen.ChoosePurpose choose) {
+        VBox box = new VBox(40, label(choose.field().nameVi(), "subtitle"), label(t.getString("walkin.purpose.title"), "title"));
+        box.setAlignment(Pos.TOP_CENTER);
+        for (Purpose p : choose.purposes()) {
+            Button b = button(language == KioskState.Language.VI ? p.nameVi() : p.nameEn() + " · " + p.nameVi(),
+                    () -> flow.choosePurpose(p));
+            b.setId("purpose-" + p.name());
+            b.setMaxWidth(900);
+            box.getChildren().add(b);
+        }
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        box.getChildren().addAll(spacer(), back);
+        return box;
+    }
+
+    private Node citizenCard(ResourceBundle t, Screen.ScanCitizenCard card) {
+        VBox box = new VBox(40, label(t.getString("walkin.cccd.title"), "title"), label(t.getString("walkin.cccd.hint"), "body"),
+                scanAnimation());
+        box.setAlignment(Pos.TOP_CENTER);
+        if (card.lastScanRejected()) {
+            Label rejected = label(t.getString("walkin.cccd.rejected"), "staff-warning");
+            rejected.setId("cccd-rejected");
+            box.getChildren().add(rejected);
+        }
+        Button skip = button(t.getString("walkin.cccd.skip"), flow::skipCitizenCard);
+        skip.setId("skip-card");
+        skip.setMaxWidth(900);
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        box.getChildren().addAll(spacer(), skip, back);
+        return box;
+    }
+
+    private Node printerFault(ResourceBundle t, Screen.PrinterFault fault) {
+        Label title = label(t.getString("fault." + fault.status().name()), "title");
+        title.setId("fault-title");
+        VBox box = new VBox(32, spacer(), label("!", "refusal-icon"), title, label(t.getString("fault.body"), "body"),
+                label(fault.ticket().label(), "number"), spacer());
+        box.setAlignment(Pos.CENTER);
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
+        box.getChildren().add(back);
+        return box;
+    }
+
+    private Node statusBar(ResourceBundle t, KioskState state) {
+        Label sync = label(state.online() ? "● " + t.getString("status.online")
+                : "● " + MessageFormat.format(t.getString("status.offline"),
+                        state.offlineSince() == null ? "--:--" : TIME.format(state.offlineSince())), "status");
+        sync.setId("sync-status");
+        if (!state.online()) {
+            sync.getStyleClass().add("status-offline");
+        }
+        HBox bar = new HBox(24);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        if (state.paperLow()) {
+            Label paper = label(t.getString("staff.paperLow"), "staff-warning");
+            paper.setId("paper-low");
+            bar.getChildren().add(paper);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        bar.getChildren().add(gap);
+        if (!state.clockTrusted()) {
+            bar.getChildren().add(label(t.getString("status.clock"), "status"));
+        }
+        bar.getChildren().add(sync);
+        return bar;
+    }
+
+    private static Label label(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.setAlignment(Pos.CENTER);
+        return l;
+    }
+
+    private static Button button(String text, Runnable action) {
+        Button b = new Button(text);
+        b.setPrefWidth(900);
+        b.setWrapText(true);
+        b.setTextAlignment(TextAlignment.CENTER);
+        b.setMaxWidth(900);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        VBox.setVgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

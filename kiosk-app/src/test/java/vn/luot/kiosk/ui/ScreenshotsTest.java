@@ -1,0 +1,33 @@
+package vn.luot.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luot.kiosk.flow.Refusal;
+
+class ScreenshotsTest {
+
+    @BeforeAll
+    static void toolkit() throws InterruptedException {
+        Headless.startToolkit();
+    }
+
+    @Test
+    void everyScreenIsRenderedInBothOrientationsAndBothLanguages(@TempDir Path dir) throws Exception {
+        List<Path> files = Screenshots.writeAll(Path.of(System.getProperty("kiosk.screenshots", dir.toString())));
+        int screens = ScreenCatalog.screens().size();
+        assertThat(screens).isGreaterThan(Refusal.values().length);
+        assertThat(files).hasSize(2 * 2 * (screens + 1));
+        BufferedImage portrait = ImageIO.read(files.get(0).toFile());
+        assertThat(portrait.getWidth()).isEqualTo(1080);
+        assertThat(portrait.getHeight()).isEqualTo(1920);
+        BufferedImage landscape = ImageIO.read(files.get(files.size() - 1).toFile());
+        assertThat(landscape.getWidth()).isEqualTo(1920);
+    }
+}
