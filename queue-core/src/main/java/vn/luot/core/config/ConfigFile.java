@@ -79,7 +79,7 @@ public final class ConfigFile {
     }
 
     /** The 1-based line where {@code key} is assigned, 0 if not found (the parser gives no line). */
-    static int lineOf(String text, String key) {
+    public static int lineOf(String text, String key) {
         if (key == null || key.isEmpty()) {
             return 0;
         }

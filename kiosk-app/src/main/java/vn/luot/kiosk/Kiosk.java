@@ -1,0 +1,219 @@
+package vn.luot.kiosk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import vn.luot.core.config.ConfigException;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.sync.Backoff;
+import vn.luot.core.sync.ClockTrust;
+import vn.luot.core.sync.SyncClient;
+import vn.luot.core.sync.SyncLoop;
+import vn.luot.kiosk.config.KioskConfig;
+import vn.luot.kiosk.flow.KioskFlow;
+import vn.luot.kiosk.scan.QrScanner;
+import vn.luot.kiosk.scan.SerialQrScanner;
+import vn.luot.printer.EscPosTicketPrinter;
+import vn.luot.printer.TicketPrinter;
+import vn.luot.printer.escpos.BundledFonts;
+import vn.luot.printer.profile.PrinterProfile;
+import vn.luot.printer.profile.PrinterProfiles;
+import vn.luot.printer.transport.PrinterTransport;
+import vn.luot.printer.virtual.VirtualPrinter;
+import vn.luot.printer.virtual.VirtualPrinterServer;
+
+/**
+ * The kiosk's composition root: the one place that turns the config into devices, real or
+ * simulated, and wires them to the flow. Nothing below it sniffs the hardware.
+ */
+public final class Kiosk implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Kiosk.class.getName());
+
+    private final KioskConfig config;
+    private final LocalQueue queue;
+    private final TicketPrinter printer;
+    private final VirtualPrinter virtualPrinter;
+    private final VirtualPrinterServer virtualPrinterServer;
+    private final SyncLoop sync;
+    private final VerificationKeys keys;
+    private final ScheduledExecutorService background;
+    private final ExecutorService worker;
+    private final KioskFlow flow;
+    private final QrScanner serialScanner;
+
+    private Kiosk(KioskConfig config, Clock clock) throws IOException {
+        this.config = config;
+        Path data = Path.of(config.dataDir());
+        Files.createDirectories(data);
+        Branch branch = branch(config);
+        background = Executors.newScheduledThreadPool(2, daemon("kiosk-background"));
+        worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
+
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
+        ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
+        queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
+                .clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted).open();
+
+        PrinterProfile profile = profile(config);
+        BundledFonts fonts = BundledFonts.load();
+        if (Boolean.TRUE.equals(config.printer().simulated())) {
+            Path tickets = Path.of(config.printer().ticketsDir() == null ? config.dataDir() + "/tickets"
+                    : config.printer().ticketsDir());
+            virtualPrinter = new VirtualPrinter(tickets, profile.paperWidthDots(), fonts);
+            virtualPrinterServer = VirtualPrinterServer.startOnLoopback(virtualPrinter, 0);
+            printer = EscPosTicketPrinter.builder().profile(profile)
+                    .transport(PrinterTransport.tcp("127.0.0.1", virtualPrinterServer.port()))
+                    .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
+        } else {
+            virtualPrinter = null;
+            virtualPrinterServer = null;
+            printer = EscPosTicketPrinter.builder().profile(profile).transport(transport(config))
+                    .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
+        }
+
+        keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http);
+        SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
+                .token(token(config)).queue(queue).clock(clock).clockTrust(trust).httpClient(http).build();
+        sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
+                RandomGenerator.of("L64X128MixRandom"), clock);
+
+        flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).printer(printer).worker(worker).clock(clock)
+                .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
+                .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
+                .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();
+        sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));
+
+        serialScanner = "serial".equals(config.scanner().kind())
+                ? new SerialQrScanner(config.scanner().port(), config.scanner().baud() == null ? 9600
+                        : config.scanner().baud(), Duration.ofSeconds(2))
+                : null;
+    }
+
+    /** Opens everything and starts the background work (sync, keys, idle ticks, the serial scanner). */
+    public static Kiosk start(KioskConfig config, Clock clock) throws IOException {
+        Kiosk kiosk = new Kiosk(config, clock);
+        kiosk.background.execute(kiosk.keys::refresh);
+        kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 10, 10, TimeUnit.MINUTES);
+        kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
+        kiosk.sync.start();
+        if (kiosk.serialScanner != null) {
+            kiosk.serialScanner.start(kiosk.flow::scanned);
+        }
+        return kiosk;
+    }
+
+    public KioskFlow flow() {
+        return flow;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public LocalQueue queue() {
+        return queue;
+    }
+
+    /** The simulated printer, when the config asks for one (demo, tests). */
+    public VirtualPrinter virtualPrinter() {
+        return virtualPrinter;
+    }
+
+    public boolean usesKeyboardScanner() {
+        return serialScanner == null;
+    }
+
+    private static Branch branch(KioskConfig config) {
+        if (config.branch() == null || config.branch().equals("demo")) {
+            return DemoBranch.create();
+        }
+        throw new ConfigException(Path.of(config.branch()), 0, "branch",
+                "only the demo branch is built in; branch files arrive with the packaging issue");
+    }
+
+    private static PrinterProfile profile(KioskConfig config) {
+        String name = config.printer().profile() == null ? "generic-80mm" : config.printer().profile();
+        try {
+            return PrinterProfiles.builtIn(name);
+        } catch (RuntimeException e) {
+            throw new ConfigException(Path.of("kiosk config"), 0, "printer.profile", "unknown profile '" + name + "'");
+        }
+    }
+
+    private static PrinterTransport transport(KioskConfig config) {
+        String spec = config.printer().transport();
+        String[] p = spec.split(":");
+        try {
+            return switch (p[0]) {
+                case "usb" -> PrinterTransport.usbDevice(Path.of(spec.substring(4)));
+                case "serial" -> PrinterTransport.serial(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 115200);
+                case "tcp" -> PrinterTransport.tcp(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 9100);
+                default -> throw new IllegalArgumentException(p[0]);
+            };
+        } catch (RuntimeException e) {
+            throw new ConfigException(Path.of("kiosk config"), 0, "printer.transport",
+                    "'" + spec + "' is not usb:/dev/usb/lp0, serial:PATH:BAUD or tcp:HOST:PORT");
+        }
+    }
+
+    private static String token(KioskConfig config) throws IOException {
+        String file = config.upstream().tokenFile();
+        if (file == null || file.isBlank()) {
+            return config.upstream().token();
+        }
+        Path path = Path.of(file);
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+        if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ)) {
+            LOG.warning("device token file " + path + " is readable by others: chmod 600 " + path);
+        }
+        return Files.readString(path, StandardCharsets.UTF_8).strip();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        if (serialScanner != null) {
+            serialScanner.close();
+        }
+        background.shutdownNow();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        printer.close();
+        if (virtualPrinterServer != null) {
+            try {
+                virtualPrinterServer.close();
+            } catch (IOException e) {
+                LOG.warning("virtual printer did not close: " + e.getMessage());
+            }
+        }
+        queue.close();
+    }
+}

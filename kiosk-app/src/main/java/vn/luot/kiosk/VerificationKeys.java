@@ -1,0 +1,65 @@
+package vn.luot.kiosk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Logger;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import vn.luot.core.token.KeySet;
+import vn.luot.core.token.TokenVerifier;
+
+/**
+ * The public keys that verify booking codes: pulled from the upstream's {@code /v1/keys} while online
+ * and kept in a file, so a kiosk that restarts offline still verifies codes. Safe for concurrent use.
+ */
+public final class VerificationKeys {
+
+    private static final Logger LOG = Logger.getLogger(VerificationKeys.class.getName());
+
+    private final Path file;
+    private final String url;
+    private final OkHttpClient http;
+    private volatile TokenVerifier verifier;
+
+    public VerificationKeys(Path file, String upstreamUrl, OkHttpClient http) {
+        this.file = file;
+        this.url = upstreamUrl.replaceAll("/+$", "") + "/v1/keys";
+        this.http = http;
+        this.verifier = new TokenVerifier(loadCached());
+    }
+
+    private KeySet loadCached() {
+        try {
+            return Files.exists(file) ? KeySet.fromJson(Files.readString(file, StandardCharsets.UTF_8)) : KeySet.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning("cached key set " + file + " unreadable (" + e.getMessage() + "); waiting for the upstream");
+            return KeySet.empty();
+        }
+    }
+
+    public TokenVerifier verifier() {
+        return verifier;
+    }
+
+    /** Pulls the current key set; keeps the cached one when the upstream cannot be reached. */
+    public boolean refresh() {
+        try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            if (r.code() != 200) {
+                return false;
+            }
+            String json = r.body().string();
+            KeySet keys = KeySet.fromJson(json);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            verifier = new TokenVerifier(keys);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
