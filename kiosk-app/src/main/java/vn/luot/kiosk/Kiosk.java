@@ -15,9 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
-import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
@@ -31,7 +29,6 @@ import vn.luot.printer.EscPosTicketPrinter;
 import vn.luot.printer.TicketPrinter;
 import vn.luot.printer.escpos.BundledFonts;
 import vn.luot.printer.profile.PrinterProfile;
-import vn.luot.printer.profile.PrinterProfiles;
 import vn.luot.printer.transport.PrinterTransport;
 import vn.luot.printer.virtual.VirtualPrinter;
 import vn.luot.printer.virtual.VirtualPrinterServer;
@@ -60,7 +57,7 @@ public final class Kiosk implements AutoCloseable {
         this.config = config;
         Path data = Path.of(config.dataDir());
         Files.createDirectories(data);
-        Branch branch = branch(config);
+        Branch branch = config.branchDefinition();
         background = Executors.newScheduledThreadPool(2, daemon("kiosk-background"));
         worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
 
@@ -70,7 +67,7 @@ public final class Kiosk implements AutoCloseable {
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
                 .clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted).open();
 
-        PrinterProfile profile = profile(config);
+        PrinterProfile profile = config.printerProfile();
         BundledFonts fonts = BundledFonts.load();
         if (Boolean.TRUE.equals(config.printer().simulated())) {
             Path tickets = Path.of(config.printer().ticketsDir() == null ? config.dataDir() + "/tickets"
@@ -83,7 +80,7 @@ public final class Kiosk implements AutoCloseable {
         } else {
             virtualPrinter = null;
             virtualPrinterServer = null;
-            printer = EscPosTicketPrinter.builder().profile(profile).transport(transport(config))
+            printer = EscPosTicketPrinter.builder().profile(profile).transport(config.printerTransport())
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         }
 
@@ -135,41 +132,13 @@ public final class Kiosk implements AutoCloseable {
         return virtualPrinter;
     }
 
+    /** The serial scanner's state; a keyboard-wedge scanner is always {@code CONNECTED} as far as the kiosk knows. */
+    public QrScanner.Status scannerStatus() {
+        return serialScanner == null ? QrScanner.Status.CONNECTED : serialScanner.status();
+    }
+
     public boolean usesKeyboardScanner() {
         return serialScanner == null;
-    }
-
-    private static Branch branch(KioskConfig config) {
-        if (config.branch() == null || config.branch().equals("demo")) {
-            return DemoBranch.create();
-        }
-        throw new ConfigException(Path.of(config.branch()), 0, "branch",
-                "only the demo branch is built in; branch files arrive with the packaging issue");
-    }
-
-    private static PrinterProfile profile(KioskConfig config) {
-        String name = config.printer().profile() == null ? "generic-80mm" : config.printer().profile();
-        try {
-            return PrinterProfiles.builtIn(name);
-        } catch (RuntimeException e) {
-            throw new ConfigException(Path.of("kiosk config"), 0, "printer.profile", "unknown profile '" + name + "'");
-        }
-    }
-
-    private static PrinterTransport transport(KioskConfig config) {
-        String spec = config.printer().transport();
-        String[] p = spec.split(":");
-        try {
-            return switch (p[0]) {
-                case "usb" -> PrinterTransport.usbDevice(Path.of(spec.substring(4)));
-                case "serial" -> PrinterTransport.serial(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 115200);
-                case "tcp" -> PrinterTransport.tcp(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 9100);
-                default -> throw new IllegalArgumentException(p[0]);
-            };
-        } catch (RuntimeException e) {
-            throw new ConfigException(Path.of("kiosk config"), 0, "printer.transport",
-                    "'" + spec + "' is not usb:/dev/usb/lp0, serial:PATH:BAUD or tcp:HOST:PORT");
-        }
     }
 
     private static String token(KioskConfig config) throws IOException {

@@ -52,10 +52,15 @@ public final class KioskRig implements AutoCloseable {
         printer = EscPosTicketPrinter.builder().profile(PrinterProfiles.builtIn("epson-tm-t20"))
                 .transport(PrinterTransport.tcp("127.0.0.1", printerServer.port()))
                 .statusTimeout(Duration.ofMillis(800)).fonts(FONTS).build();
-        TokenVerifier verifier = new TokenVerifier(KeySet.empty().with(1, KEY.getPublic()));
+        TokenVerifier verifier = new TokenVerifier(keys());
         flow = KioskFlow.builder().queue(queue).verifier(() -> verifier).printer(printer).worker(worker)
                 .clock(clock).idleTimeout(Duration.ofSeconds(30)).statusUrlBase("http://luot.local/t/")
                 .branchNames(Map.of("hn-caugiay", "Chi nhánh số 8 (Cầu Giấy)")).build();
+    }
+
+    /** The public keys that verify this rig's codes, as a kiosk caches them. */
+    public static KeySet keys() {
+        return KeySet.empty().with(1, KEY.getPublic());
     }
 
     public String qr(Booking booking) {

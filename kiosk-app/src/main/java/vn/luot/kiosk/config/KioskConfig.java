@@ -5,9 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigFile;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.NumberBlock;
+import vn.luot.printer.profile.PrinterProfile;
+import vn.luot.printer.profile.PrinterProfiles;
+import vn.luot.printer.transport.PrinterTransport;
 
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
 public record KioskConfig(String deviceId, String dataDir, String orientation, Integer idleTimeoutSeconds,
@@ -58,6 +64,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
             throw error(file, text, "orientation", "'" + orientation + "' is neither portrait nor landscape");
         }
         walkInBlock(file, text);
+        branchDefinition(file, text);
         require(file, text, upstream, "upstream");
         require(file, text, upstream.url(), "url");
         if ((upstream.token() == null || upstream.token().isBlank())
@@ -65,12 +72,67 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
             throw error(file, text, "upstream", "needs token or token_file");
         }
         require(file, text, printer, "printer");
-        if (!Boolean.TRUE.equals(printer.simulated()) && (printer.transport() == null || printer.transport().isBlank())) {
-            throw error(file, text, "transport", "a real printer needs a transport (usb:, serial: or tcp:)");
+        printerProfile(file, text);
+        if (!Boolean.TRUE.equals(printer.simulated())) {
+            printerTransport(file, text);
         }
         require(file, text, scanner, "scanner");
         if (!"keyboard".equals(scanner.kind()) && !"serial".equals(scanner.kind())) {
             throw error(file, text, "kind", "'" + scanner.kind() + "' is neither keyboard nor serial");
+        }
+    }
+
+    /** The branch this kiosk serves: the built-in demo branch, or the branch file the config names. */
+    public Branch branchDefinition() {
+        return branchDefinition(DEMO, "");
+    }
+
+    private Branch branchDefinition(Path file, String text) {
+        if (branch == null || branch.isBlank()) {
+            throw error(file, text, "branch", "is required: \"demo\" or the path of the branch file");
+        }
+        if (branch.equals("demo")) {
+            return DemoBranch.create();
+        }
+        Path branchFile = Path.of(branch);
+        if (!Files.isReadable(branchFile)) {
+            throw error(file, text, "branch", "the branch file " + branchFile + " cannot be read");
+        }
+        return BranchConfig.load(branchFile);
+    }
+
+    /** The printer's profile, by built-in name; {@code generic-80mm} when not set. */
+    public PrinterProfile printerProfile() {
+        return printerProfile(DEMO, "");
+    }
+
+    /** Where a real printer is reached; only meaningful when the printer is not simulated. */
+    public PrinterTransport printerTransport() {
+        return printerTransport(DEMO, "");
+    }
+
+    private PrinterProfile printerProfile(Path file, String text) {
+        String name = printer.profile() == null ? "generic-80mm" : printer.profile();
+        if (!PrinterProfiles.BUILT_IN.contains(name)) {
+            throw error(file, text, "profile", "unknown printer profile '" + name + "'; one of "
+                    + String.join(", ", PrinterProfiles.BUILT_IN));
+        }
+        return PrinterProfiles.builtIn(name);
+    }
+
+    private PrinterTransport printerTransport(Path file, String text) {
+        String spec = printer.transport() == null ? "" : printer.transport().strip();
+        String[] p = spec.split(":");
+        try {
+            return switch (p[0]) {
+                case "usb" -> PrinterTransport.usbDevice(Path.of(spec.substring(4)));
+                case "serial" -> PrinterTransport.serial(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 115200);
+                case "tcp" -> PrinterTransport.tcp(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 9100);
+                default -> throw new IllegalArgumentException(p[0]);
+            };
+        } catch (RuntimeException e) {
+            throw error(file, text, "transport", "'" + spec
+                    + "' is not usb:/dev/usb/lp0, serial:/dev/luot-printer:115200 or tcp:HOST:9100");
         }
     }
 

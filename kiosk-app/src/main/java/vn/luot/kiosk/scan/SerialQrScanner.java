@@ -1,6 +1,7 @@
 package vn.luot.kiosk.scan;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,13 +52,10 @@ public final class SerialQrScanner implements QrScanner {
     private void readLoop(Consumer<String> onScan) {
         boolean reportedMissing = false;
         while (!closed) {
-            SerialPort port = SerialPort.getCommPort(path);
-            port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 500, 0);
-            if (!port.openPort()) {
+            SerialPort port = open();
+            if (port == null) {
                 if (!reportedMissing) {
-                    LOG.warning("QR scanner " + path + " not available (error " + port.getLastErrorCode()
-                            + "); retrying every " + retry.toMillis() + " ms");
+                    LOG.warning("QR scanner " + path + " not available; retrying every " + retry.toMillis() + " ms");
                     reportedMissing = true;
                 }
                 status = Status.DISCONNECTED;
@@ -77,6 +75,19 @@ public final class SerialQrScanner implements QrScanner {
                 }
             }
         }
+    }
+
+    /** The open port, or null while the device is absent (its path does not even exist when unplugged). */
+    private SerialPort open() {
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(path);
+        } catch (SerialPortInvalidPortException e) {
+            return null;
+        }
+        port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 500, 0);
+        return port.openPort() ? port : null;
     }
 
     private void readCodes(SerialPort port, Consumer<String> onScan) {

@@ -1,0 +1,83 @@
+package vn.luot.core.config;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.Counter;
+import vn.luot.core.domain.ServiceField;
+import vn.luot.core.domain.TimeSlot;
+
+/**
+ * A branch as written in a config file: one {@code [[branches]]} entry of the server's config, or the
+ * whole of a device's branch file ({@code branch = "/etc/luot/branch.toml"}). One shape, so the server
+ * and the devices of a branch describe it the same way.
+ */
+public record BranchConfig(String id, String name, List<String> hours, Integer slotMinutes,
+                           Integer capacityPerField, List<FieldEntry> fields, List<CounterEntry> counters) {
+
+    public record FieldEntry(String code, String nameVi, String nameEn) {
+    }
+
+    public record CounterEntry(Integer number, List<String> fields) {
+    }
+
+    /** Reads a branch file; every problem names the file, and the key where it can. */
+    public static Branch load(Path file) {
+        return ConfigFile.load(file, BranchConfig.class).toBranch(file, "");
+    }
+
+    /**
+     * The domain branch, or a {@link ConfigException} naming {@code at} (e.g. {@code branches[0]}) and the
+     * key that is wrong.
+     */
+    public Branch toBranch(Path file, String at) {
+        String prefix = at.isEmpty() ? "" : at + ".";
+        try {
+            List<ServiceField> fieldList = new ArrayList<>();
+            for (FieldEntry f : required(fields, prefix + "fields")) {
+                fieldList.add(new ServiceField(f.code(), f.nameVi(), f.nameEn()));
+            }
+            List<Counter> counterList = new ArrayList<>();
+            for (CounterEntry c : required(counters, prefix + "counters")) {
+                counterList.add(new Counter(c.number() == null ? 0 : c.number(),
+                        Set.copyOf(required(c.fields(), prefix + "counters.fields"))));
+            }
+            return new Branch(id, name, fieldList, slots(prefix), counterList);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(file, 0, at.isEmpty() ? null : at,
+                    e.getMessage() == null ? "a required key (id, name, hours, fields, counters) is missing" : e.getMessage());
+        }
+    }
+
+    private static <T> List<T> required(List<T> list, String key) {
+        if (list == null || list.isEmpty()) {
+            throw new IllegalArgumentException(key + " is required");
+        }
+        return list;
+    }
+
+    private List<TimeSlot> slots(String prefix) {
+        int minutes = slotMinutes == null ? 30 : slotMinutes;
+        if (minutes < 5 || minutes > 240) {
+            throw new IllegalArgumentException(prefix + "slot_minutes must be 5..240");
+        }
+        List<TimeSlot> slots = new ArrayList<>();
+        for (String block : required(hours, prefix + "hours")) {
+            TimeSlot open;
+            try {
+                open = TimeSlot.parse(block);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(prefix + "hours: '" + block + "' is not HH:MM-HH:MM");
+            }
+            for (LocalTime t = open.start(); !t.plusMinutes(minutes).isAfter(open.end()) && t.isBefore(open.end());
+                 t = t.plusMinutes(minutes)) {
+                slots.add(new TimeSlot(t, t.plusMinutes(minutes)));
+            }
+        }
+        return slots;
+    }
+}
