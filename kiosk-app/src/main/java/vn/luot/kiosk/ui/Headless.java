@@ -14,6 +14,10 @@ public final class Headless {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
+        // Monocle's headless screen is 1280x800 unless told otherwise: a portrait kiosk would overflow it.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1920x1920-32");
+        }
         System.setProperty("java.awt.headless", "true");
         CountDownLatch started = new CountDownLatch(1);
         try {
