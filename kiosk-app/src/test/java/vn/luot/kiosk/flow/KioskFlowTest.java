@@ -230,4 +230,28 @@ class KioskFlowTest {
         assertThat(issued.reprint()).isFalse();
         assertThat(rig.paper.awaitTickets(2, WAIT)).hasSize(2);
     }
+
+    @Test
+    void tapsAndScansWhileATicketIsBeingRecordedAndPrintedAreIgnored() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> pending = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (KioskRig slow = new KioskRig(java.nio.file.Files.createDirectories(dir.resolve("slow")), pending::add)) {
+            KioskFlow busy = slow.flow;
+            busy.scanned(slow.qr(slow.booking("HT", 3, "09:00-09:30", false)));
+            assertThat(busy.state().screen()).isInstanceOf(Screen.Working.class);
+
+            busy.walkIn();
+            busy.home();
+            busy.chooseField("HT");
+            busy.skipCitizenCard();
+            busy.scanned(slow.qr(slow.booking("HT", 4, "09:00-09:30", false)));
+            slow.clock.advance(Duration.ofMinutes(5));
+            busy.tick();
+            assertThat(busy.state().screen()).as("nothing interrupts the work").isInstanceOf(Screen.Working.class);
+            assertThat(pending).as("the second scan was not queued behind the first").hasSize(1);
+
+            pending.take().run();
+            assertThat(((Screen.TicketIssued) busy.state().screen()).ticket().label()).isEqualTo("HT-003");
+            assertThat(slow.queue.tickets()).hasSize(1);
+        }
+    }
 }
