@@ -28,5 +28,7 @@ public final class Headless {
         if (!started.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the JavaFX toolkit did not start within 30 s");
         }
+        // Headless users have no window to close; they end the toolkit themselves with Platform.exit().
+        Platform.setImplicitExit(false);
     }
 }

@@ -14,8 +14,9 @@ import vn.luot.kiosk.flow.Refusal;
 class ScreenshotsTest {
 
     @BeforeAll
-    static void toolkit() throws InterruptedException {
-        Headless.startToolkit();
+    static void toolkit() throws Exception {
+        // TestFX starts the toolkit in this JVM, so that the robot tests that follow find it as they expect
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     @Test
