@@ -1,0 +1,399 @@
+package vn.luot.deploy.doctor;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.SourceDataLine;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.StoreException;
+import vn.luot.core.sync.ClockTrust;
+import vn.luot.core.config.ConfigException;
+import vn.luot.display.buttons.PinMap;
+import vn.luot.kiosk.config.KioskConfig;
+import vn.luot.printer.EscPosTicketPrinter;
+import vn.luot.printer.PrinterStatus;
+import vn.luot.printer.profile.PrinterProfile;
+import vn.luot.printer.transport.PrinterTransport;
+
+/** The device checks of {@link Doctor}: each returns findings, none throws. */
+final class DeviceChecks {
+
+    /** A device whose clock is further than this from its upstream's is not trusted (as in the apps). */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+    private static final long LOW_DISK_BYTES = 200L * 1024 * 1024;
+
+    private final Host host;
+    private final Doctor.Settings cfg;
+
+    DeviceChecks(Host host, Doctor.Settings cfg) {
+        this.host = host;
+        this.cfg = cfg;
+    }
+
+    Finding token() {
+        String file = cfg.text("upstream.token_file");
+        if (file == null || file.isBlank()) {
+            return cfg.text("upstream.token") == null ? Finding.fail("token", cfg.where("upstream") + ": no token",
+                    "set upstream.token_file = \"/etc/luot/<program>.token\"")
+                    : Finding.warn("token", cfg.where("upstream.token") + ": the device token is in the config, which every user can read",
+                            "move it to a token_file (mode 0600, owner luot) and delete the token line");
+        }
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            return Finding.fail("token", cfg.where("upstream.token_file") + ": " + file + " does not exist",
+                    "sudo install -m 600 -o luot -g luot /dev/null " + file + ", then write the token into it");
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                return Finding.fail("token", file + " is readable by other users (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")",
+                        "sudo chmod 600 " + file + "; sudo chown luot:luot " + file);
+            }
+            if (!Files.isReadable(path)) {
+                return Finding.fail("token", file + " is not readable by " + System.getProperty("user.name"),
+                        "sudo chown luot:luot " + file + " (the service user must own it)");
+            }
+            if (Files.readString(path).isBlank()) {
+                return Finding.fail("token", file + " is empty", "write the device token issued for this device_id into it");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return Finding.fail("token", file + ": " + e.getMessage(), "check the file");
+        }
+        // Never print the token, not even a part of it.
+        return Finding.ok("token", file + " present, mode 0600");
+    }
+
+    Finding printer() {
+        if (cfg.flag("printer.simulated")) {
+            return Finding.warn("printer", "simulated (tickets go to " + cfg.text("printer.tickets_dir") + ")",
+                    "set printer.simulated = false on a real kiosk");
+        }
+        String spec = cfg.text("printer.transport");
+        String name = cfg.text("printer.profile") == null ? "generic-80mm" : cfg.text("printer.profile");
+        PrinterTransport transport;
+        PrinterProfile profile;
+        try {
+            // The kiosk's own reading of the config, so the doctor opens exactly what the kiosk opens.
+            KioskConfig kiosk = KioskConfig.load(cfg.file());
+            transport = kiosk.printerTransport();
+            profile = kiosk.printerProfile();
+        } catch (ConfigException e) {
+            return Finding.warn("printer", "not checked: " + e.getMessage(), "fix the config line first");
+        }
+        if (spec.startsWith("usb:") && !Files.exists(Path.of(spec.substring(4)))) {
+            return Finding.fail("printer", spec.substring(4) + " does not exist",
+                    "switch the printer on and plug it in; `ls -l /dev/usb/` should show lp0 and the udev rule /dev/luot-printer");
+        }
+        try (EscPosTicketPrinter printer = EscPosTicketPrinter.builder().profile(profile).transport(transport)
+                .statusTimeout(host.timeout()).build()) {
+            PrinterStatus status = printer.status();
+            String what = transport.describe() + " (" + name + "): " + status;
+            return switch (status) {
+                case READY -> Finding.ok("printer", what);
+                case PAPER_NEAR_END -> Finding.warn("printer", what, "have a new paper roll ready");
+                case PAPER_OUT -> Finding.fail("printer", what, "load a paper roll (thermal side out) and close the cover");
+                case COVER_OPEN -> Finding.fail("printer", what, "close the printer cover");
+                case OFFLINE -> Finding.fail("printer", what + " (no answer to a status request)",
+                        "check power, cable and transport; a usblp printer that never answers needs statusQueries off");
+                case ERROR -> Finding.fail("printer", what, "switch the printer off and on; clear a paper jam or cutter error");
+            };
+        }
+    }
+
+    Finding scanner() {
+        String kind = cfg.text("scanner.kind");
+        if (!"serial".equals(kind)) {
+            return Finding.ok("scanner", "keyboard-wedge scanner: it types into the kiosk window; scan a booking code on the home screen to test");
+        }
+        return serialPort("scanner", "scanner.port", cfg.number("scanner.baud", 9600),
+                "plug the scanner in and set it to USB-COM (CDC) mode; the udev rule names it /dev/luot-scanner");
+    }
+
+    Finding ledBus() {
+        if (cfg.flag("leds.simulated")) {
+            return Finding.warn("leds", "simulated LED boards", "set leds.simulated = false on a real display device");
+        }
+        return serialPort("leds", "leds.port", cfg.number("leds.baud", 9600),
+                "plug the USB RS-485 adapter in; the udev rule names it /dev/luot-rs485 (hardware-docs/wiring.md §5)");
+    }
+
+    private Finding serialPort(String check, String key, int baud, String fix) {
+        String port = cfg.text(key);
+        if (port == null || port.isBlank()) {
+            return Finding.fail(check, cfg.where(key) + ": no port set", "set " + key);
+        }
+        Optional<String> problem = SerialPorts.openProblem(port, baud);
+        return problem.map(p -> Finding.fail(check, cfg.where(key) + ": " + p, fix))
+                .orElseGet(() -> Finding.ok(check, port + " opens at " + baud + " baud"));
+    }
+
+    List<Finding> buttons() {
+        List<Finding> out = new ArrayList<>();
+        String file = cfg.text("buttons.pin_map");
+        if (file == null) {
+            out.add(Finding.fail("buttons", cfg.where("buttons.pin_map") + ": no pin map set", "set buttons.pin_map = \"/etc/luot/pinmap.txt\""));
+            return out;
+        }
+        PinMap map;
+        try {
+            map = PinMap.parse(Files.readString(Path.of(file)));
+        } catch (IOException e) {
+            out.add(Finding.fail("buttons", cfg.where("buttons.pin_map") + ": cannot read " + file + " (" + e.getMessage() + ")",
+                    "the package installs /etc/luot/pinmap.txt"));
+            return out;
+        } catch (IllegalArgumentException e) {
+            out.add(Finding.fail("buttons", file + ": " + e.getMessage(), "fix that line (hardware-docs/wiring.md §4)"));
+            return out;
+        }
+        boolean simulated = cfg.flag("buttons.simulated");
+        List<Integer> gpios = map.wires().stream().filter(w -> w.input() instanceof PinMap.Gpio)
+                .map(w -> ((PinMap.Gpio) w.input()).bcm()).toList();
+        long expanderPins = map.wires().size() - gpios.size();
+        Context pi4j;
+        try {
+            pi4j = simulated ? Host.mockGpio() : host.realGpio().get();
+        } catch (RuntimeException | LinkageError e) {
+            out.add(Finding.fail("buttons", "cannot reach the GPIO pins: " + e.getMessage(),
+                    "run on the Raspberry Pi, as a user in group gpio (sudo adduser luot gpio)"));
+            return out;
+        }
+        List<String> low = new ArrayList<>();
+        try {
+            for (int bcm : gpios) {
+                DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("doctor-gpio" + bcm)
+                        .address(bcm).pull(PullResistance.PULL_UP));
+                if (!simulated && in.state() != DigitalState.HIGH) {
+                    low.add("BCM " + bcm);
+                }
+            }
+        } catch (RuntimeException e) {
+            out.add(Finding.fail("buttons", "reading the GPIO pins failed: " + e.getMessage(),
+                    "check that no other program holds the pins (stop luot-display first) and the user is in group gpio"));
+            return out;
+        } finally {
+            pi4j.shutdown();
+        }
+        String what = gpios.size() + " button inputs on GPIO from " + file;
+        if (simulated) {
+            out.add(Finding.warn("buttons", what + ", simulated (Pi4J mock platform)", "set buttons.simulated = false on a real display device"));
+        } else if (!low.isEmpty()) {
+            out.add(Finding.warn("buttons", what + "; LOW (pressed, or shorted to GND): " + String.join(", ", low),
+                    "release the button, or look for a shorted cable (wiring.md §1)"));
+        } else {
+            out.add(Finding.ok("buttons", what + ", all released (HIGH)"));
+        }
+        if (expanderPins > 0) {
+            Path bus = Path.of("/dev/i2c-" + cfg.number("buttons.i2c_bus", 1));
+            if (simulated) {
+                out.add(Finding.ok("i2c", expanderPins + " keypad inputs on MCP23017, simulated"));
+            } else if (!Files.exists(bus)) {
+                out.add(Finding.fail("i2c", bus + " does not exist (" + expanderPins + " keypad inputs need it)",
+                        "enable I2C: sudo raspi-config nonint do_i2c 0, then reboot"));
+            } else if (!Files.isReadable(bus) || !Files.isWritable(bus)) {
+                out.add(Finding.fail("i2c", bus + " is not open to this user", "sudo adduser luot i2c"));
+            } else {
+                out.add(Finding.ok("i2c", bus + " present for " + expanderPins + " keypad inputs"));
+            }
+        }
+        return out;
+    }
+
+    Finding audio() {
+        String output = cfg.text("voice.output") == null ? "speaker" : cfg.text("voice.output");
+        switch (output) {
+            case "off" -> {
+                return Finding.warn("audio", "voice announcements are off", "set voice.output = \"speaker\" to call numbers aloud");
+            }
+            case "wav" -> {
+                Path dir = Path.of(cfg.text("voice.wav_dir") == null ? "voice" : cfg.text("voice.wav_dir"));
+                return writable(dir) ? Finding.warn("audio", "announcements written to " + dir + " as WAV, not spoken",
+                        "set voice.output = \"speaker\" on a branch with a speaker")
+                        : Finding.fail("audio", cfg.where("voice.wav_dir") + ": " + dir + " is not writable", "sudo chown luot:luot " + dir);
+            }
+            default -> {
+                AudioFormat format = new AudioFormat(22050f, 16, 1, true, false);
+                try {
+                    SourceDataLine line = AudioSystem.getSourceDataLine(format);
+                    line.open(format);
+                    line.close();
+                    return Finding.ok("audio", "a sound device plays 22 kHz 16-bit mono");
+                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+                    return Finding.fail("audio", "no sound device (" + e.getMessage() + ")",
+                            "connect the speaker/amplifier (HDMI or 3.5 mm jack), check `aplay -l`, the user must be in group audio");
+                }
+            }
+        }
+    }
+
+    /** A connected screen, as the kernel's DRM connectors report it (works over SSH, no session needed). */
+    Finding screen(String what) {
+        Path drm = host.sysfs().resolve("class/drm");
+        if (!Files.isDirectory(drm)) {
+            return Finding.fail("screen", "no graphics device (" + drm + " is missing) for the " + what,
+                    "on a Raspberry Pi, keep dtoverlay=vc4-kms-v3d in /boot/firmware/config.txt");
+        }
+        List<String> connected = new ArrayList<>();
+        try (DirectoryStream<Path> cards = Files.newDirectoryStream(drm, "card*-*")) {
+            for (Path connector : cards) {
+                Path status = connector.resolve("status");
+                if (Files.isReadable(status) && Files.readString(status).strip().equals("connected")) {
+                    connected.add(connector.getFileName().toString().replaceFirst("^card\\d+-", ""));
+                }
+            }
+        } catch (IOException e) {
+            return Finding.fail("screen", "cannot read " + drm + ": " + e.getMessage(), "check /sys is mounted");
+        }
+        return connected.isEmpty()
+                ? Finding.fail("screen", "no screen connected for the " + what, "plug the HDMI cable in (HDMI-A-1 is the port next to power) and switch the screen on")
+                : Finding.ok("screen", "connected: " + String.join(", ", connected));
+    }
+
+    /** Reachability of the upstream and, from its {@code Date} header, whether this clock can be trusted. */
+    List<Finding> upstreamAndClock() {
+        String url = cfg.text("upstream.url");
+        if (url == null || url.isBlank()) {
+            return List.of(Finding.fail("upstream", cfg.where("upstream.url") + ": not set", "set the hub's or the server's URL"));
+        }
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(host.timeout()).readTimeout(host.timeout())
+                .callTimeout(host.timeout().multipliedBy(2)).build();
+        String keys = url.replaceAll("/+$", "") + "/v1/keys";
+        long start = System.nanoTime();
+        Request request;
+        try {
+            request = new Request.Builder().url(keys).build();
+        } catch (IllegalArgumentException e) {
+            return List.of(Finding.fail("upstream", cfg.where("upstream.url") + ": '" + url + "' is not an http(s) URL", "e.g. http://luot-hub.local:8081"));
+        }
+        try (Response r = http.newCall(request).execute()) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            Instant date = r.headers().getInstant("Date");
+            Finding up = r.code() < 500 ? Finding.ok("upstream", url + " answers (HTTP " + r.code() + ", " + ms + " ms)")
+                    : Finding.warn("upstream", url + " answers HTTP " + r.code(), "look at the upstream's own log");
+            return List.of(up, clock(date, url));
+        } catch (IOException e) {
+            return List.of(Finding.fail("upstream", url + " unreachable: " + e.getMessage(),
+                            "check the network cable/Wi-Fi, the URL and that the hub/server runs; the device works offline meanwhile"),
+                    Finding.warn("clock", "not checked: the upstream is unreachable",
+                            "a Pi has no battery clock: check `timedatectl` shows the right time and NTP synchronized"));
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    private Finding clock(Instant upstreamTime, String url) {
+        if (upstreamTime == null) {
+            return Finding.warn("clock", "not checked: " + url + " sent no Date header", "check `timedatectl`");
+        }
+        ClockTrust trust = new ClockTrust(host.clock(), CLOCK_TOLERANCE);
+        trust.observe(upstreamTime);
+        Duration offset = trust.offset().orElse(Duration.ZERO);
+        String by = "off by " + describe(offset) + " from " + url;
+        return trust.trusted() ? Finding.ok("clock", "trusted (" + by + ")")
+                : Finding.fail("clock", "not trusted: " + by + " (more than " + CLOCK_TOLERANCE.toMinutes() + " min)",
+                        "sudo timedatectl set-ntp true and check the network reaches an NTP server; until then day roll-over is held back");
+    }
+
+    private static String describe(Duration d) {
+        Duration a = d.abs();
+        String sign = d.isNegative() ? "-" : "+";
+        return a.toHours() > 0 ? sign + a.toHours() + " h " + a.toMinutesPart() + " min"
+                : a.toMinutes() > 0 ? sign + a.toMinutes() + " min " + a.toSecondsPart() + " s" : sign + a.toSeconds() + " s";
+    }
+
+    /** The queue database, checked on a copy so the running program's file is never touched. */
+    Finding database() {
+        String dataDir = cfg.text("data_dir");
+        if (dataDir == null) {
+            return Finding.fail("database", cfg.where("data_dir") + ": not set", "set data_dir = \"/var/lib/luot/<program>\"");
+        }
+        Path dir = Path.of(dataDir);
+        Path db = dir.resolve("queue.db");
+        if (!Files.isDirectory(dir)) {
+            return Finding.warn("database", dir + " does not exist yet", "it is created at the first start (StateDirectory of the unit)");
+        }
+        if (!writable(dir)) {
+            return Finding.fail("database", dir + " is not writable by " + System.getProperty("user.name"), "sudo chown -R luot:luot " + dir);
+        }
+        String space = "";
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < LOW_DISK_BYTES) {
+                return Finding.warn("database", "only " + free / (1024 * 1024) + " MB free on the disk of " + dir,
+                        "free space: sudo journalctl --vacuum-size=50M; remove old tickets");
+            }
+            space = ", " + free / (1024 * 1024) + " MB free";
+        } catch (IOException e) {
+            // Reported by the open below if it matters.
+        }
+        if (!Files.exists(db)) {
+            return Finding.ok("database", db + " not created yet (first start creates it)" + space);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("luot-doctor");
+            Files.copy(db, copy.resolve("queue.db"), StandardCopyOption.COPY_ATTRIBUTES);
+            Path wal = dir.resolve("queue.db-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, copy.resolve("queue.db-wal"));
+            }
+            try (QueueStore store = QueueStore.open(copy.resolve("queue.db"))) {
+                return Finding.ok("database", db + " opens, integrity ok" + space);
+            }
+        } catch (StoreException e) {
+            return Finding.fail("database", e.getMessage().replace(copy.resolve("queue.db").toString(), db.toString()),
+                    "stop the program, move " + db + " aside and start it again: the device pulls its state from upstream");
+        } catch (IOException e) {
+            return Finding.fail("database", "cannot read " + db + ": " + e.getMessage(), "sudo chown -R luot:luot " + dir);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    Finding serverPort() {
+        int port = cfg.number("port", 8080);
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(port));
+            return Finding.ok("port", "port " + port + " is free for the server");
+        } catch (IOException e) {
+            return Finding.warn("port", "port " + port + " is taken (" + e.getMessage() + ")",
+                    "fine if luot-server is running (systemctl status luot-server); else another program holds it: sudo ss -ltnp");
+        }
+    }
+
+    private static boolean writable(Path dir) {
+        return Files.isDirectory(dir) && Files.isWritable(dir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary copy is harmless.
+        }
+    }
+}

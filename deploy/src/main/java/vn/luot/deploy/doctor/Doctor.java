@@ -1,0 +1,196 @@
+package vn.luot.deploy.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.luot.core.config.ConfigException;
+import vn.luot.core.config.ConfigFile;
+import vn.luot.kiosk.config.KioskConfig;
+import vn.luot.server.ServerConfig;
+
+/**
+ * Examines one device's config and everything it names. The app's own validator judges the config
+ * (so the doctor and the program never disagree about a key); the device checks then read the values
+ * from the file and try the real thing: open the port, ask the printer, read the pins.
+ */
+public final class Doctor {
+
+    /** Which program a config file belongs to. */
+    enum Kind { KIOSK, DISPLAY, SERVER }
+
+    /** The display's validator, reflectively: it lands with display-app's composition root. */
+    static final String DISPLAY_CONFIG_CLASS = "vn.luot.display.config.DisplayConfig";
+
+    private final Host host;
+
+    public Doctor(Host host) {
+        this.host = host;
+    }
+
+    public List<Finding> examine(Path file) {
+        List<Finding> findings = new ArrayList<>();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            findings.add(Finding.fail("config", file + ": cannot read (" + e.getMessage() + ")",
+                    "check the path; the packages install /etc/luot/kiosk.toml, display.toml, server.toml"));
+            return findings;
+        }
+        JsonNode tree = null;
+        try {
+            tree = new TomlMapper().readTree(text);
+        } catch (IOException e) {
+            // The validator below reports it with the file and line.
+        }
+        Optional<Kind> kind = kind(file, tree);
+        if (kind.isEmpty()) {
+            findings.add(Finding.fail("config", file + ": neither a kiosk, a display nor a server config",
+                    "pass one of /etc/luot/kiosk.toml, display.toml, server.toml"));
+            return findings;
+        }
+        Finding config = validate(kind.get(), file);
+        findings.add(config);
+        if (tree == null) {
+            findings.add(Finding.warn("devices", "not checked: the config could not be read", "fix the config first"));
+            return findings;
+        }
+        Settings settings = new Settings(file, text, tree);
+        DeviceChecks checks = new DeviceChecks(host, settings);
+        switch (kind.get()) {
+            case KIOSK -> {
+                findings.add(checks.token());
+                findings.add(checks.printer());
+                findings.add(checks.scanner());
+                findings.add(checks.screen("kiosk touch screen"));
+                findings.addAll(checks.upstreamAndClock());
+                findings.add(checks.database());
+            }
+            case DISPLAY -> {
+                findings.add(checks.token());
+                findings.add(checks.ledBus());
+                findings.addAll(checks.buttons());
+                findings.add(checks.audio());
+                findings.add(checks.screen("TV board"));
+                findings.addAll(checks.upstreamAndClock());
+                findings.add(checks.database());
+            }
+            case SERVER -> findings.add(checks.serverPort());
+        }
+        return findings;
+    }
+
+    static Optional<Kind> kind(Path file, JsonNode tree) {
+        if (tree != null) {
+            if (tree.has("printer") || tree.has("scanner")) {
+                return Optional.of(Kind.KIOSK);
+            }
+            if (tree.has("branches")) {
+                return Optional.of(Kind.SERVER);
+            }
+            if (tree.has("leds") || tree.has("buttons") || tree.has("hub") || tree.has("tv") || tree.has("voice")) {
+                return Optional.of(Kind.DISPLAY);
+            }
+        }
+        String name = file.getFileName().toString();
+        for (Kind k : Kind.values()) {
+            if (name.contains(k.name().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Finding validate(Kind kind, Path file) {
+        try {
+            switch (kind) {
+                case KIOSK -> KioskConfig.load(file);
+                case SERVER -> ServerConfig.load(file);
+                case DISPLAY -> {
+                    Class<?> type;
+                    try {
+                        type = Class.forName(DISPLAY_CONFIG_CLASS);
+                    } catch (ClassNotFoundException e) {
+                        return Finding.warn("config", file + ": display keys not validated (this build of display-app has no "
+                                + "DisplayConfig)", "install a luot-display that validates its config");
+                    }
+                    try {
+                        type.getMethod("load", Path.class).invoke(null, file);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            return Finding.ok("config", file + ": valid " + kind.name().toLowerCase(java.util.Locale.ROOT) + " config");
+        } catch (ConfigException e) {
+            return Finding.fail("config", e.getMessage(), "fix " + (e.key() == null ? "the file" : "'" + e.key() + "'")
+                    + (e.line() > 0 ? " on line " + e.line() : "") + "; every key is explained in the packaged template");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Finding.fail("config", file + ": " + e.getMessage(), "compare with the packaged template");
+        }
+    }
+
+    /** The config's values as written, with where each key is, for findings that name file, line and key. */
+    record Settings(Path file, String text, JsonNode tree) {
+
+        String text(String path) {
+            JsonNode n = node(path);
+            return n == null || n.isNull() ? null : n.asText();
+        }
+
+        boolean flag(String path) {
+            JsonNode n = node(path);
+            return n != null && n.asBoolean(false);
+        }
+
+        int number(String path, int otherwise) {
+            JsonNode n = node(path);
+            return n == null || !n.canConvertToInt() ? otherwise : n.asInt();
+        }
+
+        JsonNode node(String path) {
+            JsonNode n = tree;
+            for (String part : path.split("\\.")) {
+                n = n == null ? null : n.get(part);
+            }
+            return n;
+        }
+
+        /** {@code /etc/luot/kiosk.toml:41: printer.transport} */
+        String where(String path) {
+            int line = lineOf(path);
+            return file + (line > 0 ? ":" + line : "") + ": " + path;
+        }
+
+        /** The 1-based line of {@code section.key} (the key inside its [section]), 0 if absent. */
+        int lineOf(String path) {
+            int dot = path.lastIndexOf('.');
+            if (dot < 0) {
+                return ConfigFile.lineOf(text, path);
+            }
+            String section = path.substring(0, dot);
+            String key = path.substring(dot + 1);
+            String[] lines = text.split("\n", -1);
+            boolean inside = false;
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (line.startsWith("[")) {
+                    inside = line.equals("[" + section + "]");
+                } else if (inside && (line.startsWith(key + " ") || line.startsWith(key + "="))) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+}

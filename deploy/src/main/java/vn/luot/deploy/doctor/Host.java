@@ -1,0 +1,32 @@
+package vn.luot.deploy.doctor;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import vn.luot.core.domain.BranchTime;
+
+/**
+ * What the doctor looks at besides the config: where sysfs is, the clock, how to reach GPIO. The
+ * real one is {@link #system()}; tests give a fake sysfs tree and a fixed clock.
+ *
+ * @param sysfs     {@code /sys}: screens are found under {@code class/drm}
+ * @param realGpio  a Pi4J context on the real pins (gpiod); called only for a config with real buttons
+ */
+public record Host(Path sysfs, Clock clock, Duration timeout, Supplier<Context> realGpio) {
+
+    public static Host system() {
+        return new Host(Path.of("/sys"), Clock.system(BranchTime.ZONE), Duration.ofSeconds(3), Pi4J::newAutoContext);
+    }
+
+    /** The simulator of the buttons, as the display uses it in the demo. */
+    static Context mockGpio() {
+        return Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(),
+                MockDigitalOutputProvider.newInstance(), MockI2CProvider.newInstance()).build();
+    }
+}
