@@ -318,7 +318,9 @@ final class DeviceChecks {
     private static String describe(Duration d) {
         Duration a = d.abs();
         String sign = d.isNegative() ? "-" : "+";
-        return a.toHours() > 0 ? sign + a.toHours() + " h " + a.toMinutesPart() + " min"
+        // HTTP dates have whole seconds: round hours-long offsets to the minute.
+        Duration m = a.plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return m.toHours() > 0 ? sign + m.toHours() + " h " + m.toMinutesPart() + " min"
                 : a.toMinutes() > 0 ? sign + a.toMinutes() + " min " + a.toSecondsPart() + " s" : sign + a.toSeconds() + " s";
     }
 
