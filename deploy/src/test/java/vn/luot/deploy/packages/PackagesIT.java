@@ -1,0 +1,175 @@
+package vn.luot.deploy.packages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The built .deb files, read with Debian's own tools: {@code dpkg-deb -I/-c/-x} for the control data,
+ * the file list with modes and owners, and {@code systemd-analyze verify} for the units, run on the
+ * unpacked packages with the build machine's systemd units next to them.
+ */
+class PackagesIT {
+
+    private static final Path DEBS = Path.of(System.getProperty("luot.debs", "target/debs"));
+    private static final String VERSION = System.getProperty("luot.version", "0.1.0-SNAPSHOT");
+    private static final Path REPO = Path.of(System.getProperty("luot.repo", ".."));
+
+    private static Path deb(String name) {
+        String arch = name.equals("luot-common") || name.equals("luot-allinone") ? "all" : "arm64";
+        Path deb = DEBS.resolve(name + "_" + VERSION + "_" + arch + ".deb");
+        assertThat(deb).as("built by `./mvnw package`").exists();
+        return deb;
+    }
+
+    record Run(int status, String out) {
+    }
+
+    private static Run run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    private static String info(String name, String part) throws Exception {
+        Run r = part == null ? run("dpkg-deb", "-I", deb(name).toString()) : run("dpkg-deb", "-I", deb(name).toString(), part);
+        assertThat(r.status()).as(r.out()).isZero();
+        return r.out();
+    }
+
+    /** "-rwxr-xr-x root/root ./usr/bin/luot-doctor" per entry. */
+    private static List<String> contents(String name) throws Exception {
+        Run r = run("dpkg-deb", "-c", deb(name).toString());
+        assertThat(r.status()).as(r.out()).isZero();
+        return r.out().lines().map(l -> l.split("\\s+")).map(f -> f[0] + " " + f[1] + " " + f[5]).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"luot-kiosk", "luot-display", "luot-server"})
+    void programPackagesAreArm64AndDependOnJava17AndTheCommonPackage(String name) throws Exception {
+        String control = info(name, "control");
+
+        assertThat(control).contains("Package: " + name + "\n", "Architecture: arm64\n", "openjdk-17-jre-headless",
+                "luot-common (= 0.1.0~snapshot)");
+        assertThat(info(name, "conffiles")).contains("/etc/luot/" + name.substring(5) + ".toml");
+    }
+
+    @Test
+    void kioskPackageCarriesItsJarsWithThePisJavaFxAndNotTheBuildMachines() throws Exception {
+        List<String> files = contents("luot-kiosk");
+
+        assertThat(files).contains(
+                "-rw-r--r-- root/root ./usr/share/luot/kiosk/lib/kiosk-app-" + VERSION + ".jar",
+                "-rw-r--r-- root/root ./usr/share/luot/kiosk/lib/luot-deploy.jar",
+                "-rw-r--r-- root/root ./etc/luot/kiosk.toml",
+                "-rw-r--r-- root/root ./lib/systemd/system/luot-kiosk.service");
+        List<String> javafx = files.stream().filter(f -> f.contains("/javafx-")).toList();
+        assertThat(javafx).isNotEmpty().allMatch(f -> f.endsWith("-linux-aarch64.jar"));
+        // Every JavaFX module the kiosk was built with is there for the Pi.
+        try (Stream<Path> built = Files.list(REPO.resolve("kiosk-app/target/lib"))) {
+            built.map(p -> p.getFileName().toString()).filter(n -> n.matches("javafx-[a-z]+-.*-linux\\.jar"))
+                    .map(n -> n.replace("-linux.jar", "-linux-aarch64.jar"))
+                    .forEach(n -> assertThat(javafx).anyMatch(f -> f.endsWith("/" + n)));
+        }
+    }
+
+    @Test
+    void displayPackageShipsThePinMapAsAConffile() throws Exception {
+        assertThat(info("luot-display", "conffiles")).contains("/etc/luot/display.toml", "/etc/luot/pinmap.txt");
+        assertThat(contents("luot-display")).contains("-rw-r--r-- root/root ./etc/luot/pinmap.txt",
+                "-rw-r--r-- root/root ./usr/share/luot/display/lib/display-app-" + VERSION + ".jar");
+    }
+
+    @Test
+    void commonPackageShipsExecutableLaunchersUdevRulesAndNoSecret() throws Exception {
+        List<String> files = contents("luot-common");
+
+        assertThat(files).contains("-rwxr-xr-x root/root ./usr/bin/luot-doctor", "-rwxr-xr-x root/root ./usr/lib/luot/luot-run",
+                "-rw-r--r-- root/root ./lib/udev/rules.d/60-luot.rules", "-rw-r--r-- root/root ./etc/pam.d/luot-session",
+                "-rw-r--r-- root/root ./usr/share/doc/luot-common/README.md");
+        assertThat(files).noneMatch(f -> f.endsWith(".token"));
+        assertThat(info("luot-common", "control")).contains("Architecture: all\n", "Depends: adduser");
+    }
+
+    @Test
+    void maintainerScriptsCreateTheUserAndAPrivateTokenFile(@TempDir Path dir) throws Exception {
+        String common = info("luot-common", "postinst");
+        assertThat(common).contains("adduser --system", "--home /var/lib/luot", "--shell /usr/sbin/nologin",
+                "install -d -o luot -g luot -m 0750 /var/lib/luot");
+        String kiosk = info("luot-kiosk", "postinst");
+        assertThat(kiosk).contains("install -m 0600 -o luot -g luot /dev/null \"$token\"", "chmod 0600 \"$token\"",
+                "for g in dialout lp video render; do", "deb-systemd-helper enable luot-kiosk.service");
+        assertThat(info("luot-display", "postinst")).contains("for g in dialout gpio i2c video render audio; do");
+        assertThat(info("luot-server", "postinst")).doesNotContain("adduser --quiet luot", ".token");
+        assertThat(info("luot-kiosk", "prerm")).contains("deb-systemd-invoke stop luot-kiosk.service");
+        // Every maintainer script is valid POSIX shell (dash is /bin/sh on Raspberry Pi OS).
+        Run unpack = run("dpkg-deb", "-e", deb("luot-kiosk").toString(), dir.resolve("control").toString());
+        assertThat(unpack.status()).as(unpack.out()).isZero();
+        for (String script : List.of("postinst", "prerm", "postrm")) {
+            Path file = dir.resolve("control").resolve(script);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rwxr-xr-x");
+            Run syntax = run("sh", "-n", file.toString());
+            assertThat(syntax.status()).as(script + ": " + syntax.out()).isZero();
+        }
+    }
+
+    @Test
+    void unitsPassSystemdAnalyzeVerify(@TempDir Path root) throws Exception {
+        for (String name : List.of("luot-common", "luot-kiosk", "luot-display", "luot-server", "luot-allinone")) {
+            Run x = run("dpkg-deb", "-x", deb(name).toString(), root.toString());
+            assertThat(x.status()).as(x.out()).isZero();
+        }
+        // The units' neighbours (targets, logind, getty@) from this machine's systemd, and stand-ins
+        // for the commands the packages Depend on but the build machine lacks.
+        Path units = root.resolve("lib/systemd/system");
+        try (Stream<Path> host = Files.list(Path.of("/lib/systemd/system"))) {
+            for (Path unit : host.toList()) {
+                Path target = units.resolve(unit.getFileName());
+                if (!Files.exists(target) && !Files.isDirectory(unit)) {
+                    Files.copy(unit, target);
+                }
+            }
+        }
+        for (String command : List.of("usr/bin/cage", "usr/bin/labwc")) {
+            Path stub = root.resolve(command);
+            Files.createDirectories(stub.getParent());
+            Files.writeString(stub, "#!/bin/sh\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        List<String> problems = new ArrayList<>();
+        for (String unit : List.of("luot-kiosk.service", "luot-display.service", "luot-server.service", "luot-session.service")) {
+            Run verify = run("systemd-analyze", "verify", "--man=no", "--root=" + root, "/lib/systemd/system/" + unit);
+            if (verify.status() != 0 || !verify.out().isBlank()) {
+                problems.add(unit + " (status " + verify.status() + "):\n" + verify.out());
+            }
+        }
+        assertThat(problems).as("systemd-analyze verify finds nothing to say").isEmpty();
+        String kiosk = Files.readString(units.resolve("luot-kiosk.service"));
+        assertThat(kiosk).contains("Restart=always", "WatchdogSec=60", "NotifyAccess=all", "User=luot", "ProtectSystem=strict",
+                "ReadWritePaths=/var/lib/luot/kiosk", "NoNewPrivileges=yes", "ExecStart=/usr/bin/cage -d -- /usr/lib/luot/luot-run kiosk");
+        assertThat(Files.readString(units.resolve("luot-server.service"))).contains("PrivateDevices=yes", "Restart=always", "WatchdogSec=60");
+    }
+
+    @Test
+    void udevRulesGiveTheThreeStableNames() throws Exception {
+        Path rules = Path.of("src/deb/common/root/lib/udev/rules.d/60-luot.rules");
+        List<String> lines = Files.readAllLines(rules).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+
+        assertThat(String.join("\n", lines)).contains("SYMLINK+=\"luot-printer\"", "SYMLINK+=\"luot-scanner\"", "SYMLINK+=\"luot-rs485\"");
+        // Each rule is comma-separated KEY==value / KEY+=value / KEY=value pairs with quoted values.
+        assertThat(lines).allMatch(l -> l.matches("(\\s*[A-Z]+(\\{[a-zA-Z]+})?(==|\\+=|=)\"[^\"]*\"\\s*,?)+"));
+    }
+}
