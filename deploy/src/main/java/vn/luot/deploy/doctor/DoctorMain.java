@@ -17,6 +17,9 @@ public final class DoctorMain {
     }
 
     public static void main(String[] args) {
+        // One line per check: the libraries' own progress logging would bury them.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Path> configs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
