@@ -1,11 +1,16 @@
 package vn.luot.display.calls;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.Ticket;
+import vn.luot.core.event.Event;
 import vn.luot.core.queue.CounterOperations.Outcome;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.display.board.BoardStatus;
@@ -16,18 +21,22 @@ import vn.luot.display.buttons.ButtonStuck;
 import vn.luot.display.voice.CallSentence;
 
 /**
- * What a button press does at the branch hub: the queue decides (one lock, so two counters pressing NEXT at
- * the same instant get two tickets), then the counter's LED board shows and blinks the called number and the
- * call is announced. Runs on the buttons' delivery thread; board I/O blocks briefly, never the UI.
+ * What a counter operation does at the branch hub, whether it came from a call button or the staff page: the
+ * queue decides (one lock, so two counters pressing NEXT at the same instant get two tickets), then the
+ * counter's LED board shows and blinks the called number and the call is announced. Runs on the caller's
+ * thread (the buttons' delivery thread, an HTTP thread); board I/O blocks briefly, never the UI.
  */
 public final class CallDesk implements ButtonListener {
 
     private static final Logger LOG = Logger.getLogger(CallDesk.class.getName());
+    /** How long the LED board and the TV board blink a new call. */
+    public static final int BLINK_SECONDS = 5;
 
     private final LocalQueue queue;
     private final Map<Integer, CounterBoard> boards;
     private final Consumer<CallSentence> announce;
     private final Consumer<Called> called;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /** A ticket sent to a counter, and whether the board over it showed it. */
     public record Called(int counter, Ticket ticket, Outcome outcome, BoardStatus board) {
@@ -35,7 +44,7 @@ public final class CallDesk implements ButtonListener {
 
     /**
      * @param announce e.g. {@code Announcer::announce}
-     * @param called   told of every call (the TV board's view model listens here)
+     * @param called   told of every call and recall (the TV board's view model listens here)
      */
     public CallDesk(LocalQueue queue, Map<Integer, CounterBoard> boards, Consumer<CallSentence> announce,
                     Consumer<Called> called) {
@@ -45,31 +54,96 @@ public final class CallDesk implements ButtonListener {
         this.called = Objects.requireNonNull(called, "called");
     }
 
+    /** Told after every operation that changed the queue (pause, transfer, shift move, calls too). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     @Override
     public void pressed(ButtonPress press) {
-        LocalQueue.CounterResult result = switch (press.action()) {
-            case NEXT -> queue.next(press.counter());
-            case RECALL -> queue.recall(press.counter());
-            case NO_SHOW -> queue.noShow(press.counter());
-            default -> queue.rate(press.counter(), press.action().rating().orElseThrow());
-        };
+        switch (press.action()) {
+            case NEXT -> next(press.counter());
+            case RECALL -> recall(press.counter());
+            case NO_SHOW -> noShow(press.counter());
+            default -> rate(press.counter(), press.action().rating().orElseThrow());
+        }
+    }
+
+    public LocalQueue.CounterResult next(int counter) {
+        return settle(counter, "NEXT", queue.next(counter));
+    }
+
+    public LocalQueue.CounterResult recall(int counter) {
+        return settle(counter, "RECALL", queue.recall(counter));
+    }
+
+    public LocalQueue.CounterResult noShow(int counter) {
+        return settle(counter, "NO-SHOW", queue.noShow(counter));
+    }
+
+    public LocalQueue.CounterResult transfer(int counter, String toField) {
+        return settle(counter, "TRANSFER " + toField, queue.transfer(counter, toField));
+    }
+
+    public LocalQueue.CounterResult pause(int counter) {
+        return settle(counter, "PAUSE", queue.pause(counter));
+    }
+
+    public LocalQueue.CounterResult resume(int counter) {
+        return settle(counter, "RESUME", queue.resume(counter));
+    }
+
+    public LocalQueue.CounterResult rate(int counter, Rating rating) {
+        return settle(counter, "RATE " + rating, queue.rate(counter, rating));
+    }
+
+    /** Supervisor action: today's not-yet-served morning bookings move to the afternoon shift. */
+    public List<Event> moveMorningToAfternoon() {
+        List<Event> moved = queue.moveMorningToAfternoon();
+        LOG.info(() -> "supervisor: " + moved.size() + " morning bookings moved to the afternoon");
+        changed();
+        return moved;
+    }
+
+    private LocalQueue.CounterResult settle(int counter, String action, LocalQueue.CounterResult result) {
+        CounterBoard board = boards.get(counter);
         Optional<Ticket> ticket = result.called();
-        CounterBoard board = boards.get(press.counter());
         if (ticket.isEmpty()) {
-            LOG.info(() -> "counter " + press.counter() + " " + press.action() + ": " + result.outcome());
-            if (board != null && result.outcome() == Outcome.NOBODY_WAITING) {
+            LOG.info(() -> "counter " + counter + " " + action + ": " + result.outcome());
+            boolean boardGoesBlank = result.outcome() == Outcome.NOBODY_WAITING
+                    || result.outcome() == Outcome.TRANSFERRED || result.outcome() == Outcome.PAUSED;
+            if (board != null && boardGoesBlank) {
                 board.clear();
             }
-            return;
+        } else {
+            Ticket t = ticket.get();
+            BoardStatus status = BoardStatus.UNKNOWN;
+            if (board != null) {
+                status = board.show(t.label());
+                board.blink(BLINK_SECONDS);
+            }
+            announce.accept(CallSentence.of(t.label(), counter));
+            Called call = new Called(counter, t, result.outcome(), status);
+            try {
+                called.accept(call);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "call listener failed on counter " + counter, e);
+            }
         }
-        Ticket t = ticket.get();
-        BoardStatus status = BoardStatus.UNKNOWN;
-        if (board != null) {
-            status = board.show(t.label());
-            board.blink(5);
+        if (!result.events().isEmpty()) {
+            changed();
         }
-        announce.accept(CallSentence.of(t.label(), press.counter()));
-        called.accept(new Called(press.counter(), t, result.outcome(), status));
+        return result;
+    }
+
+    private void changed() {
+        for (Runnable r : changeListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "change listener failed", e);
+            }
+        }
     }
 
     @Override
