@@ -1,0 +1,212 @@
+package vn.luot.display.hub;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.sync.Backoff;
+import vn.luot.core.sync.ClockTrust;
+import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.sync.JsonHttp;
+import vn.luot.core.sync.SyncClient;
+import vn.luot.core.sync.SyncHttpHandler;
+import vn.luot.core.sync.SyncLoop;
+import vn.luot.core.sync.SyncServer;
+
+/**
+ * The branch hub: the upstream of the branch's kiosks (queue-core's sync server over the display device's own
+ * queue), and itself a relaying client of the central booking server, so the branch keeps checking in and
+ * calling with the WAN down. One HTTP port on the LAN carries the sync endpoints, the staff page
+ * ({@code /staff}) and the public waiting page ({@code /t/}).
+ *
+ * <p>Thread policy: HTTP requests run on the hub's pool; the relay on its own scheduler. {@code afterPush} is
+ * called on an HTTP thread after each kiosk push has been stored; it must not block.
+ */
+public final class BranchHub implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BranchHub.class.getName());
+
+    private final HttpServer http;
+    private final ExecutorService httpThreads;
+    private final ScheduledExecutorService relayThread;
+    private final SyncLoop relay;
+
+    private BranchHub(Builder b) throws IOException {
+        SyncServer server = new SyncServer(b.queue, b.clock);
+        JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
+        SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
+        Runnable afterPush = b.afterPush;
+        HttpHandler staff = b.staffPage;
+        HttpHandler waiting = b.waitingPage;
+        this.httpThreads = Executors.newFixedThreadPool(8, daemon("hub-http"));
+        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
+        http.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (SyncHttpHandler.serves(path)) {
+                boolean push = exchange.getRequestMethod().equals("POST");
+                sync.handle(exchange);
+                if (push) {
+                    afterPush.run();
+                }
+            } else if (staff != null && (path.equals("/staff") || path.startsWith("/staff/"))) {
+                staff.handle(exchange);
+            } else if (waiting != null && (path.equals("/t") || path.startsWith("/t/"))) {
+                waiting.handle(exchange);
+            } else {
+                try (exchange) {
+                    exchange.getResponseHeaders().set("Location", waiting != null ? "/t/" : "/staff");
+                    exchange.sendResponseHeaders(path.equals("/") ? 303 : 404, -1);
+                }
+            }
+        });
+        http.setExecutor(httpThreads);
+        if (b.upstreamUrl != null) {
+            this.relayThread = Executors.newSingleThreadScheduledExecutor(daemon("hub-relay"));
+            OkHttpClient client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
+                    .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
+            SyncClient upstream = SyncClient.builder().baseUrl(b.upstreamUrl).branchId(b.queue.branch().id())
+                    .token(b.upstreamToken).queue(b.queue).clock(b.clock).clockTrust(b.clockTrust)
+                    .httpClient(client).relay(true).build();
+            this.relay = new SyncLoop(upstream, relayThread, b.relayInterval, Backoff.DEFAULT,
+                    RandomGenerator.of("L64X128MixRandom"), b.clock);
+            if (b.upstreamStatus != null) {
+                relay.addListener(b.upstreamStatus);
+            }
+        } else {
+            this.relayThread = null;
+            this.relay = null;
+        }
+    }
+
+    public static Builder builder(LocalQueue queue, Clock clock) {
+        return new Builder(queue, clock);
+    }
+
+    public BranchHub start() {
+        http.start();
+        if (relay != null) {
+            relay.start();
+        }
+        LOG.info(() -> "branch hub on port " + port() + (relay == null ? ", no upstream" : ", relaying upstream"));
+        return this;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Pushes and pulls upstream now (after a call, so the app hears of it at once). */
+    public void syncNow() {
+        if (relay != null) {
+            relay.syncNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (relay != null) {
+            relay.close();
+            relayThread.shutdownNow();
+        }
+        http.stop(0);
+        httpThreads.shutdownNow();
+        try {
+            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Options; the queue and clock are required, the rest optional. */
+    public static final class Builder {
+        private final LocalQueue queue;
+        private final Clock clock;
+        private String bindAddress = "0.0.0.0";
+        private int port = 8080;
+        private DeviceTokens kioskTokens = DeviceTokens.none();
+        private HttpHandler staffPage;
+        private HttpHandler waitingPage;
+        private Runnable afterPush = () -> { };
+        private String upstreamUrl;
+        private String upstreamToken;
+        private ClockTrust clockTrust;
+        private Duration relayInterval = Duration.ofSeconds(3);
+        private Consumer<SyncLoop.Status> upstreamStatus;
+
+        private Builder(LocalQueue queue, Clock clock) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clockTrust = new ClockTrust(clock, Duration.ofMinutes(2));
+        }
+
+        public Builder bind(String address, int port) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            this.port = port;
+            return this;
+        }
+
+        /** The tokens of the branch's kiosks (and other devices) allowed to push here. */
+        public Builder kioskTokens(DeviceTokens tokens) {
+            this.kioskTokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        public Builder staffPage(HttpHandler handler) {
+            this.staffPage = handler;
+            return this;
+        }
+
+        public Builder waitingPage(HttpHandler handler) {
+            this.waitingPage = handler;
+            return this;
+        }
+
+        public Builder afterPush(Runnable afterPush) {
+            this.afterPush = Objects.requireNonNull(afterPush, "afterPush");
+            return this;
+        }
+
+        /** The central server to relay to; without one the hub is the branch's top (an offline branch). */
+        public Builder upstream(String url, String token, Duration interval, Consumer<SyncLoop.Status> status) {
+            this.upstreamUrl = Objects.requireNonNull(url, "url");
+            this.upstreamToken = Objects.requireNonNull(token, "token");
+            this.relayInterval = Objects.requireNonNull(interval, "interval");
+            this.upstreamStatus = status;
+            return this;
+        }
+
+        public Builder clockTrust(ClockTrust trust) {
+            this.clockTrust = Objects.requireNonNull(trust, "trust");
+            return this;
+        }
+
+        public BranchHub build() throws IOException {
+            return new BranchHub(this);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package vn.luot.display.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.domain.Purpose;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.testing.MutableClock;
+import vn.luot.display.calls.CallDesk;
+import vn.luot.display.hub.BranchHub;
+import vn.luot.display.tv.TvBoardModel;
+import vn.luot.display.voice.CallSentence;
+
+/** The staff page over real HTTP on loopback, on a real queue: sign-in, operations, and what it refuses. */
+class StaffPageTest {
+
+    static final String PIN_1 = "2468";
+    static final String SUPERVISOR_PIN = "97531";
+    private static final String HASH_1 = PinHash.hash(PIN_1);
+    private static final String HASH_SUPERVISOR = PinHash.hash(SUPERVISOR_PIN);
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T09:05");
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final List<CallSentence> spoken = new CopyOnWriteArrayList<>();
+    private LocalQueue queue;
+    private TvBoardModel board;
+    private BranchHub hub;
+
+    @BeforeEach
+    void start() throws Exception {
+        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
+                .clock(clock).open();
+        board = new TvBoardModel(queue, clock, 6, "");
+        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);
+        desk.addChangeListener(board::refresh);
+        StaffPage staff = new StaffPage(desk, queue, Map.of(1, HASH_1, 5, PinHash.hash("1357")), HASH_SUPERVISOR,
+                new StaffSessions(clock, Duration.ofHours(12)), clock);
+        hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).staffPage(staff)
+                .waitingPage(new WaitingPage(queue, board, clock)).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        queue.close();
+    }
+
+    @Test
+    void aWrongPinIsRefusedWithAClearMessageAndNoSession() throws Exception {
+        HttpResponse<String> r = post("/staff/login", "counter=1&pin=0000", null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("Mã PIN không đúng");
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void fiveWrongPinsLockTheCounterForAMinuteEvenAgainstTheRightOne() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/staff/login", "counter=1&pin=1111", null).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = post("/staff/login", "counter=1&pin=" + PIN_1, null);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.body()).contains("thử lại sau");
+        assertThat(post("/staff/login", "counter=5&pin=1357", null).statusCode()).as("other counters unaffected")
+                .isEqualTo(303);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(post("/staff/login", "counter=1&pin=" + PIN_1, null).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void nextCallsTheNextTicketAndTheBoardShowsIt() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        HttpResponse<String> r = post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
+        assertThat(r.statusCode()).isEqualTo(303);
+        String page = get("/staff/desk", s.cookie).body();
+        assertThat(page).contains("Đã gọi số HT-500 đến quầy 1.");
+        assertThat(board.state().latest().label()).isEqualTo("HT-500");
+        assertThat(spoken).extracting(CallSentence::counter).containsExactly(1);
+    }
+
+    @Test
+    void nextWithNobodyWaitingSaysSo() throws Exception {
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
+        assertThat(get("/staff/desk", s.cookie).body()).contains("Không còn ai đang chờ");
+        assertThat(spoken).isEmpty();
+    }
+
+    @Test
+    void aForgedRequestWithTheCookieButNotTheTokenIsRefusedAndChangesNothing() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        HttpResponse<String> noToken = post("/staff/action", "action=next", s.cookie);
+        HttpResponse<String> wrongToken = post("/staff/action", "action=next&csrf=guessed", s.cookie);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("Yêu cầu bị từ chối");
+        HttpResponse<String> otherSite = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/staff/action"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", s.cookie)
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(
+                        "action=next&csrf=" + s.csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherSite.statusCode()).isEqualTo(403);
+        assertThat(queue.waitingCount("HT")).isEqualTo(1);
+        assertThat(queue.currentAt(1)).isEmpty();
+        assertThat(post("/staff/action", "action=next&csrf=x", null).statusCode()).as("no session at all")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void transferPauseAndRatingWorkFromThePage() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
+        post("/staff/action", "action=rate&rating=VERY_SATISFIED&csrf=" + s.csrf, s.cookie);
+        assertThat(get("/staff/desk", s.cookie).body()).contains("Đã ghi nhận đánh giá cho số HT-500");
+        post("/staff/action", "action=transfer&field=CT&csrf=" + s.csrf, s.cookie);
+        assertThat(get("/staff/desk", s.cookie).body()).contains("Đã chuyển số HT-500 sang lĩnh vực Chứng thực");
+        assertThat(queue.waiting("CT")).extracting(t -> t.label()).containsExactly("HT-500");
+        post("/staff/action", "action=pause&csrf=" + s.csrf, s.cookie);
+        assertThat(board.state().counter(1).paused()).isTrue();
+        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
+        assertThat(get("/staff/desk", s.cookie).body()).contains("Quầy đang tạm dừng");
+        assertThat(queue.waitingCount("HT")).as("a paused counter calls nobody").isEqualTo(1);
+    }
+
+    @Test
+    void theSupervisorMovesTheMorningToTheAfternoonAndCountersCannot() throws Exception {
+        Staff counter = signIn("1", PIN_1);
+        assertThat(post("/staff/action", "action=move-morning&csrf=" + counter.csrf, counter.cookie).statusCode())
+                .isEqualTo(400);
+        Staff supervisor = signIn("supervisor", SUPERVISOR_PIN);
+        assertThat(post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf, supervisor.cookie)
+                .statusCode()).isEqualTo(303);
+        assertThat(get("/staff/desk", supervisor.cookie).body()).contains("ca sáng");
+    }
+
+    record Staff(String cookie, String csrf) {
+    }
+
+    private Staff signIn(String counter, String pin) throws Exception {
+        HttpResponse<String> r = post("/staff/login", "counter=" + counter + "&pin=" + pin, null);
+        assertThat(r.statusCode()).isEqualTo(303);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/staff/desk", cookie).body());
+        assertThat(m.find()).isTrue();
+        return new Staff(cookie, m.group(1));
+    }
+
+    private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url() + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
