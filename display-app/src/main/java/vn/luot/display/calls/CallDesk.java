@@ -38,8 +38,8 @@ public final class CallDesk implements ButtonListener {
     private final Consumer<Called> called;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    /** A ticket sent to a counter, and whether the board over it showed it. */
-    public record Called(int counter, Ticket ticket, Outcome outcome, BoardStatus board) {
+    /** A ticket sent to a counter (CALLED or RECALLED). */
+    public record Called(int counter, Ticket ticket, Outcome outcome) {
     }
 
     /**
@@ -117,17 +117,20 @@ public final class CallDesk implements ButtonListener {
             }
         } else {
             Ticket t = ticket.get();
-            BoardStatus status = BoardStatus.UNKNOWN;
-            if (board != null) {
-                status = board.show(t.label());
-                board.blink(BLINK_SECONDS);
-            }
+            // The voice and the TV only queue work, so they go first; the LED board's serial exchange blocks.
             announce.accept(CallSentence.of(t.label(), counter));
-            Called call = new Called(counter, t, result.outcome(), status);
             try {
-                called.accept(call);
+                called.accept(new Called(counter, t, result.outcome()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "call listener failed on counter " + counter, e);
+            }
+            if (board != null) {
+                BoardStatus status = board.show(t.label());
+                board.blink(BLINK_SECONDS);
+                if (status != BoardStatus.ONLINE) {
+                    LOG.warning(() -> "counter " + counter + ": LED board is " + status + "; " + t.label()
+                            + " is shown on the TV and announced");
+                }
             }
         }
         if (!result.events().isEmpty()) {

@@ -20,7 +20,7 @@ import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.simulator.SimulatedBoards;
 import vn.luot.display.simulator.SimulatedBoards.Behaviour;
-import vn.luot.display.testing.SocatPair;
+import vn.luot.display.simulator.SocatPair;
 
 /** Real bytes over a socat pty pair: jSerialComm on one end, the simulated boards on the other. */
 class SerialBusTest {

@@ -1,6 +1,4 @@
-package vn.luot.display.testing;
-
-import static org.assertj.core.api.Assertions.fail;
+package vn.luot.display.simulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A pseudo-terminal pair from socat: what the display device sees as a USB RS-485 adapter ({@link #a()}) and
- * the bus with the boards ({@link #b()}). Killing it is pulling the adapter; {@link #replug()} starts a new
- * pair on the same paths. Fails the test, never skips it, when socat is not installed (CI installs it).
+ * the bus with the boards ({@link #b()}). The simulated hardware of the demo and the tests; killing it is
+ * pulling the adapter, {@link #replug()} starts a new pair on the same paths. Throws, naming the package,
+ * when socat is not installed: tests fail rather than skip (CI installs it).
  */
 public final class SocatPair implements AutoCloseable {
 
@@ -64,8 +63,8 @@ public final class SocatPair implements AutoCloseable {
         try {
             process = pb.start();
         } catch (IOException e) {
-            fail("socat is needed for the serial tests and is not installed (apt-get install socat): " + e.getMessage());
-            return;
+            throw new IllegalStateException("socat is needed for simulated LED boards and is not installed "
+                    + "(apt-get install socat): " + e.getMessage(), e);
         }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Process p = process;
@@ -97,7 +96,7 @@ public final class SocatPair implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        fail("socat did not start a pty pair within 5 s:\n" + seen);
+        throw new IllegalStateException("socat did not start a pty pair within 5 s:\n" + seen);
     }
 
     @Override

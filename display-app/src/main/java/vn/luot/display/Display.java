@@ -1,0 +1,292 @@
+package vn.luot.display;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.luot.core.config.ConfigException;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.sync.ClockTrust;
+import vn.luot.core.sync.DeviceIdentity;
+import vn.luot.core.sync.DeviceTokens;
+import vn.luot.display.board.BusCounterBoard;
+import vn.luot.display.board.CounterBoard;
+import vn.luot.display.buttons.GpioButtons;
+import vn.luot.display.buttons.PinMap;
+import vn.luot.display.buttons.SimulatedButtons;
+import vn.luot.display.calls.CallDesk;
+import vn.luot.display.config.DisplayConfig;
+import vn.luot.display.hub.BranchHub;
+import vn.luot.display.protocol.BoardProtocol;
+import vn.luot.display.protocol.LuotFrameProtocol;
+import vn.luot.display.protocol.ModbusLedProtocol;
+import vn.luot.display.simulator.SimulatedBoards;
+import vn.luot.display.simulator.SocatPair;
+import vn.luot.display.transport.SerialBus;
+import vn.luot.display.transport.SerialLine;
+import vn.luot.display.tv.TvBoardModel;
+import vn.luot.display.voice.Announcer;
+import vn.luot.display.voice.AudioSink;
+import vn.luot.display.voice.ClipLibrary;
+import vn.luot.display.voice.Espeak;
+import vn.luot.display.voice.SpeakerSink;
+import vn.luot.display.voice.WavFileSink;
+import vn.luot.display.web.StaffPage;
+import vn.luot.display.web.StaffSessions;
+import vn.luot.display.web.WaitingPage;
+
+/**
+ * The display device's composition root: the one place that turns the config into devices, real or
+ * simulated, and wires buttons and the staff page through the call desk to the LED boards, the TV board's
+ * view model and the voice, with the branch hub around them. Nothing below it sniffs the hardware: a
+ * configured device that is missing is a startup error naming its key.
+ */
+public final class Display implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Display.class.getName());
+
+    private final DisplayConfig config;
+    private final LocalQueue queue;
+    private final TvBoardModel board;
+    private final Announcer announcer;
+    private final CallDesk desk;
+    private final GpioButtons buttons;
+    private final SocatPair ptys;
+    private final SimulatedBoards simulatedBoards;
+    private final SerialBus bus;
+    private final BranchHub hub;
+    private final ScheduledExecutorService ticks;
+    private final List<AutoCloseable> closeLast = new ArrayList<>();
+    private final java.util.ArrayDeque<String> busLog = new java.util.ArrayDeque<>();
+
+    private Display(DisplayConfig config, Clock clock, Optional<AudioSink> audioOverride) throws IOException {
+        this.config = config;
+        Path data = Path.of(config.dataDir());
+        Files.createDirectories(data);
+        Branch branch = branch(config);
+        ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
+        queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
+                .clock(clock).clockTrusted(trust::trusted).open();
+        closeLast.add(queue);
+        board = new TvBoardModel(queue, clock, config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen(),
+                config.ticker());
+
+        AudioSink sink = audioOverride.orElseGet(() -> switch (config.voice().output()) {
+            case "wav" -> WavFileSink.numberedIn(Path.of(config.voice().wavDir()));
+            case "speaker" -> new SpeakerSink();
+            default -> audio -> AudioSink.PlayResult.NO_DEVICE;
+        });
+        announcer = new Announcer(ClipLibrary.shipped(),
+                Boolean.FALSE.equals(config.voice().espeak()) ? Optional.empty() : Optional.of(Espeak.northern()), sink);
+
+        // LED boards: a real RS-485 adapter, or simulated boards on the far end of a socat pty pair.
+        DisplayConfig.Boards b = config.boards();
+        List<DisplayConfig.Board> boardList = b.board() == null ? List.of() : b.board();
+        SerialLine.Settings settings = new SerialLine.Settings(b.baud() == null ? 9600 : b.baud(), 8,
+                SerialLine.Settings.DEFAULT.parity(), 1);
+        String port = b.port();
+        if (Boolean.TRUE.equals(b.simulated())) {
+            ptys = SocatPair.start(data);
+            port = ptys.a();
+            SimulatedBoards.Builder sim = SimulatedBoards.builder(ptys.b(), clock).settings(settings).log(line -> {
+                LOG.fine(line);
+                synchronized (busLog) {
+                    busLog.addLast(line);
+                    while (busLog.size() > 40) {
+                        busLog.removeFirst();
+                    }
+                }
+            });
+            boardList.forEach(x -> sim.board(x.address(), x.protocol()));
+            simulatedBoards = sim.build().start();
+        } else {
+            ptys = null;
+            simulatedBoards = null;
+        }
+        bus = SerialBus.builder(port).settings(settings).build();
+        Map<Integer, CounterBoard> boards = new LinkedHashMap<>();
+        for (DisplayConfig.Board x : boardList) {
+            if (branch.counter(x.counter()).isEmpty()) {
+                throw new ConfigException(Path.of("display config"), 0, "boards.board.counter",
+                        "counter " + x.counter() + " is not a counter of branch " + branch.id());
+            }
+            boards.put(x.counter(), new BusCounterBoard(x.counter(), x.address(), protocol(x.protocol()), bus));
+        }
+
+        desk = new CallDesk(queue, boards, announcer::announce, board::called);
+        desk.addChangeListener(board::refresh);
+
+        // Buttons: the Pi's GPIO, or Pi4J's mock platform pressed from the keyboard and the benchmark.
+        buttons = GpioButtons.open(Boolean.TRUE.equals(config.buttons().simulated()),
+                PinMap.parse(config.buttons().pinMap()), desk, clock);
+
+        BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
+                .bind(config.hub().bind() == null ? "0.0.0.0" : config.hub().bind(),
+                        config.hub().port() == null ? 8090 : config.hub().port())
+                .kioskTokens(tokens(config, branch))
+                .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
+                        config.staff() == null ? null : config.staff().supervisorPin(),
+                        new StaffSessions(clock, Duration.ofHours(12)), clock))
+                .waitingPage(new WaitingPage(queue, board, clock))
+                .afterPush(board::refresh)
+                .clockTrust(trust);
+        DisplayConfig.Upstream up = config.upstream();
+        if (up != null && up.url() != null && !up.url().isBlank()) {
+            hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> board.online(s.online()));
+        }
+        hub = hubBuilder.build();
+        // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.
+        desk.addChangeListener(hub::syncNow);
+        ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "display-ticks");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens everything and starts the hub, the buses and the clock tick. */
+    public static Display start(DisplayConfig config, Clock clock) throws IOException {
+        return start(config, clock, Optional.empty());
+    }
+
+    /** As {@link #start(DisplayConfig, Clock)}, with the announcements going to {@code audio} (tests, bench). */
+    public static Display start(DisplayConfig config, Clock clock, Optional<AudioSink> audio) throws IOException {
+        Display d = new Display(config, clock, audio);
+        SerialBus.PortState port = d.bus.start();
+        if (!port.open() && d.ptys == null) {
+            d.close();
+            throw new ConfigException(Path.of("display config"), 0, "boards.port",
+                    "the RS-485 adapter " + config.boards().port() + " cannot be opened: " + port.detail());
+        }
+        d.hub.start();
+        d.buttons.startTicking(d.ticks, Duration.ofMillis(10));
+        d.ticks.scheduleWithFixedDelay(d::tick, 0, 1, TimeUnit.SECONDS);
+        d.ticks.scheduleWithFixedDelay(d::sweep, 1, 5, TimeUnit.MINUTES);
+        return d;
+    }
+
+    private void tick() {
+        try {
+            board.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TV board refresh failed", e);
+        }
+    }
+
+    private void sweep() {
+        try {
+            queue.sweepMissedCheckIns();
+            queue.purgePersonalData();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no-show sweep failed", e);
+        }
+    }
+
+    public DisplayConfig config() {
+        return config;
+    }
+
+    public LocalQueue queue() {
+        return queue;
+    }
+
+    public TvBoardModel board() {
+        return board;
+    }
+
+    public CallDesk desk() {
+        return desk;
+    }
+
+    public BranchHub hub() {
+        return hub;
+    }
+
+    /** The simulated LED boards, when the config asks for them. */
+    public Optional<SimulatedBoards> simulatedBoards() {
+        return Optional.ofNullable(simulatedBoards);
+    }
+
+    /** Fingers on the simulated buttons, when the config asks for Pi4J's mock platform. */
+    public Optional<SimulatedButtons> simulatedButtons() {
+        return buttons.simulated();
+    }
+
+    /** The last lines the simulated bus logged (frames in and out), oldest first. */
+    public List<String> busLog() {
+        synchronized (busLog) {
+            return List.copyOf(busLog);
+        }
+    }
+
+    /** The addresses of the configured LED boards, in config order. */
+    public List<Integer> boardAddresses() {
+        return config.boards().board() == null ? List.of()
+                : config.boards().board().stream().map(DisplayConfig.Board::address).toList();
+    }
+
+    private static BoardProtocol protocol(String name) {
+        return name.equals("modbus-led") ? new ModbusLedProtocol() : new LuotFrameProtocol();
+    }
+
+    private static Branch branch(DisplayConfig config) {
+        if (config.branch() == null || config.branch().equals("demo")) {
+            return DemoBranch.create();
+        }
+        throw new ConfigException(Path.of(config.branch()), 0, "branch",
+                "only the demo branch is built in; branch files arrive with the packaging issue");
+    }
+
+    private static DeviceTokens tokens(DisplayConfig config, Branch branch) {
+        DeviceTokens tokens = DeviceTokens.none();
+        for (DisplayConfig.Device d : config.hub().devices() == null ? List.<DisplayConfig.Device>of()
+                : config.hub().devices()) {
+            DeviceIdentity.Role role = d.role().equals("display") ? DeviceIdentity.Role.DISPLAY : DeviceIdentity.Role.KIOSK;
+            tokens = tokens.withDigest(d.tokenSha256(), new DeviceIdentity(d.id(), branch.id(), role));
+        }
+        return tokens;
+    }
+
+    private static String token(DisplayConfig.Upstream up) throws IOException {
+        if (up.tokenFile() == null || up.tokenFile().isBlank()) {
+            return up.token();
+        }
+        return Files.readString(Path.of(up.tokenFile()), StandardCharsets.UTF_8).strip();
+    }
+
+    @Override
+    public void close() {
+        ticks.shutdownNow();
+        buttons.close();
+        hub.close();
+        announcer.close(Duration.ofSeconds(5));
+        bus.close();
+        if (simulatedBoards != null) {
+            simulatedBoards.close();
+        }
+        if (ptys != null) {
+            ptys.close();
+        }
+        for (AutoCloseable c : closeLast) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + c + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package vn.luot.display.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import vn.luot.core.config.ConfigException;
+import vn.luot.display.DisplayRig;
+
+class DisplayConfigTest {
+
+    @Test
+    void theShippedDemoConfigIsValid() {
+        DisplayConfig demo = DisplayConfig.demo();
+        assertThat(demo.boards().board()).hasSize(5);
+        assertThat(demo.counterPinHashes()).hasSize(10);
+    }
+
+    @Test
+    void aMisspelledKeyNamesTheKeyAndTheLineAndNothingStarts() throws Exception {
+        String text = """
+                device_id = "hub"
+                data_dir = "x"
+                [hub]
+                port = 8090
+                [boards]
+                simulated = true
+                baud_rate = 9600
+                """;
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("display.toml"), text))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("display.toml:7")
+                .hasMessageContaining("baud_rate")
+                .hasMessageContaining("known keys here: baud, board, port, simulated");
+    }
+
+    @Test
+    void aBadValueNamesItsKey(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String good = DisplayRig.config(dir, "", "").toString();
+        assertThat(good).isNotEmpty();
+        String text = new String(DisplayConfig.class.getResourceAsStream("/demo-display.toml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("protocol = \"modbus-led\"", "protocol = \"modbus\"");
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), text))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("protocol")
+                .hasMessageContaining("luot or modbus-led");
+        String badPin = text.replace("protocol = \"modbus\"", "protocol = \"luot\"")
+                .replaceFirst("\"3\" = \"[^\"]+\"", "\"3\" = \"1234\"");
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), badPin))
+                .hasMessageContaining("--hash-pin");
+    }
+}
