@@ -65,7 +65,8 @@ final class Html {
         h.set("Cache-Control", "no-store");
         h.set("X-Frame-Options", "DENY");
         h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-        h.set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser posts "Origin: null", which the staff page refuses.
+        h.set("Referrer-Policy", "same-origin");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

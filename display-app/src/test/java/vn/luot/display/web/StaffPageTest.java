@@ -9,58 +9,45 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.testing.MutableClock;
-import vn.luot.display.calls.CallDesk;
-import vn.luot.display.hub.BranchHub;
 import vn.luot.display.tv.TvBoardModel;
 import vn.luot.display.voice.CallSentence;
 
 /** The staff page over real HTTP on loopback, on a real queue: sign-in, operations, and what it refuses. */
 class StaffPageTest {
 
-    static final String PIN_1 = "2468";
-    static final String SUPERVISOR_PIN = "97531";
-    private static final String HASH_1 = PinHash.hash(PIN_1);
-    private static final String HASH_SUPERVISOR = PinHash.hash(SUPERVISOR_PIN);
-
     @TempDir
     Path dir;
 
-    private final MutableClock clock = MutableClock.at("2026-11-23T09:05");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final List<CallSentence> spoken = new CopyOnWriteArrayList<>();
+    private StaffRig rig;
     private LocalQueue queue;
     private TvBoardModel board;
-    private BranchHub hub;
+    private MutableClock clock;
+    private List<CallSentence> spoken;
+    private static final String PIN_1 = StaffRig.PIN_1;
+    private static final String SUPERVISOR_PIN = StaffRig.SUPERVISOR_PIN;
 
     @BeforeEach
     void start() throws Exception {
-        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
-                .clock(clock).open();
-        board = new TvBoardModel(queue, clock, 6, "");
-        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);
-        desk.addChangeListener(board::refresh);
-        StaffPage staff = new StaffPage(desk, queue, Map.of(1, HASH_1, 5, PinHash.hash("1357")), HASH_SUPERVISOR,
-                new StaffSessions(clock, Duration.ofHours(12)), clock);
-        hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).staffPage(staff)
-                .waitingPage(new WaitingPage(queue, board, clock)).build().start();
+        rig = new StaffRig(dir);
+        queue = rig.queue;
+        board = rig.board;
+        clock = rig.clock;
+        spoken = rig.spoken;
     }
 
     @AfterEach
     void stop() {
-        hub.close();
-        queue.close();
+        rig.close();
     }
 
     @Test
@@ -114,7 +101,7 @@ class StaffPageTest {
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(wrongToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("Yêu cầu bị từ chối");
-        HttpResponse<String> otherSite = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/staff/action"))
+        HttpResponse<String> otherSite = http.send(HttpRequest.newBuilder(URI.create(rig.url("") + "/staff/action"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", s.cookie)
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(
                         "action=next&csrf=" + s.csrf)).build(), HttpResponse.BodyHandlers.ofString());
@@ -169,7 +156,7 @@ class StaffPageTest {
     }
 
     private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url("") + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
@@ -179,7 +166,7 @@ class StaffPageTest {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.url() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url("") + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }

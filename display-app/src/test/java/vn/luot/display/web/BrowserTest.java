@@ -1,0 +1,97 @@
+package vn.luot.display.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import vn.luot.core.domain.Purpose;
+
+/**
+ * The staff page and the waiting page in a real headless browser: Debian's chromium driven through its own
+ * chromedriver (never a downloaded one). Skipped, with the reason, where chromium is not installed; CI
+ * installs it (.ci/run).
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+
+    private StaffRig rig;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        // Selenium Manager must never fetch a driver or a browser: both come from the system.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        rig = new StaffRig(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private void signIn(String counter, String pin) {
+        browser.get(rig.url("/staff"));
+        browser.findElement(By.cssSelector("#counter option[value='" + counter + "']")).click();
+        browser.findElement(By.id("pin")).sendKeys(pin);
+        browser.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void aWrongPinIsRefusedOnThePage() {
+        signIn("1", "0000");
+        assertThat(browser.findElement(By.id("error")).getText()).contains("Mã PIN không đúng");
+        assertThat(browser.findElements(By.id("next"))).isEmpty();
+    }
+
+    @Test
+    void clickingNextCallsTheNextNumberAndTheBoardAndTheWaitingPageFollow() {
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        signIn("1", StaffRig.PIN_1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quầy 1");
+
+        browser.findElement(By.id("next")).click();
+
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Đã gọi số HT-500 đến quầy 1.");
+        assertThat(browser.findElement(By.id("current")).getText()).isEqualTo("HT-500");
+        assertThat(rig.board.state().latest().label()).isEqualTo("HT-500");
+        assertThat(rig.board.state().counter(1).serving()).isEqualTo("HT-500");
+
+        browser.get(rig.url("/t/"));
+        assertThat(browser.findElement(By.id("latest")).getText()).contains("HT-500").contains("quầy 1");
+        browser.findElement(By.id("so")).sendKeys("ht-501");
+        browser.findElement(By.id("look")).click();
+        assertThat(browser.findElement(By.id("status")).getText()).contains("Bạn là người tiếp theo");
+    }
+}

@@ -1,0 +1,52 @@
+package vn.luot.display.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.store.LocalQueue;
+import vn.luot.core.testing.MutableClock;
+import vn.luot.display.calls.CallDesk;
+import vn.luot.display.hub.BranchHub;
+import vn.luot.display.tv.TvBoardModel;
+import vn.luot.display.voice.CallSentence;
+
+/** The hub's web side on a real queue: staff page (counters 1 and 5, supervisor) and waiting page on loopback. */
+final class StaffRig implements AutoCloseable {
+
+    static final String PIN_1 = "2468";
+    static final String PIN_5 = "1357";
+    static final String SUPERVISOR_PIN = "97531";
+    private static final Map<Integer, String> HASHES = Map.of(1, PinHash.hash(PIN_1), 5, PinHash.hash(PIN_5));
+    private static final String SUPERVISOR_HASH = PinHash.hash(SUPERVISOR_PIN);
+
+    final MutableClock clock = MutableClock.at("2026-11-23T09:05");
+    final List<CallSentence> spoken = new CopyOnWriteArrayList<>();
+    final LocalQueue queue;
+    final TvBoardModel board;
+    final BranchHub hub;
+
+    StaffRig(Path dir) throws Exception {
+        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
+                .clock(clock).open();
+        board = new TvBoardModel(queue, clock, 6, "");
+        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);
+        desk.addChangeListener(board::refresh);
+        StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH,
+                new StaffSessions(clock, Duration.ofHours(12)), clock);
+        hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).staffPage(staff)
+                .waitingPage(new WaitingPage(queue, board, clock)).build().start();
+    }
+
+    String url(String path) {
+        return hub.url() + path;
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        queue.close();
+    }
+}
