@@ -18,8 +18,9 @@ public final class BenchMain {
             case "crash" -> CrashBench.run(rest, out);
             case "sync" -> SyncBench.run(out);
             case "kiosk" -> KioskBench.run(out);
+            case "display" -> DisplayBench.run(out);
             default -> {
-                System.err.println("usage: luot bench core | sync | kiosk | printer | crash [--kills N] [--seed S] [--control]");
+                System.err.println("usage: luot bench core | sync | kiosk | display | printer | crash [--kills N] [--seed S] [--control]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }

@@ -1,7 +1,5 @@
 package vn.luot.display;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,18 +17,8 @@ import vn.luot.display.voice.Pcm;
 public final class DisplayRig implements AutoCloseable {
 
     /** The shipped demo config, with this test's data folder, a free loopback port and the given upstream. */
-    public static DisplayConfig config(Path dir, String upstreamUrl, String upstreamToken) throws Exception {
-        String text;
-        try (InputStream in = DisplayRig.class.getResourceAsStream("/demo-display.toml")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("data_dir = \"luot-data/display\"", "data_dir = \"" + dir.resolve("display") + "\"")
-                .replace("bind = \"0.0.0.0\"", "bind = \"127.0.0.1\"")
-                .replace("port = 8090", "port = 0")
-                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + upstreamUrl + "\"")
-                .replace("token = \"demo-hub\"", "token = \"" + upstreamToken + "\"")
-                .replace("output = \"wav\"", "output = \"none\"");
-        return DisplayConfig.parse(dir.resolve("display.toml"), text);
+    public static DisplayConfig config(Path dir, String upstreamUrl, String upstreamToken) {
+        return DisplayConfig.demoOnLoopback(dir.resolve("display"), upstreamUrl, upstreamToken);
     }
 
     /** Every announcement's audio, as the speaker would have received it. */

@@ -63,6 +63,26 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
     }
 
+    /**
+     * The demo config on loopback: {@code dataDir}, a free port, announcements to no device, and the given
+     * upstream ({@code ""} for none). For the tests and the benchmark.
+     */
+    public static DisplayConfig demoOnLoopback(Path dataDir, String upstreamUrl, String upstreamToken) {
+        String text;
+        try (InputStream in = DisplayConfig.class.getResourceAsStream("/demo-display.toml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo display config is missing from the jar", e);
+        }
+        text = text.replace("data_dir = \"luot-data/display\"", "data_dir = \"" + dataDir + "\"")
+                .replace("bind = \"0.0.0.0\"", "bind = \"127.0.0.1\"")
+                .replace("port = 8090", "port = 0")
+                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + upstreamUrl + "\"")
+                .replace("token = \"demo-hub\"", "token = \"" + upstreamToken + "\"")
+                .replace("output = \"wav\"", "output = \"none\"");
+        return parse(Path.of("demo-display.toml (on loopback)"), text);
+    }
+
     public static DisplayConfig parse(Path file, String text) {
         DisplayConfig config = ConfigFile.parse(file, text, DisplayConfig.class);
         config.validate(file, text);
