@@ -60,6 +60,7 @@ public final class Display implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Display.class.getName());
 
     private final DisplayConfig config;
+    private final Clock clock;
     private final LocalQueue queue;
     private final TvBoardModel board;
     private final Announcer announcer;
@@ -75,6 +76,7 @@ public final class Display implements AutoCloseable {
 
     private Display(DisplayConfig config, Clock clock, Optional<AudioSink> audioOverride) throws IOException {
         this.config = config;
+        this.clock = clock;
         Path data = Path.of(config.dataDir());
         Files.createDirectories(data);
         Branch branch = branch(config);
@@ -198,6 +200,10 @@ public final class Display implements AutoCloseable {
 
     public DisplayConfig config() {
         return config;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public LocalQueue queue() {

@@ -105,7 +105,7 @@ public final class DisplayMain {
             tv.show();
             display.simulatedBoards().ifPresent(sim -> {
                 VirtualBoardsWindow boards = new VirtualBoardsWindow(sim, display.boardAddresses(), display::busLog,
-                        display.simulatedButtons().orElse(null), Clock.system(BranchTime.ZONE));
+                        display.simulatedButtons().orElse(null), display.clock());
                 Stage window = new Stage();
                 window.setTitle("Lượt — bảng LED mô phỏng / simulated LED boards");
                 window.setScene(new Scene(boards.root(), 1000, 520));

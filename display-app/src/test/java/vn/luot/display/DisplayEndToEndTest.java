@@ -116,7 +116,8 @@ class DisplayEndToEndTest {
                     TimeUnit.MILLISECONDS.sleep(100); // bounded poll of another process's relay loop
                 }
             }
-            assertThat(types).containsExactly("ONE_AWAY", "CALLED");
+            // A 30-minute reminder may come first: the centre may not have heard of the check-in yet.
+            assertThat(types).containsSubsequence("ONE_AWAY", "CALLED").doesNotHaveDuplicates();
             assertThat(rig.busLog()).anyMatch(l -> l.startsWith("<- luot"));
         }
     }

@@ -202,8 +202,17 @@ public final class SimulatedBoards implements AutoCloseable {
     }
 
     private void handle(Decoded.Request request, SerialLine line) {
+        try {
+            act(request, line);
+        } finally {
+            // Published after the boards changed, so whoever takes the frame sees its effect.
+            frames.add(new Frame(request.protocol().name(), request.address(), request.command(),
+                    Hex.of(request.frame())));
+        }
+    }
+
+    private void act(Decoded.Request request, SerialLine line) {
         BoardProtocol protocol = request.protocol();
-        frames.add(new Frame(protocol.name(), request.address(), request.command(), Hex.of(request.frame())));
         log.accept("<- " + protocol.name() + " " + Hex.of(request.frame()) + "  " + describe(request));
         if (protocol.isBroadcast(request.address())) {
             if (request.command() != null) {
