@@ -21,6 +21,7 @@ import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncLoop;
+import vn.luot.core.token.VerificationKeys;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.kiosk.flow.KioskFlow;
 import vn.luot.kiosk.scan.QrScanner;

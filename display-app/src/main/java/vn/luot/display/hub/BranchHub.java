@@ -25,6 +25,7 @@ import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.SyncServer;
+import vn.luot.core.token.VerificationKeys;
 
 /**
  * The branch hub: the upstream of the branch's kiosks (queue-core's sync server over the display device's own
@@ -43,6 +44,7 @@ public final class BranchHub implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService relayThread;
     private final SyncLoop relay;
+    private final VerificationKeys keys;
 
     private BranchHub(Builder b) throws IOException {
         SyncServer server = new SyncServer(b.queue, b.clock);
@@ -61,6 +63,8 @@ public final class BranchHub implements AutoCloseable {
                 if (push) {
                     afterPush.run();
                 }
+            } else if (path.equals("/v1/keys") && exchange.getRequestMethod().equals("GET")) {
+                serveKeys(exchange);
             } else if (staff != null && (path.equals("/staff") || path.startsWith("/staff/"))) {
                 staff.handle(exchange);
             } else if (waiting != null && (path.equals("/t") || path.startsWith("/t/"))) {
@@ -85,9 +89,11 @@ public final class BranchHub implements AutoCloseable {
             if (b.upstreamStatus != null) {
                 relay.addListener(b.upstreamStatus);
             }
+            this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client);
         } else {
             this.relayThread = null;
             this.relay = null;
+            this.keys = null;
         }
     }
 
@@ -100,8 +106,26 @@ public final class BranchHub implements AutoCloseable {
         if (relay != null) {
             relay.start();
         }
+        if (keys != null) {
+            relayThread.scheduleWithFixedDelay(keys::refresh, 0, 10, TimeUnit.MINUTES);
+        }
         LOG.info(() -> "branch hub on port " + port() + (relay == null ? ", no upstream" : ", relaying upstream"));
         return this;
+    }
+
+    /** The booking-code keys, relayed from upstream and cached, so the branch's kiosks verify codes with the WAN down. */
+    private void serveKeys(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String json = keys == null ? null : keys.json();
+            if (json == null) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     public int port() {
@@ -157,6 +181,7 @@ public final class BranchHub implements AutoCloseable {
         private ClockTrust clockTrust;
         private Duration relayInterval = Duration.ofSeconds(3);
         private Consumer<SyncLoop.Status> upstreamStatus;
+        private java.nio.file.Path keysCache;
 
         private Builder(LocalQueue queue, Clock clock) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -188,6 +213,12 @@ public final class BranchHub implements AutoCloseable {
 
         public Builder afterPush(Runnable afterPush) {
             this.afterPush = Objects.requireNonNull(afterPush, "afterPush");
+            return this;
+        }
+
+        /** Where the booking-code keys pulled from upstream are kept, to serve at {@code /v1/keys} offline too. */
+        public Builder keysCache(java.nio.file.Path file) {
+            this.keysCache = Objects.requireNonNull(file, "file");
             return this;
         }
 

@@ -1,4 +1,4 @@
-package vn.luot.kiosk;
+package vn.luot.core.token;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,12 @@ import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import vn.luot.core.token.KeySet;
-import vn.luot.core.token.TokenVerifier;
 
 /**
  * The public keys that verify booking codes: pulled from the upstream's {@code /v1/keys} while online
- * and kept in a file, so a kiosk that restarts offline still verifies codes. Safe for concurrent use.
+ * and kept in a file, so a kiosk that restarts offline still verifies codes. A branch hub keeps one too
+ * and serves it to its kiosks ({@link #json()}), so kiosks behind a hub get keys with the WAN down.
+ * Safe for concurrent use.
  */
 public final class VerificationKeys {
 
@@ -24,12 +24,15 @@ public final class VerificationKeys {
     private final String url;
     private final OkHttpClient http;
     private volatile TokenVerifier verifier;
+    private volatile String json;
 
     public VerificationKeys(Path file, String upstreamUrl, OkHttpClient http) {
         this.file = file;
         this.url = upstreamUrl.replaceAll("/+$", "") + "/v1/keys";
         this.http = http;
-        this.verifier = new TokenVerifier(loadCached());
+        KeySet cached = loadCached();
+        this.verifier = new TokenVerifier(cached);
+        this.json = cached.size() == 0 ? null : cached.toJson();
     }
 
     private KeySet loadCached() {
@@ -39,6 +42,11 @@ public final class VerificationKeys {
             LOG.warning("cached key set " + file + " unreadable (" + e.getMessage() + "); waiting for the upstream");
             return KeySet.empty();
         }
+    }
+
+    /** The key set as the upstream published it, to serve to devices below; null before the first keys. */
+    public String json() {
+        return json;
     }
 
     public TokenVerifier verifier() {
@@ -57,6 +65,7 @@ public final class VerificationKeys {
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             verifier = new TokenVerifier(keys);
+            this.json = json;
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
