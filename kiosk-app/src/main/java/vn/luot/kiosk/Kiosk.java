@@ -91,7 +91,8 @@ public final class Kiosk implements AutoCloseable {
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
-        flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).printer(printer).worker(worker).clock(clock)
+        flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
+                .worker(worker).clock(clock)
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();
@@ -107,7 +108,7 @@ public final class Kiosk implements AutoCloseable {
     public static Kiosk start(KioskConfig config, Clock clock) throws IOException {
         Kiosk kiosk = new Kiosk(config, clock);
         kiosk.background.execute(kiosk.keys::refresh);
-        kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 10, 10, TimeUnit.MINUTES);
+        kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
         kiosk.sync.start();
         if (kiosk.serialScanner != null) {

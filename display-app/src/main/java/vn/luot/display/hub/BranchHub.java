@@ -107,7 +107,8 @@ public final class BranchHub implements AutoCloseable {
             relay.start();
         }
         if (keys != null) {
-            relayThread.scheduleWithFixedDelay(keys::refresh, 0, 10, TimeUnit.MINUTES);
+            // every minute: a hub that booted with the WAN down gets keys soon after it returns (a cheap GET)
+            relayThread.scheduleWithFixedDelay(keys::refresh, 0, 1, TimeUnit.MINUTES);
         }
         LOG.info(() -> "branch hub on port " + port() + (relay == null ? ", no upstream" : ", relaying upstream"));
         return this;

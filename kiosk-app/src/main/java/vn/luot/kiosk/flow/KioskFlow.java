@@ -59,6 +59,7 @@ public final class KioskFlow implements KioskActions {
     private final String statusUrlBase;
     private final Map<String, String> branchNames;
     private final Runnable syncNow;
+    private final java.util.function.BooleanSupplier refreshKeys;
     private final List<Consumer<KioskState>> listeners = new CopyOnWriteArrayList<>();
 
     private KioskState state;
@@ -76,6 +77,7 @@ public final class KioskFlow implements KioskActions {
         this.statusUrlBase = b.statusUrlBase;
         this.branchNames = Map.copyOf(b.branchNames);
         this.syncNow = b.syncNow;
+        this.refreshKeys = b.refreshKeys;
         this.state = new KioskState(new Screen.Home(), KioskState.Language.VI, false, null, false, false);
         this.lastActivity = clock.instant();
     }
@@ -222,6 +224,11 @@ public final class KioskFlow implements KioskActions {
             return;
         }
         TokenVerifier.Verification v = verifier.get().verify(text, clock.instant());
+        if (v instanceof TokenVerifier.Verification.Invalid unknown
+                && unknown.reason() == TokenVerifier.Reason.UNKNOWN_KEY && refreshKeys.getAsBoolean()) {
+            // a key rotated in since the last refresh: ask the upstream now rather than turn the citizen away
+            v = verifier.get().verify(text, clock.instant());
+        }
         if (v instanceof TokenVerifier.Verification.Invalid invalid) {
             show(refused(switch (invalid.reason()) {
                 case NOT_A_LUOT_CODE -> Refusal.NOT_A_BOOKING_CODE;
@@ -357,6 +364,7 @@ public final class KioskFlow implements KioskActions {
         private String statusUrlBase = "";
         private Map<String, String> branchNames = Map.of();
         private Runnable syncNow = () -> { };
+        private java.util.function.BooleanSupplier refreshKeys = () -> false;
 
         private Builder() {
         }
@@ -408,6 +416,12 @@ public final class KioskFlow implements KioskActions {
         /** Names of the city's branches by id, to say which branch a booking belongs to. */
         public Builder branchNames(Map<String, String> names) {
             this.branchNames = names;
+            return this;
+        }
+
+        /** Fetches the upstream's current keys; true when it got them. Tried once when a code's key is unknown. */
+        public Builder refreshKeys(java.util.function.BooleanSupplier refreshKeys) {
+            this.refreshKeys = refreshKeys;
             return this;
         }
 

@@ -254,4 +254,27 @@ class KioskFlowTest {
             assertThat(slow.queue.tickets()).hasSize(1);
         }
     }
+
+    @Test
+    void aCodeSignedWithAKeyTheKioskHasNotSeenYetMakesItAskTheUpstreamOnceThenCheckIn() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<vn.luot.core.token.TokenVerifier> current =
+                new java.util.concurrent.atomic.AtomicReference<>(new vn.luot.core.token.TokenVerifier(
+                        vn.luot.core.token.KeySet.empty()));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        KioskFlow fresh = KioskFlow.builder().queue(rig.queue).verifier(current::get).printer(rig.printer)
+                .worker(Runnable::run).clock(rig.clock).refreshKeys(() -> {
+                    asked.incrementAndGet();
+                    current.set(new vn.luot.core.token.TokenVerifier(KioskRig.keys()));
+                    return true;
+                }).build();
+        fresh.scanned(rig.qr(rig.booking("HT", 6, "09:00-09:30", false)));
+        assertThat(fresh.state().screen()).isInstanceOf(Screen.TicketIssued.class);
+        assertThat(asked).hasValue(1);
+
+        KioskFlow offline = KioskFlow.builder().queue(rig.queue).verifier(() -> new vn.luot.core.token.TokenVerifier(
+                vn.luot.core.token.KeySet.empty())).printer(rig.printer).worker(Runnable::run).clock(rig.clock)
+                .refreshKeys(() -> false).build();
+        offline.scanned(rig.qr(rig.booking("HT", 7, "09:00-09:30", false)));
+        assertThat(((Screen.Refused) offline.state().screen()).refusal()).isEqualTo(Refusal.UNKNOWN_KEY);
+    }
 }

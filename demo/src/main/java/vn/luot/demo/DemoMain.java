@@ -1,0 +1,210 @@
+package vn.luot.demo;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Group;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
+import javafx.stage.Stage;
+import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.display.simulator.VirtualBoardsWindow;
+import vn.luot.display.tv.TvBoardView;
+import vn.luot.display.tv.TvScreenshots;
+import vn.luot.kiosk.ui.Headless;
+import vn.luot.kiosk.ui.KeyboardWedge;
+import vn.luot.kiosk.ui.KioskView;
+import vn.luot.kiosk.ui.Orientation;
+import vn.luot.kiosk.ui.Screenshots;
+
+/**
+ * {@code ./luot demo [--headless] [--script] [--dir DIR] [--port 8080] [--now 2026-11-23T08:40]}: the whole
+ * branch on this machine (see {@link DemoBranchOffice}), in windows, or headless with board snapshots as PNG.
+ * {@code --script} plays {@link MorningScript} and exits 0 only if every step behaved. Ctrl-C stops it all.
+ */
+public final class DemoMain {
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        boolean headless = false;
+        boolean script = false;
+        Path dir = Path.of("luot-data", "demo");
+        int port = 8080;
+        LocalDateTime start = LocalDateTime.parse("2026-11-23T08:40");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--headless" -> headless = true;
+                    case "--script" -> script = true;
+                    case "--dir" -> dir = Path.of(args[++i]);
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--now" -> start = LocalDateTime.parse(args[++i]);
+                    case "-h", "--help" -> {
+                        out.println("usage: luot demo [--headless] [--script] [--dir luot-data/demo] [--port 8080] [--now 2026-11-23T08:40]");
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("luot demo: " + e.getMessage() + " (see luot demo --help)");
+            System.exit(2);
+            return;
+        }
+        if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            out.println("no screen found (DISPLAY is not set): running headless, board snapshots go to " + dir.resolve("snapshots"));
+            headless = true;
+        }
+        if (headless) {
+            Headless.startToolkit();
+        } else {
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            Platform.setImplicitExit(false);
+        }
+
+        Clock clock = BranchTime.startingAt(start);
+        DemoBranchOffice office = DemoBranchOffice.start(dir, clock, port);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            office.close();
+        }, "demo-shutdown"));
+        Screens screens = new Screens(office);
+        boolean windows = !headless;
+        Platform.runLater(() -> screens.show(windows));
+        tellWhereEverythingIs(out, office, headless);
+
+        ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-snapshots");
+            t.setDaemon(true);
+            return t;
+        });
+        if (headless) {
+            snapshots.scheduleWithFixedDelay(() -> screens.snapshot(office.dir().resolve("snapshots")), 2, 10, TimeUnit.SECONDS);
+        }
+        if (script) {
+            out.println("\nplaying the scripted morning:");
+            boolean ok = new MorningScript(office, out).play();
+            screens.snapshot(office.dir().resolve("snapshots"));
+            out.println("board snapshots: " + office.dir().resolve("snapshots").toAbsolutePath());
+            System.exit(ok ? 0 : 1);
+        }
+        stop.await();
+    }
+
+    private static void tellWhereEverythingIs(PrintStream out, DemoBranchOffice office, boolean headless) {
+        out.println();
+        out.println("Lượt demo branch — " + office.display().board().state().branchName());
+        out.println("  clock          " + BranchTime.now(office.clock()).withNano(0) + " (Hà Nội, demo day)");
+        out.println("  central server " + office.serverUrl() + "/v1/branches");
+        out.println("  staff page     " + office.hubUrl() + "/staff   (PIN of counter N: 10NN, e.g. 1001; supervisor 9999)");
+        out.println("  waiting page   " + office.hubUrl() + "/t/");
+        out.println("  tickets        " + office.ticketsDir().toAbsolutePath() + "  (.png, .txt, .bin)");
+        out.println("  announcements  " + office.announcementsDir().toAbsolutePath() + "  (.wav)");
+        out.println("  device configs " + office.dir().toAbsolutePath() + "/display.toml, kiosk.toml");
+        if (headless) {
+            out.println("  snapshots      " + office.dir().resolve("snapshots").toAbsolutePath() + "  (TV board, kiosk, every 10 s)");
+        } else {
+            out.println("  to scan: click a code in the \"Mã QR mẫu\" window, or paste one into the kiosk (Ctrl+V);");
+            out.println("  to call: press 1..9 in the LED boards window (Shift = recall, Ctrl = no-show), or use the staff page");
+        }
+        out.println("  stop with Ctrl-C");
+    }
+
+    /** The windows of the demo (or, headless, the same views drawn off screen for snapshots). */
+    private static final class Screens {
+        private final DemoBranchOffice office;
+        private KioskView kioskView;
+        private TvBoardView tvView;
+        private VBox codes;
+
+        Screens(DemoBranchOffice office) {
+            this.office = office;
+        }
+
+        void show(boolean windows) {
+            kioskView = new KioskView(office.kiosk().flow(), Orientation.PORTRAIT, windows);
+            office.kiosk().flow().addListener(s -> Platform.runLater(() -> kioskView.render(s)));
+            tvView = new TvBoardView(windows);
+            office.display().board().addListener(s -> Platform.runLater(() -> tvView.render(s)));
+            tvView.render(office.display().board().refresh());
+            if (!windows) {
+                new Scene(kioskView.root(), Orientation.PORTRAIT.width(), Orientation.PORTRAIT.height());
+                new Scene(tvView.root(), TvBoardView.WIDTH, TvBoardView.HEIGHT);
+                return;
+            }
+            Scene kioskScene = scaled(kioskView.root(), Orientation.PORTRAIT.width(), Orientation.PORTRAIT.height(), 0.42);
+            new KeyboardWedge(kioskScene, System::nanoTime, 80_000_000L, true).start(office.kiosk().flow()::scanned);
+            stage("Lượt — kiosk-1", kioskScene, 20, 20);
+            stage("Lượt — TV phòng chờ / waiting-room TV", scaled(tvView.root(), TvBoardView.WIDTH, TvBoardView.HEIGHT, 0.5), 500, 20);
+            office.display().simulatedBoards().ifPresent(sim -> {
+                VirtualBoardsWindow boards = new VirtualBoardsWindow(sim, office.display().boardAddresses(),
+                        office.display()::busLog, office.display().simulatedButtons().orElse(null), office.clock());
+                stage("Lượt — bảng LED mô phỏng / simulated LED boards", new Scene(boards.root(), 1000, 520), 500, 600);
+            });
+            codes = new VBox(6);
+            codes.setPadding(new Insets(12));
+            refreshCodes();
+            office.kiosk().flow().addListener(s -> Platform.runLater(this::refreshCodes));
+            stage("Mã QR mẫu / sample codes", new Scene(codes, 360, 640), 1480, 20);
+        }
+
+        private void refreshCodes() {
+            codes.getChildren().setAll(new Label("Bấm để quét mã / click to scan:"));
+            for (Booking b : office.bookingsToScan(14)) {
+                Button scan = new Button(b.ticketId().label() + "   " + b.slot().start() + "–" + b.slot().end());
+                scan.setMaxWidth(Double.MAX_VALUE);
+                String code = office.codeFor(b);
+                scan.setOnAction(e -> office.kiosk().flow().scanned(code));
+                codes.getChildren().add(scan);
+            }
+        }
+
+        private static Scene scaled(Parent root, int width, int height, double factor) {
+            // the view's stylesheet styles ".root", which JavaFX gives only to a scene's root node
+            root.getStyleClass().add("root");
+            root.getTransforms().add(new Scale(factor, factor));
+            return new Scene(new Group(root), width * factor, height * factor);
+        }
+
+        private static void stage(String title, Scene scene, double x, double y) {
+            Stage stage = new Stage();
+            stage.setTitle(title);
+            stage.setScene(scene);
+            stage.setX(x);
+            stage.setY(y);
+            stage.setOnCloseRequest(e -> System.exit(0));
+            stage.show();
+        }
+
+        void snapshot(Path dir) {
+            try {
+                if (tvView != null) {
+                    TvScreenshots.write(dir.resolve("tv-board.png"), tvView.root(), TvBoardView.WIDTH, TvBoardView.HEIGHT);
+                    Screenshots.write(dir.resolve("kiosk.png"), Orientation.PORTRAIT, office.kiosk().flow().state());
+                }
+            } catch (Exception e) {
+                System.err.println("luot demo: snapshot failed: " + e.getMessage());
+            }
+        }
+    }
+}
