@@ -30,6 +30,8 @@ import vn.luot.core.store.StoreException;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.config.ConfigException;
 import vn.luot.display.buttons.PinMap;
+import vn.luot.display.buttons.SimulatedButtons;
+import vn.luot.display.config.DisplayConfig;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.printer.EscPosTicketPrinter;
 import vn.luot.printer.PrinterStatus;
@@ -42,6 +44,8 @@ final class DeviceChecks {
     /** A device whose clock is further than this from its upstream's is not trusted (as in the apps). */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
     private static final long LOW_DISK_BYTES = 200L * 1024 * 1024;
+    /** display-app's CallButtons opens the MCP23017 expanders on I2C bus 1, the Pi header's; no config key moves it. */
+    private static final Path EXPANDER_BUS = Path.of("/dev/i2c-1");
 
     private final Host host;
     private final Doctor.Settings cfg;
@@ -126,20 +130,39 @@ final class DeviceChecks {
         if (!"serial".equals(kind)) {
             return Finding.ok("scanner", "keyboard-wedge scanner: it types into the kiosk window; scan a booking code on the home screen to test");
         }
-        return serialPort("scanner", "scanner.port", cfg.number("scanner.baud", 9600),
+        return serialPort("scanner", "scanner.port", cfg.text("scanner.port"), cfg.number("scanner.baud", 9600),
                 "plug the scanner in and set it to USB-COM (CDC) mode; the udev rule names it /dev/luot-scanner");
     }
 
-    Finding ledBus() {
-        if (cfg.flag("leds.simulated")) {
-            return Finding.warn("leds", "simulated LED boards", "set leds.simulated = false on a real display device");
+    Finding hub(DisplayConfig.Hub hub) {
+        List<DisplayConfig.Device> devices = hub.devices() == null ? List.of() : hub.devices();
+        int port = hub.port() == null ? 8090 : hub.port();
+        if (devices.isEmpty()) {
+            return Finding.warn("hub", cfg.where("hub.devices") + ": empty, so no kiosk can sync with this hub on port " + port,
+                    "add each kiosk: { id = \"kiosk-1\", role = \"kiosk\", token_sha256 = \"...\" } (printf %s TOKEN | sha256sum)");
         }
-        return serialPort("leds", "leds.port", cfg.number("leds.baud", 9600),
-                "plug the USB RS-485 adapter in; the udev rule names it /dev/luot-rs485 (hardware-docs/wiring.md §5)");
+        return Finding.ok("hub", "port " + port + ", may sync: "
+                + String.join(", ", devices.stream().map(d -> d.id() + " (" + d.role() + ")").toList()));
     }
 
-    private Finding serialPort(String check, String key, int baud, String fix) {
-        String port = cfg.text(key);
+    Finding ledBus(DisplayConfig.Boards boards) {
+        if (Boolean.TRUE.equals(boards.simulated())) {
+            return Finding.warn("leds", "simulated LED boards", "set boards.simulated = false on a real display device");
+        }
+        Finding port = serialPort("leds", "boards.port", boards.port(), boards.baud() == null ? 9600 : boards.baud(),
+                "plug the USB RS-485 adapter in; the udev rule names it /dev/luot-rs485 (hardware-docs/wiring.md §5)");
+        if (port.level() != Finding.Level.OK) {
+            return port;
+        }
+        List<Integer> counters = boards.board() == null ? List.of()
+                : boards.board().stream().map(DisplayConfig.Board::counter).toList();
+        return counters.isEmpty()
+                ? Finding.warn("leds", port.detail() + ", but no board is configured", "list each counter's board in boards.board")
+                : Finding.ok("leds", port.detail() + "; boards over counters " + counters.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    private Finding serialPort(String check, String key, String port, int baud, String fix) {
         if (port == null || port.isBlank()) {
             return Finding.fail(check, cfg.where(key) + ": no port set", "set " + key);
         }
@@ -148,31 +171,18 @@ final class DeviceChecks {
                 .orElseGet(() -> Finding.ok(check, port + " opens at " + baud + " baud"));
     }
 
-    List<Finding> buttons() {
+    /** {@code buttons.pin_map} as the display reads it: its GPIO inputs through Pi4J, and the I2C bus of its expanders. */
+    List<Finding> buttons(DisplayConfig.Buttons buttons) {
         List<Finding> out = new ArrayList<>();
-        String file = cfg.text("buttons.pin_map");
-        if (file == null) {
-            out.add(Finding.fail("buttons", cfg.where("buttons.pin_map") + ": no pin map set", "set buttons.pin_map = \"/etc/luot/pinmap.txt\""));
-            return out;
-        }
-        PinMap map;
-        try {
-            map = PinMap.parse(Files.readString(Path.of(file)));
-        } catch (IOException e) {
-            out.add(Finding.fail("buttons", cfg.where("buttons.pin_map") + ": cannot read " + file + " (" + e.getMessage() + ")",
-                    "the package installs /etc/luot/pinmap.txt"));
-            return out;
-        } catch (IllegalArgumentException e) {
-            out.add(Finding.fail("buttons", file + ": " + e.getMessage(), "fix that line (hardware-docs/wiring.md §4)"));
-            return out;
-        }
-        boolean simulated = cfg.flag("buttons.simulated");
+        // DisplayConfig.load has parsed it already, so this cannot fail here.
+        PinMap map = PinMap.parse(buttons.pinMap());
+        boolean simulated = Boolean.TRUE.equals(buttons.simulated());
         List<Integer> gpios = map.wires().stream().filter(w -> w.input() instanceof PinMap.Gpio)
                 .map(w -> ((PinMap.Gpio) w.input()).bcm()).toList();
         long expanderPins = map.wires().size() - gpios.size();
         Context pi4j;
         try {
-            pi4j = simulated ? Host.mockGpio() : host.realGpio().get();
+            pi4j = simulated ? SimulatedButtons.mockPlatform() : host.realGpio().get();
         } catch (RuntimeException | LinkageError e) {
             out.add(Finding.fail("buttons", "cannot reach the GPIO pins: " + e.getMessage(),
                     "run on the Raspberry Pi, as a user in group gpio (sudo adduser luot gpio)"));
@@ -194,7 +204,7 @@ final class DeviceChecks {
         } finally {
             pi4j.shutdown();
         }
-        String what = gpios.size() + " button inputs on GPIO from " + file;
+        String what = gpios.size() + " button inputs on GPIO in buttons.pin_map";
         if (simulated) {
             out.add(Finding.warn("buttons", what + ", simulated (Pi4J mock platform)", "set buttons.simulated = false on a real display device"));
         } else if (!low.isEmpty()) {
@@ -204,32 +214,37 @@ final class DeviceChecks {
             out.add(Finding.ok("buttons", what + ", all released (HIGH)"));
         }
         if (expanderPins > 0) {
-            Path bus = Path.of("/dev/i2c-" + cfg.number("buttons.i2c_bus", 1));
             if (simulated) {
                 out.add(Finding.ok("i2c", expanderPins + " keypad inputs on MCP23017, simulated"));
-            } else if (!Files.exists(bus)) {
-                out.add(Finding.fail("i2c", bus + " does not exist (" + expanderPins + " keypad inputs need it)",
+            } else if (!Files.exists(EXPANDER_BUS)) {
+                out.add(Finding.fail("i2c", EXPANDER_BUS + " does not exist (" + expanderPins + " keypad inputs need it)",
                         "enable I2C: sudo raspi-config nonint do_i2c 0, then reboot"));
-            } else if (!Files.isReadable(bus) || !Files.isWritable(bus)) {
-                out.add(Finding.fail("i2c", bus + " is not open to this user", "sudo adduser luot i2c"));
+            } else if (!Files.isReadable(EXPANDER_BUS) || !Files.isWritable(EXPANDER_BUS)) {
+                out.add(Finding.fail("i2c", EXPANDER_BUS + " is not open to this user", "sudo adduser luot i2c"));
             } else {
-                out.add(Finding.ok("i2c", bus + " present for " + expanderPins + " keypad inputs"));
+                out.add(Finding.ok("i2c", EXPANDER_BUS + " present for " + expanderPins + " keypad inputs"));
             }
         }
         return out;
     }
 
-    Finding audio() {
-        String output = cfg.text("voice.output") == null ? "speaker" : cfg.text("voice.output");
-        switch (output) {
-            case "off" -> {
+    Finding audio(DisplayConfig.Voice voice) {
+        switch (voice.output()) {
+            case "none" -> {
                 return Finding.warn("audio", "voice announcements are off", "set voice.output = \"speaker\" to call numbers aloud");
             }
             case "wav" -> {
-                Path dir = Path.of(cfg.text("voice.wav_dir") == null ? "voice" : cfg.text("voice.wav_dir"));
-                return writable(dir) ? Finding.warn("audio", "announcements written to " + dir + " as WAV, not spoken",
-                        "set voice.output = \"speaker\" on a branch with a speaker")
-                        : Finding.fail("audio", cfg.where("voice.wav_dir") + ": " + dir + " is not writable", "sudo chown luot:luot " + dir);
+                Path dir = Path.of(voice.wavDir());
+                // The display creates the folder at its first call: what must be writable is its nearest existing folder.
+                Path existing = dir.toAbsolutePath();
+                while (existing != null && !Files.exists(existing)) {
+                    existing = existing.getParent();
+                }
+                return existing != null && writable(existing)
+                        ? Finding.warn("audio", "announcements written to " + dir + " as WAV, not spoken",
+                                "set voice.output = \"speaker\" on a branch with a speaker")
+                        : Finding.fail("audio", cfg.where("voice.wav_dir") + ": " + dir + " is not writable by "
+                                + System.getProperty("user.name"), "sudo chown luot:luot " + existing);
             }
             default -> {
                 AudioFormat format = new AudioFormat(22050f, 16, 1, true, false);
@@ -283,7 +298,7 @@ final class DeviceChecks {
         try {
             request = new Request.Builder().url(keys).build();
         } catch (IllegalArgumentException e) {
-            return List.of(Finding.fail("upstream", cfg.where("upstream.url") + ": '" + url + "' is not an http(s) URL", "e.g. http://luot-hub.local:8081"));
+            return List.of(Finding.fail("upstream", cfg.where("upstream.url") + ": '" + url + "' is not an http(s) URL", "e.g. http://luot-hub.local:8090"));
         }
         try (Response r = http.newCall(request).execute()) {
             long ms = (System.nanoTime() - start) / 1_000_000;

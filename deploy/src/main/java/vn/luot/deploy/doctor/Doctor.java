@@ -3,7 +3,6 @@ package vn.luot.deploy.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +11,20 @@ import java.util.List;
 import java.util.Optional;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigFile;
+import vn.luot.display.config.DisplayConfig;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.server.ServerConfig;
 
 /**
  * Examines one device's config and everything it names. The app's own validator judges the config
- * (so the doctor and the program never disagree about a key); the device checks then read the values
- * from the file and try the real thing: open the port, ask the printer, read the pins.
+ * (so the doctor and the program never disagree about a key); the device checks then take the values
+ * the program takes (the display's from its {@link DisplayConfig}, the rest from the file, with their
+ * line) and try the real thing: open the port, ask the printer, read the pins.
  */
 public final class Doctor {
 
     /** Which program a config file belongs to. */
     enum Kind { KIOSK, DISPLAY, SERVER }
-
-    /** The display's validator, reflectively: it lands with display-app's composition root. */
-    static final String DISPLAY_CONFIG_CLASS = "vn.luot.display.config.DisplayConfig";
 
     private final Host host;
 
@@ -56,8 +54,16 @@ public final class Doctor {
                     "pass one of /etc/luot/kiosk.toml, display.toml, server.toml"));
             return findings;
         }
-        Finding config = validate(kind.get(), file);
-        findings.add(config);
+        Object loaded = null;
+        try {
+            loaded = load(kind.get(), file);
+            findings.add(Finding.ok("config", file + ": valid " + kind.get().name().toLowerCase(java.util.Locale.ROOT) + " config"));
+        } catch (ConfigException e) {
+            findings.add(Finding.fail("config", e.getMessage(), "fix " + (e.key() == null ? "the file" : "'" + e.key() + "'")
+                    + (e.line() > 0 ? " on line " + e.line() : "") + "; every key is explained in the packaged template"));
+        } catch (RuntimeException e) {
+            findings.add(Finding.fail("config", file + ": " + e.getMessage(), "compare with the packaged template"));
+        }
         if (tree == null) {
             findings.add(Finding.warn("devices", "not checked: the config could not be read", "fix the config first"));
             return findings;
@@ -75,9 +81,15 @@ public final class Doctor {
             }
             case DISPLAY -> {
                 findings.add(checks.token());
-                findings.add(checks.ledBus());
-                findings.addAll(checks.buttons());
-                findings.add(checks.audio());
+                if (loaded instanceof DisplayConfig display) {
+                    findings.add(checks.hub(display.hub()));
+                    findings.add(checks.ledBus(display.boards()));
+                    findings.addAll(checks.buttons(display.buttons()));
+                    findings.add(checks.audio(display.voice()));
+                } else {
+                    findings.add(Finding.warn("devices", "hub, leds, buttons, i2c and audio not checked: the config is invalid",
+                            "fix the config line first"));
+                }
                 findings.add(checks.screen("TV board"));
                 findings.addAll(checks.upstreamAndClock());
                 findings.add(checks.database());
@@ -95,7 +107,7 @@ public final class Doctor {
             if (tree.has("branches")) {
                 return Optional.of(Kind.SERVER);
             }
-            if (tree.has("leds") || tree.has("buttons") || tree.has("hub") || tree.has("tv") || tree.has("voice")) {
+            if (tree.has("boards") || tree.has("buttons") || tree.has("hub") || tree.has("voice") || tree.has("staff")) {
                 return Optional.of(Kind.DISPLAY);
             }
         }
@@ -108,36 +120,13 @@ public final class Doctor {
         return Optional.empty();
     }
 
-    private static Finding validate(Kind kind, Path file) {
-        try {
-            switch (kind) {
-                case KIOSK -> KioskConfig.load(file);
-                case SERVER -> ServerConfig.load(file);
-                case DISPLAY -> {
-                    Class<?> type;
-                    try {
-                        type = Class.forName(DISPLAY_CONFIG_CLASS);
-                    } catch (ClassNotFoundException e) {
-                        return Finding.warn("config", file + ": display keys not validated (this build of display-app has no "
-                                + "DisplayConfig)", "install a luot-display that validates its config");
-                    }
-                    try {
-                        type.getMethod("load", Path.class).invoke(null, file);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof RuntimeException r) {
-                            throw r;
-                        }
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-            return Finding.ok("config", file + ": valid " + kind.name().toLowerCase(java.util.Locale.ROOT) + " config");
-        } catch (ConfigException e) {
-            return Finding.fail("config", e.getMessage(), "fix " + (e.key() == null ? "the file" : "'" + e.key() + "'")
-                    + (e.line() > 0 ? " on line " + e.line() : "") + "; every key is explained in the packaged template");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Finding.fail("config", file + ": " + e.getMessage(), "compare with the packaged template");
-        }
+    /** The program's own reading of its config: it throws what the program would stop on. */
+    private static Object load(Kind kind, Path file) {
+        return switch (kind) {
+            case KIOSK -> KioskConfig.load(file);
+            case DISPLAY -> DisplayConfig.load(file);
+            case SERVER -> ServerConfig.load(file);
+        };
     }
 
     /** The config's values as written, with where each key is, for findings that name file, line and key. */

@@ -2,9 +2,6 @@ package vn.luot.deploy.doctor;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +19,5 @@ public record Host(Path sysfs, Clock clock, Duration timeout, Supplier<Context> 
 
     public static Host system() {
         return new Host(Path.of("/sys"), Clock.system(BranchTime.ZONE), Duration.ofSeconds(3), Pi4J::newAutoContext);
-    }
-
-    /** The simulator of the buttons, as the display uses it in the demo. */
-    static Context mockGpio() {
-        return Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(),
-                MockDigitalOutputProvider.newInstance(), MockI2CProvider.newInstance()).build();
     }
 }

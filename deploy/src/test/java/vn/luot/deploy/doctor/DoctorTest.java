@@ -241,50 +241,95 @@ class DoctorTest {
         assertThat(screen.fix()).contains("HDMI");
     }
 
-    @Test
-    void checksADisplayWithItsLedBusOnAPtyAndSimulatedButtons() throws Exception {
-        Path pinMap = dir.resolve("pinmap.txt");
-        Files.writeString(pinMap, "gpio:17 1 NEXT\ngpio:27 1 RECALL\nmcp:0x20:0 1 VERY_SATISFIED\n");
-        Path config = dir.resolve("display.toml");
-        Files.writeString(config, """
+    /** A display config in DisplayConfig's keys: real LED bus on the pty, simulated buttons, calls to WAV files. */
+    private Path displayConfig(String... replacements) throws IOException {
+        String text = """
                 device_id = "display-1"
                 data_dir = "%s"
+
+                [hub]
+                port = 0
+                devices = [
+                  { id = "kiosk-1", role = "kiosk", token_sha256 = "%s" },
+                ]
+
                 [upstream]
                 url = "http://127.0.0.1:%d"
                 token_file = "%s"
-                [leds]
+
+                [boards]
                 simulated = false
                 port = "%s"
                 baud = 9600
+                board = [ { counter = 1, address = 1, protocol = "luot" } ]
+
                 [buttons]
                 simulated = true
-                pin_map = "%s"
+                pin_map = \"""
+                gpio:17 1 NEXT
+                gpio:27 1 RECALL
+                mcp:0x20:0 1 VERY_SATISFIED
+                \"""
+
                 [voice]
                 output = "wav"
                 wav_dir = "%s"
-                """.formatted(dir.resolve("data"), upstream.getAddress().getPort(), dir.resolve("kiosk.token"),
-                scannerPort, pinMap, dir));
-
-        List<Finding> findings = doctor(Clock.systemUTC()).examine(config);
-
-        assertThat(findings).extracting(Finding::check)
-                .contains("token", "leds", "buttons", "i2c", "audio", "screen", "upstream", "clock", "database");
-        assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
-        assertThat(find(findings, "leds").level()).isEqualTo(Finding.Level.OK);
-        assertThat(find(findings, "buttons").detail()).contains("2 button inputs on GPIO", "simulated");
+                """.formatted(dir.resolve("data"), "0".repeat(64), upstream.getAddress().getPort(), dir.resolve("kiosk.token"),
+                scannerPort, dir.resolve("data/announcements"));
+        for (int i = 0; i < replacements.length; i += 2) {
+            text = text.replace(replacements[i], replacements[i + 1]);
+        }
+        Path file = dir.resolve("display.toml");
+        Files.writeString(file, text);
+        return file;
     }
 
     @Test
-    void failsAPinMapLineThatWiresOnePinTwice() throws Exception {
-        Path pinMap = dir.resolve("pinmap.txt");
-        Files.writeString(pinMap, "gpio:17 1 NEXT\ngpio:99 1 RECALL\n");
-        Path config = dir.resolve("display.toml");
-        Files.writeString(config, "device_id = \"display-1\"\ndata_dir = \"" + dir + "\"\n[buttons]\nsimulated = true\npin_map = \"" + pinMap + "\"\n");
+    void checksADisplayWithItsLedBusOnAPtyAndSimulatedButtons() throws Exception {
+        List<Finding> findings = doctor(Clock.systemUTC()).examine(displayConfig());
 
-        Finding buttons = find(doctor(Clock.systemUTC()).examine(config), "buttons");
+        assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "buttons", "i2c",
+                "audio", "screen", "upstream", "clock", "database");
+        assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
+        assertThat(find(findings, "config").level()).isEqualTo(Finding.Level.OK);
+        assertThat(find(findings, "hub").detail()).contains("kiosk-1 (kiosk)");
+        assertThat(find(findings, "leds").level()).isEqualTo(Finding.Level.OK);
+        assertThat(find(findings, "leds").detail()).contains(scannerPort + " opens at 9600 baud", "counters 1");
+        assertThat(find(findings, "buttons").detail()).contains("2 button inputs on GPIO", "simulated");
+        assertThat(find(findings, "audio").detail()).contains(dir.resolve("data/announcements").toString());
+    }
 
-        assertThat(buttons.level()).isEqualTo(Finding.Level.FAIL);
-        assertThat(buttons.detail()).contains(pinMap + ": pin map line 2 'gpio:99 1 RECALL'");
+    @Test
+    void namesFileLineAndKeyOfAKeyDisplayConfigDoesNotKnow() throws Exception {
+        Path config = displayConfig("port = 0\n", "enabled = true\nport = 0\n");
+
+        List<Finding> findings = doctor(Clock.systemUTC()).examine(config);
+
+        Finding check = find(findings, "config");
+        assertThat(check.level()).isEqualTo(Finding.Level.FAIL);
+        assertThat(check.detail()).startsWith(config + ":5: hub.enabled: unknown key 'enabled'");
+        assertThat(check.fix()).startsWith("fix 'hub.enabled' on line 5");
+        assertThat(find(findings, "devices").level()).isEqualTo(Finding.Level.WARN);
+    }
+
+    @Test
+    void failsABadPinMapLineThroughTheDisplaysValidator() throws Exception {
+        Path config = displayConfig("gpio:27 1 RECALL", "gpio:99 1 RECALL");
+
+        Finding check = find(doctor(Clock.systemUTC()).examine(config), "config");
+
+        assertThat(check.level()).isEqualTo(Finding.Level.FAIL);
+        assertThat(check.detail()).startsWith(config + ":22: pin_map: pin map line 2 'gpio:99 1 RECALL'");
+    }
+
+    @Test
+    void warnsWhenNoKioskMaySyncWithTheHub() throws Exception {
+        Path config = displayConfig("  { id = \"kiosk-1\", role = \"kiosk\", token_sha256 = \"" + "0".repeat(64) + "\" },\n", "");
+
+        Finding hub = find(doctor(Clock.systemUTC()).examine(config), "hub");
+
+        assertThat(hub.level()).isEqualTo(Finding.Level.WARN);
+        assertThat(hub.detail()).startsWith(config + ":6: hub.devices: empty");
     }
 
     @Test

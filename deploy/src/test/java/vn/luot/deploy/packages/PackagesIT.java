@@ -87,10 +87,11 @@ class PackagesIT {
     }
 
     @Test
-    void displayPackageShipsThePinMapAsAConffile() throws Exception {
-        assertThat(info("luot-display", "conffiles")).contains("/etc/luot/display.toml", "/etc/luot/pinmap.txt");
-        assertThat(contents("luot-display")).contains("-rw-r--r-- root/root ./etc/luot/pinmap.txt",
-                "-rw-r--r-- root/root ./usr/share/luot/display/lib/display-app-" + VERSION + ".jar");
+    void displayPackageShipsItsConfigWithThePinMapInsideAsTheOnlyConffile() throws Exception {
+        assertThat(info("luot-display", "conffiles").strip()).isEqualTo("/etc/luot/display.toml");
+        assertThat(contents("luot-display")).contains("-rw-r--r-- root/root ./etc/luot/display.toml",
+                "-rw-r--r-- root/root ./usr/share/luot/display/lib/display-app-" + VERSION + ".jar")
+                .noneMatch(f -> f.contains("pinmap"));
     }
 
     @Test
