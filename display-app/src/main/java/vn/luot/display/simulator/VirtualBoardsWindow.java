@@ -61,7 +61,17 @@ public final class VirtualBoardsWindow {
         help.setStyle("-fx-text-fill: #bbbbbb; -fx-font-size: 13px;");
         root.getChildren().addAll(faces, help, frames);
         if (buttons != null) {
-            root.addEventFilter(KeyEvent.KEY_PRESSED, e -> press(buttons, e));
+            // On the scene, not the root: with no focused node in the window (labels take no focus) a key
+            // event targets the scene itself and never passes through the root.
+            javafx.event.EventHandler<KeyEvent> keys = e -> press(buttons, e);
+            root.sceneProperty().addListener((o, old, scene) -> {
+                if (old != null) {
+                    old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                }
+                if (scene != null) {
+                    scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                }
+            });
         }
         Timeline refresh = new Timeline(new KeyFrame(Duration.millis(200), e -> refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);

@@ -36,8 +36,9 @@ class TvBoardTest {
     private final List<CallSentence> spoken = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void toolkit() throws InterruptedException {
-        TvScreenshots.startHeadlessToolkit();
+    static void toolkit() throws Exception {
+        // TestFX starts the toolkit, so that robot tests running later in this JVM find it as they expect
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     private void open() {
