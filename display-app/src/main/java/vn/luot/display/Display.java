@@ -16,9 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.DeviceIdentity;
@@ -251,11 +251,7 @@ public final class Display implements AutoCloseable {
     }
 
     private static Branch branch(DisplayConfig config) {
-        if (config.branch() == null || config.branch().equals("demo")) {
-            return DemoBranch.create();
-        }
-        throw new ConfigException(Path.of(config.branch()), 0, "branch",
-                "only the demo branch is built in; branch files arrive with the packaging issue");
+        return BranchConfig.named(config.branch());
     }
 
     private static DeviceTokens tokens(DisplayConfig config, Branch branch) {

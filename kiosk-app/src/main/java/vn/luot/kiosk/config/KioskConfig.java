@@ -9,7 +9,6 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigFile;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.NumberBlock;
 import vn.luot.printer.profile.PrinterProfile;
 import vn.luot.printer.profile.PrinterProfiles;
@@ -91,14 +90,10 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         if (branch == null || branch.isBlank()) {
             throw error(file, text, "branch", "is required: \"demo\" or the path of the branch file");
         }
-        if (branch.equals("demo")) {
-            return DemoBranch.create();
+        if (!branch.equals("demo") && !Files.isReadable(Path.of(branch))) {
+            throw error(file, text, "branch", "the branch file " + branch + " cannot be read");
         }
-        Path branchFile = Path.of(branch);
-        if (!Files.isReadable(branchFile)) {
-            throw error(file, text, "branch", "the branch file " + branchFile + " cannot be read");
-        }
-        return BranchConfig.load(branchFile);
+        return BranchConfig.named(branch);
     }
 
     /** The printer's profile, by built-in name; {@code generic-80mm} when not set. */

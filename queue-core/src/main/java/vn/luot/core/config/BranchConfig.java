@@ -25,6 +25,17 @@ public record BranchConfig(String id, String name, List<String> hours, Integer s
     public record CounterEntry(Integer number, List<String> fields) {
     }
 
+    /**
+     * A device config's {@code branch} value: {@code "demo"} for the built-in demo branch, else the path of a
+     * branch file, read with {@link #load}.
+     */
+    public static Branch named(String spec) {
+        if (spec == null || spec.isBlank() || spec.equals("demo")) {
+            return vn.luot.core.domain.DemoBranch.create();
+        }
+        return load(Path.of(spec));
+    }
+
     /** Reads a branch file; every problem names the file, and the key where it can. */
     public static Branch load(Path file) {
         return ConfigFile.load(file, BranchConfig.class).toBranch(file, "");
