@@ -149,7 +149,7 @@ public final class Display implements AutoCloseable {
         DisplayConfig.Upstream up = config.upstream();
         if (up != null && up.url() != null && !up.url().isBlank()) {
             hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> board.online(s.online()))
-                    .keysCache(data.resolve("keys.json"));
+                    .keysCache(data.resolve("keys.json")).upstreamPins(up.pins());
         }
         hub = hubBuilder.build();
         // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.

@@ -21,6 +21,7 @@ import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncLoop;
+import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.core.token.VerificationKeys;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.kiosk.flow.KioskFlow;
@@ -62,8 +63,7 @@ public final class Kiosk implements AutoCloseable {
         background = Executors.newScheduledThreadPool(2, daemon("kiosk-background"));
         worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
 
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
+        OkHttpClient http = UpstreamHttp.client(config.upstream().url(), config.upstream().pins());
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
                 .clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted).open();

@@ -24,7 +24,8 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     public record Device(String id, String role, String tokenSha256) {
     }
 
-    public record Upstream(String url, String token, String tokenFile) {
+    /** @param pins optional certificate pins of an https upstream ({@code sha256/...}) */
+    public record Upstream(String url, String token, String tokenFile, List<String> pins) {
     }
 
     public record Boards(Boolean simulated, String port, Integer baud, List<Board> board) {
@@ -115,6 +116,13 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         if (upstream != null && upstream.url() != null && !upstream.url().isBlank()
                 && blank(upstream.token()) && blank(upstream.tokenFile())) {
             throw error(file, text, "upstream", "an upstream url needs token or token_file");
+        }
+        if (upstream != null && upstream.url() != null && !upstream.url().isBlank()) {
+            try {
+                vn.luot.core.sync.UpstreamHttp.client(upstream.url(), upstream.pins());
+            } catch (IllegalArgumentException e) {
+                throw error(file, text, "pins", e.getMessage());
+            }
         }
         require(file, text, boards, "boards");
         if (!Boolean.TRUE.equals(boards.simulated()) && blank(boards.port())) {

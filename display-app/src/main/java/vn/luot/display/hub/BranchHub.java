@@ -25,6 +25,7 @@ import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.SyncServer;
+import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.core.token.VerificationKeys;
 
 /**
@@ -79,8 +80,7 @@ public final class BranchHub implements AutoCloseable {
         http.setExecutor(httpThreads);
         if (b.upstreamUrl != null) {
             this.relayThread = Executors.newSingleThreadScheduledExecutor(daemon("hub-relay"));
-            OkHttpClient client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
-                    .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
+            OkHttpClient client = UpstreamHttp.client(b.upstreamUrl, b.upstreamPins);
             SyncClient upstream = SyncClient.builder().baseUrl(b.upstreamUrl).branchId(b.queue.branch().id())
                     .token(b.upstreamToken).queue(b.queue).clock(b.clock).clockTrust(b.clockTrust)
                     .httpClient(client).relay(true).build();
@@ -183,6 +183,7 @@ public final class BranchHub implements AutoCloseable {
         private Duration relayInterval = Duration.ofSeconds(3);
         private Consumer<SyncLoop.Status> upstreamStatus;
         private java.nio.file.Path keysCache;
+        private java.util.List<String> upstreamPins = java.util.List.of();
 
         private Builder(LocalQueue queue, Clock clock) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -214,6 +215,12 @@ public final class BranchHub implements AutoCloseable {
 
         public Builder afterPush(Runnable afterPush) {
             this.afterPush = Objects.requireNonNull(afterPush, "afterPush");
+            return this;
+        }
+
+        /** Certificate pins of the (https) upstream; none by default. */
+        public Builder upstreamPins(java.util.List<String> pins) {
+            this.upstreamPins = pins == null ? java.util.List.of() : java.util.List.copyOf(pins);
             return this;
         }
 

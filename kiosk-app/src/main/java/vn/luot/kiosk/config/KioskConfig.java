@@ -10,6 +10,7 @@ import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigFile;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.store.NumberBlock;
+import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.printer.profile.PrinterProfile;
 import vn.luot.printer.profile.PrinterProfiles;
 import vn.luot.printer.transport.PrinterTransport;
@@ -19,7 +20,8 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
                           Integer minutesPerCitizen, String walkInNumbers, String statusUrlBase, String branch,
                           Upstream upstream, Printer printer, Scanner scanner) {
 
-    public record Upstream(String url, String token, String tokenFile) {
+    /** @param pins optional certificate pins of an https upstream ({@code sha256/...}) */
+    public record Upstream(String url, String token, String tokenFile, java.util.List<String> pins) {
     }
 
     public record Printer(Boolean simulated, String ticketsDir, String profile, String transport) {
@@ -66,6 +68,11 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         branchDefinition(file, text);
         require(file, text, upstream, "upstream");
         require(file, text, upstream.url(), "url");
+        try {
+            UpstreamHttp.client(upstream.url(), upstream.pins());
+        } catch (IllegalArgumentException e) {
+            throw error(file, text, "pins", e.getMessage());
+        }
         if ((upstream.token() == null || upstream.token().isBlank())
                 && (upstream.tokenFile() == null || upstream.tokenFile().isBlank())) {
             throw error(file, text, "upstream", "needs token or token_file");

@@ -83,6 +83,10 @@ class KioskConfigTest {
         assertThat(branch.key()).isEqualTo("branch");
         assertThat(branch.line()).isEqualTo(4);
 
+        ConfigException pin = failure(GOOD.replace("token = \"t\"", "token = \"t\"\npins = [\"md5/x\"]"));
+        assertThat(pin.key()).isEqualTo("pins");
+        assertThat(pin.getMessage()).contains("https://");
+
         ConfigException scanner = failure(GOOD.replace("kind = \"keyboard\"", "kind = \"bluetooth\""));
         assertThat(scanner.key()).isEqualTo("kind");
     }
