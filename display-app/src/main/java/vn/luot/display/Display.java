@@ -35,7 +35,7 @@ import vn.luot.display.protocol.BoardProtocol;
 import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.simulator.SimulatedBoards;
-import vn.luot.display.simulator.SocatPair;
+import vn.luot.core.sim.SocatPair;
 import vn.luot.display.transport.SerialBus;
 import vn.luot.display.transport.SerialLine;
 import vn.luot.display.tv.TvBoardModel;
@@ -102,9 +102,9 @@ public final class Display implements AutoCloseable {
                 SerialLine.Settings.DEFAULT.parity(), 1);
         String port = b.port();
         if (Boolean.TRUE.equals(b.simulated())) {
-            ptys = SocatPair.start(data);
-            port = ptys.a();
-            SimulatedBoards.Builder sim = SimulatedBoards.builder(ptys.b(), clock).settings(settings).log(line -> {
+            ptys = SocatPair.start(data.resolve("adapter"), data.resolve("bus"));
+            port = ptys.device().toString();
+            SimulatedBoards.Builder sim = SimulatedBoards.builder(ptys.peer().toString(), clock).settings(settings).log(line -> {
                 LOG.fine(line);
                 synchronized (busLog) {
                     busLog.addLast(line);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.BranchTime;
-import vn.luot.core.testing.SocatPair;
+import vn.luot.core.sim.SocatPair;
 import vn.luot.core.token.SigningKeys;
 import vn.luot.core.token.TokenSigner;
 import vn.luot.kiosk.config.KioskConfig;

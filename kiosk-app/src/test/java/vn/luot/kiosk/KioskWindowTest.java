@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.luot.core.testing.SocatPair;
+import vn.luot.core.sim.SocatPair;
 
 /**
  * {@code ./luot kiosk} in a real window (GTK on an Xvfb display, not Monocle): a code from the serial

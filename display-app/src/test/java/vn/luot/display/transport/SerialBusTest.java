@@ -20,7 +20,7 @@ import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.simulator.SimulatedBoards;
 import vn.luot.display.simulator.SimulatedBoards.Behaviour;
-import vn.luot.display.simulator.SocatPair;
+import vn.luot.core.sim.SocatPair;
 
 /** Real bytes over a socat pty pair: jSerialComm on one end, the simulated boards on the other. */
 class SerialBusTest {
@@ -50,10 +50,10 @@ class SerialBusTest {
     }
 
     private void startWith(SimulatedBoards.Builder simulated) throws InterruptedException {
-        pair = SocatPair.start(dir);
+        pair = SocatPair.start(dir.resolve("adapter"), dir.resolve("bus"));
         boards = simulated.log(simLog::add).build().start();
         awaitSimulatorListening();
-        bus = SerialBus.builder(pair.a())
+        bus = SerialBus.builder(pair.device().toString())
                 .answerTimeout(Duration.ofMillis(150))
                 .watchdogInterval(Duration.ofMillis(50))
                 .build();
@@ -188,7 +188,7 @@ class SerialBusTest {
         CounterBoard two = new BusCounterBoard(2, 2, modbus, bus);
         assertThat(one.show("HT-012")).isEqualTo(BoardStatus.ONLINE);
 
-        pair.kill();
+        pair.unplug();
         assertThat(portEvents.poll(5, TimeUnit.SECONDS)).isEqualTo("offline");
         assertThat(one.status()).isEqualTo(BoardStatus.OFFLINE);
         assertThat(one.show("HT-013")).isEqualTo(BoardStatus.OFFLINE);

@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.TicketStatus;
-import vn.luot.core.testing.SocatPair;
+import vn.luot.core.sim.SocatPair;
 import vn.luot.kiosk.KioskRig;
 import vn.luot.kiosk.flow.Screen;
 import vn.luot.kiosk.scan.QrScanner;

@@ -1,4 +1,4 @@
-package vn.luot.core.testing;
+package vn.luot.core.sim;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A serial cable for tests: a pseudo-terminal pair made by socat, {@link #device()} being the end the
+ * A serial cable for simulated hardware (the demo's LED bus, the tests' scanners and boards): a
+ * pseudo-terminal pair made by socat, {@link #device()} being the end the
  * code under test opens as its serial port and {@link #peer()} the end the test (or a simulated
  * device) uses. {@link #unplug()} removes both ends, as pulling a USB adapter does; {@link #replug()}
  * makes a new pair on the same paths. A fresh pair per test: jSerialComm leaves a pty at VMIN=0 after
- * closing it. Fails the test, never skips it, when socat is missing (CI installs it).
+ * closing it. Throws, naming the package, when socat is missing: tests fail rather than skip (CI installs it).
  */
 public final class SocatPair implements AutoCloseable {
 
@@ -78,7 +79,7 @@ public final class SocatPair implements AutoCloseable {
             process = new ProcessBuilder("socat", "-d", "-d",
                     "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + peer).start();
         } catch (IOException e) {
-            throw new AssertionError("socat is needed for the serial tests (apt-get install socat): " + e.getMessage(), e);
+            throw new IllegalStateException("socat is needed for simulated serial devices (apt-get install socat): " + e.getMessage(), e);
         }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Process p = process;
@@ -112,7 +113,7 @@ public final class SocatPair implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process.destroyForcibly();
-        throw new AssertionError("socat did not make a pty pair within 10 s:\n" + seen);
+        throw new IllegalStateException("socat did not make a pty pair within 10 s:\n" + seen);
     }
 
     @Override
