@@ -1,5 +1,6 @@
 package vn.luot.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +83,20 @@ public final class DemoMain {
         }
 
         Clock clock = BranchTime.startingAt(start);
-        DemoBranchOffice office = DemoBranchOffice.start(dir, clock, port);
+        DemoBranchOffice office;
+        try {
+            office = DemoBranchOffice.start(dir, clock, port);
+        } catch (java.net.BindException e) {
+            System.err.println("luot demo: port " + port + " or " + (port + 10) + " is taken (another demo or server?);"
+                    + " stop it, or pick others with --port " + (port + 10000));
+            System.exit(1);
+            return;
+        } catch (IOException | IllegalStateException | vn.luot.core.config.ConfigException e) {
+            // e.g. socat missing: the simulated LED bus needs it (sudo apt-get install socat)
+            System.err.println("luot demo: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
