@@ -73,6 +73,7 @@ public final class Display implements AutoCloseable {
     private final ScheduledExecutorService ticks;
     private final List<AutoCloseable> closeLast = new ArrayList<>();
     private final java.util.ArrayDeque<String> busLog = new java.util.ArrayDeque<>();
+    private volatile vn.luot.core.sync.SyncLoop.Status upstreamStatus;
 
     private Display(DisplayConfig config, Clock clock, Optional<AudioSink> audioOverride) throws IOException {
         this.config = config;
@@ -148,8 +149,10 @@ public final class Display implements AutoCloseable {
                 .clockTrust(trust);
         DisplayConfig.Upstream up = config.upstream();
         if (up != null && up.url() != null && !up.url().isBlank()) {
-            hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> board.online(s.online()))
-                    .keysCache(data.resolve("keys.json")).upstreamPins(up.pins());
+            hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> {
+                upstreamStatus = s;
+                board.online(s.online());
+            }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins());
         }
         hub = hubBuilder.build();
         // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.
@@ -226,6 +229,16 @@ public final class Display implements AutoCloseable {
     /** The simulated LED boards, when the config asks for them. */
     public Optional<SimulatedBoards> simulatedBoards() {
         return Optional.ofNullable(simulatedBoards);
+    }
+
+    /** The hub's last round with the central server (online, outbox depth); empty before the first or without one. */
+    public Optional<vn.luot.core.sync.SyncLoop.Status> upstreamStatus() {
+        return Optional.ofNullable(upstreamStatus);
+    }
+
+    /** The simulated RS-485 adapter (a socat pty pair), to pull and replug it; empty with real boards. */
+    public Optional<SocatPair> simulatedAdapter() {
+        return Optional.ofNullable(ptys);
     }
 
     /** Fingers on the simulated buttons, when the config asks for Pi4J's mock platform. */
