@@ -19,8 +19,9 @@ public final class BenchMain {
             case "sync" -> SyncBench.run(out);
             case "kiosk" -> KioskBench.run(out);
             case "display" -> DisplayBench.run(out);
+            case "day" -> DayBench.run(rest, out);
             default -> {
-                System.err.println("usage: luot bench core | sync | kiosk | display | printer | crash [--kills N] [--seed S] [--control]");
+                System.err.println("usage: luot bench core | sync | kiosk | display | printer | crash [--kills N] [--seed S] [--control] | day [--seed N] [--short]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }

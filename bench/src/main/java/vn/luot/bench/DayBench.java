@@ -1,0 +1,802 @@
+package vn.luot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.luot.core.config.BranchConfig;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.TimeSlot;
+import vn.luot.core.event.Event;
+import vn.luot.core.event.QueueEvent;
+import vn.luot.core.store.QueueStore;
+import vn.luot.display.Display;
+import vn.luot.display.buttons.ButtonAction;
+import vn.luot.display.config.DisplayConfig;
+import vn.luot.report.DayFigures;
+
+/**
+ * {@code ./luot bench day [--seed N] [--short]}: a branch day on a compressed clock, with the real programs
+ * in separate processes and the faults a branch sees, checked at the end (see the README's Benchmarks table
+ * and {@link #PROCESSES} for what runs where, and {@link #NOT_SIMULATED} for what this day leaves out).
+ */
+public final class DayBench {
+
+    static final String PROCESSES = "central booking server: own JVM (stopped and restarted for each WAN outage); "
+            + "kiosk-1 and kiosk-2: one JVM each, with the virtual ESC/POS printer on loopback TCP inside it "
+            + "(SIGKILLed and restarted); display device (hub, TV board model, LED boards on a socat pty pair, "
+            + "Pi4J mock buttons, WAV voice) and the bench driver: this JVM; socat: its own process";
+    static final String NOT_SIMULATED = "the simulated LED boards run in the display's JVM (behind a real socat pty "
+            + "pair); transfers and the morning-to-afternoon move are called on the display's CallDesk (as the staff "
+            + "page does), not through HTTP; the WAN outage stops the server process instead of cutting the network "
+            + "between hub and server; no satisfaction ratings, recalls or pauses; no JavaFX TV or kiosk window "
+            + "(headless view models only); the citizens' phones only as the server's notifications table";
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+    private static final Duration ASK = Duration.ofSeconds(60);
+    private static final String[] FIELDS = {"HT", "CT", "DD", "XD", "KD", "LD"};
+    private static final String[] PURPOSES = {"SUBMIT", "COLLECT", "ADVICE"};
+
+    /** How big and how fast a day is. */
+    record Options(long seed, int bookings, int walkIns, double rate, Path dir) {
+
+        static Options full(long seed, Path dir) {
+            return new Options(seed, 1500, 500, 100, dir);
+        }
+
+        /** The CI day: the whole 08:00–17:00 with every fault, a tenth of the citizens, faster. */
+        static Options shortDay(long seed, Path dir) {
+            return new Options(seed, 150, 50, 200, dir);
+        }
+    }
+
+    /** The figures and what went wrong; passed when nothing did. */
+    record Result(Map<String, Object> figures, List<String> problems) {
+        boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A citizen at a kiosk: a booking code to scan, or walk-in taps. */
+    private record Visit(LocalDateTime at, int kiosk, Booked booking, String field, String purpose, String card,
+                         int attempt) {
+        Visit later(Duration by) {
+            return new Visit(at.plus(by), kiosk, booking, field, purpose, card, attempt + 1);
+        }
+    }
+
+    private record Booked(long id, String key, String label, TimeSlot slot, String qr) {
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final Random random;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicInteger duplicateAcks = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger presses = new AtomicInteger();
+    private final AtomicInteger transfers = new AtomicInteger();
+    private final AtomicInteger noShowPresses = new AtomicInteger();
+    private final AtomicInteger cancellations = new AtomicInteger();
+    private final AtomicInteger moved = new AtomicInteger();
+    private final AtomicLong maxOutbox = new AtomicLong();
+    private final AtomicLong reconvergeMs = new AtomicLong(-1);
+    private final Map<String, Booked> bookingsByKey = new ConcurrentHashMap<>();
+    private final List<PriorityBlockingQueue<Visit>> lines = List.of(
+            new PriorityBlockingQueue<>(64, Comparator.comparing(Visit::at)),
+            new PriorityBlockingQueue<>(64, Comparator.comparing(Visit::at)));
+    private final List<String> faultLog = new CopyOnWriteArrayList<>();
+    private DayClock clock;
+    private Branch branch;
+    private DayChild server;
+    private final List<DayChild> kiosks = new ArrayList<>();
+    private volatile Display display;
+    private DisplayConfig displayConfig;
+    private volatile boolean dayOver;
+    private int serverPort;
+
+    private DayBench(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.random = new Random(options.seed());
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args, Path.of("target", "bench"));
+    }
+
+    static void run(String[] args, Path outDir) throws Exception {
+        long seed = System.nanoTime() % 1_000_000;
+        boolean shortDay = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--short" -> shortDay = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (usage: bench day [--seed N] [--short])");
+            }
+        }
+        Path dir = Files.createTempDirectory("luot-day");
+        Options options = shortDay ? Options.shortDay(seed, dir) : Options.full(seed, dir);
+        Result result = play(options, System.out);
+        BenchReport report = new BenchReport("day");
+        result.figures().forEach(report::put);
+        report.write(System.out, outDir);
+        result.problems().stream().limit(20).forEach(p -> System.out.println("  PROBLEM " + p));
+        System.out.println(result.passed() ? "the day passed every check" : result.problems().size() + " problem(s)");
+        System.exit(result.passed() ? 0 : 1);
+    }
+
+    /** Plays one day in {@code options.dir()} and checks it. */
+    static Result play(Options options, PrintStream out) throws Exception {
+        return new DayBench(options, out).play();
+    }
+
+    private Result play() throws Exception {
+        long t0 = System.nanoTime();
+        Path dir = options.dir();
+        Files.createDirectories(dir);
+        serverPort = freePort();
+        int hubPort = freePort();
+        writeConfigs(dir, hubPort);
+        branch = BranchConfig.load(dir.resolve("branch.toml"));
+        // The city app's bookings take about 60 ms each (two SQLite commits): the clock starts early enough
+        // that they are all made before the kiosks open, a moment from now so every process is up first.
+        long bookingMinutes = Math.max(15, (long) (options.bookings() * 0.06 * options.rate() / 60) + 10);
+        clock = new DayClock(DAY.atTime(7, 0).minusMinutes(bookingMinutes), System.currentTimeMillis() + 8_000,
+                options.rate());
+        out.printf("bench day: seed %d, %d bookings, %d walk-ins, clock x%.0f, in %s%n", options.seed(),
+                options.bookings(), options.walkIns(), options.rate(), dir);
+        out.println("  processes: " + PROCESSES);
+        List<String> clockArgs = clock.args();
+        server = new DayChild("server", DayServer.class.getName(), concat(List.of("--dir", dir.resolve("server").toString(),
+                "--port", Integer.toString(serverPort), "--config", dir.resolve("server.toml").toString()), clockArgs),
+                dir.resolve("server.log"));
+        Files.createDirectories(dir.resolve("server"));
+        server.start(Duration.ofSeconds(60));
+        displayConfig = DisplayConfig.load(dir.resolve("display.toml"));
+        display = Display.start(displayConfig, clock);
+        awaitHubKeys(hubPort);
+        for (int k = 1; k <= 2; k++) {
+            DayChild kiosk = new DayChild("kiosk-" + k, DayKiosk.class.getName(),
+                    concat(List.of("--config", dir.resolve("kiosk-" + k + ".toml").toString()), clockArgs),
+                    dir.resolve("kiosk-" + k + ".log"));
+            kiosk.start(Duration.ofSeconds(60));
+            kiosks.add(kiosk);
+        }
+        List<Booked> booked = book();
+        out.printf("  %d bookings made through the booking API by %s%n", booked.size(), clock.now().toLocalTime());
+        plan(booked);
+        clock.sleepUntil(DAY.atTime(7, 0));
+
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            int kiosk = k;
+            threads.add(start("line-" + (k + 1), () -> serveLine(kiosk)));
+        }
+        threads.add(start("counters", this::staffCounters));
+        threads.add(start("monitor", this::monitor));
+        Thread faults = start("faults", this::faults);
+        faults.join();
+        clock.sleepUntil(DAY.atTime(17, 40));
+        dayOver = true;
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        out.printf("  the day is over at %s (%.0f s real); waiting for every device to converge%n",
+                clock.now().toLocalTime(), (System.nanoTime() - t0) / 1e9);
+        Map<String, Object> figures = check();
+        figures.put("seconds", (System.nanoTime() - t0) / 1e9);
+        close();
+        return new Result(figures, List.copyOf(problems));
+    }
+
+    // ---- the citizens ------------------------------------------------------------------------------
+
+    private List<Booked> book() throws Exception {
+        List<Booked> made = new ArrayList<>();
+        List<TimeSlot> slots = branch.slots();
+        for (int i = 0; made.size() < options.bookings() && i < options.bookings() * 2; i++) {
+            boolean elder = random.nextInt(100) < 8;
+            LocalDate birth = DAY.minusYears(elder ? 75 + random.nextInt(15) : 20 + random.nextInt(50))
+                    .minusDays(1 + random.nextInt(300));
+            // mornings are fuller than afternoons
+            TimeSlot slot = slots.get(random.nextInt(100) < 60 ? random.nextInt(slots.size() / 2)
+                    : random.nextInt(slots.size()));
+            String body = json.writeValueAsString(Map.of("citizenId", String.format("0019%08d", i),
+                    "fullName", "Công dân thử nghiệm " + i, "birthDate", birth.toString(), "branchId", branch.id(),
+                    "date", DAY.toString(), "slot", slot.start().toString(),
+                    "field", FIELDS[random.nextInt(FIELDS.length)], "purpose", PURPOSES[random.nextInt(3)]));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serverUrl() + "/v1/bookings"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                continue;
+            }
+            JsonNode b = json.readTree(r.body());
+            String label = b.get("label").asText();
+            String field = label.replaceAll("[^A-Z]", "");
+            String key = DAY + "/" + field + "/" + b.get("number").asInt();
+            Booked x = new Booked(b.get("id").asLong(), key, label, slot, b.get("qr").asText());
+            made.add(x);
+            bookingsByKey.put(key, x);
+        }
+        return made;
+    }
+
+    /** Who comes when: early and late, never, cancelling inside or outside the hour; walk-ins in waves. */
+    private void plan(List<Booked> booked) {
+        List<Runnable> cancels = new ArrayList<>();
+        for (Booked b : booked) {
+            LocalDateTime start = DAY.atTime(b.slot().start());
+            int roll = random.nextInt(100);
+            int kiosk = random.nextInt(2);
+            if (roll < 2) {
+                scheduleCancel(b, start.minusMinutes(70 + random.nextInt(120)));
+            } else if (roll < 4) {
+                scheduleCancel(b, start.minusMinutes(5 + random.nextInt(50)));
+            } else if (roll < 11) {
+                continue; // never comes: the sweep cancels it for not coming on time
+            } else if (roll < 16) {
+                lines.get(kiosk).add(new Visit(DAY.atTime(b.slot().end()).plusMinutes(5 + random.nextInt(20)), kiosk, b,
+                        null, null, null, 0));
+            } else if (roll < 24) {
+                lines.get(kiosk).add(new Visit(start.minusMinutes(40 + random.nextInt(30)), kiosk, b, null, null, null, 0));
+            } else {
+                lines.get(kiosk).add(new Visit(start.minusMinutes(random.nextInt(28)), kiosk, b, null, null, null, 0));
+            }
+        }
+        List<TimeSlot> slots = branch.slots();
+        for (int i = 0; i < options.walkIns(); i++) {
+            TimeSlot slot = slots.get(random.nextInt(100) < 65 ? random.nextInt(slots.size() / 2)
+                    : random.nextInt(slots.size()));
+            LocalDateTime at = DAY.atTime(slot.start()).plusSeconds(random.nextInt(30 * 60));
+            int kiosk = random.nextInt(2);
+            String card = random.nextInt(100) < 5 ? citizenCard(i) : null;
+            lines.get(kiosk).add(new Visit(at, kiosk, null, FIELDS[random.nextInt(FIELDS.length)],
+                    PURPOSES[random.nextInt(3)], card, 0));
+        }
+    }
+
+    /** A CCCD QR of an invented citizen aged 75 or more (numbers 0010450xxxxx, not real people). */
+    private String citizenCard(int i) {
+        int year = DAY.getYear() - 76 - random.nextInt(12);
+        return String.format("0010450%05d||Công dân cao tuổi %d|0101%d|Nam|Hoàn Kiếm, Hà Nội|01012021", i, i, year);
+    }
+
+    private final PriorityBlockingQueue<Visit> cancelQueue = new PriorityBlockingQueue<>(16, Comparator.comparing(Visit::at));
+
+    private void scheduleCancel(Booked b, LocalDateTime at) {
+        cancelQueue.add(new Visit(at, -1, b, null, null, null, 0));
+    }
+
+    private void serveLine(int index) {
+        PriorityBlockingQueue<Visit> line = lines.get(index);
+        DayChild kiosk = kiosks.get(index);
+        while (!dayOver) {
+            try {
+                if (index == 0) {
+                    cancelDue();
+                }
+                Visit v = line.peek();
+                if (v == null || v.at().isAfter(clock.now()) || !kiosk.alive()) {
+                    Thread.sleep(20);
+                    continue;
+                }
+                line.remove(v);
+                visit(kiosk, line, v);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                problems.add(kiosk.name() + " line: " + e);
+            }
+        }
+    }
+
+    private void visit(DayChild kiosk, PriorityBlockingQueue<Visit> line, Visit v) {
+        String command = v.booking() != null ? "SCAN " + v.booking().qr()
+                : "WALKIN " + v.field() + " " + v.purpose() + (v.card() == null ? "" : " " + v.card());
+        String answer;
+        try {
+            answer = kiosk.ask(command, ASK);
+        } catch (IOException e) {
+            // the kiosk died under the citizen's finger: no ticket was acknowledged; they try again
+            unanswered.incrementAndGet();
+            if (v.attempt() < 5) {
+                line.add(v.later(Duration.ofMinutes(2)));
+            }
+            return;
+        }
+        String[] w = answer.split(" ");
+        if (w[0].equals("OK") || w[0].equals("FAULT")) {
+            String kind = v.booking() != null ? "check-in " + v.booking().key() : "walk-in";
+            if (v.booking() != null && !w[1].equals(v.booking().key())) {
+                problems.add(kiosk.name() + " checked in " + v.booking().label() + " as " + w[1]);
+            }
+            String before = acknowledged.putIfAbsent(w[1], kind);
+            if (before != null && !(v.booking() != null && before.equals(kind))) {
+                duplicateAcks.incrementAndGet();
+                problems.add("ticket " + w[1] + " acknowledged twice: " + before + " and " + kind);
+            }
+        } else if (w[0].equals("REFUSED")) {
+            refusals.incrementAndGet();
+            String why = w.length > 1 ? w[1] : "";
+            refusalReasons.merge(why, 1, Integer::sum);
+            if (v.booking() != null && why.contains("EARLY") && v.attempt() < 20) {
+                line.add(v.later(Duration.ofMinutes(15)));
+            } else if (v.booking() != null && (why.equals("TOO_LATE") || why.equals("NO_SHOW"))) {
+                // too late for the booking: the citizen takes a walk-in number instead
+                line.add(new Visit(clock.now().plusMinutes(1), v.kiosk(), null,
+                        v.booking().label().replaceAll("[^A-Z]", ""), "SUBMIT", null, 0));
+            } else if (why.startsWith("PRINTER") && v.attempt() < 10) {
+                line.add(v.later(Duration.ofMinutes(5)));
+            }
+        } else {
+            problems.add(kiosk.name() + ": " + answer);
+        }
+    }
+
+    private void cancelDue() {
+        Visit c = cancelQueue.peek();
+        if (c == null || c.at().isAfter(clock.now())) {
+            return;
+        }
+        cancelQueue.remove(c);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serverUrl() + "/v1/bookings/"
+                    + c.booking().id())).timeout(Duration.ofSeconds(5)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                cancellations.incrementAndGet();
+            }
+        } catch (IOException e) {
+            // the WAN is down: the app tries again in ten minutes
+            if (c.attempt() < 30) {
+                cancelQueue.add(c.later(Duration.ofMinutes(10)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the staff ----------------------------------------------------------------------------------
+
+    /** Every branch minute, each free counter presses NEXT on its button; some called citizens do not come. */
+    private void staffCounters() {
+        Map<Integer, LocalDateTime> busyUntil = new HashMap<>();
+        Map<Integer, String> serving = new HashMap<>();
+        Map<Integer, Boolean> absent = new HashMap<>();
+        Map<Integer, Double> pace = new HashMap<>();
+        branch.counters().forEach(c -> pace.put(c.number(), 0.7 + random.nextDouble() * 0.6));
+        LocalDateTime tick = DAY.atTime(8, 0);
+        boolean movedToAfternoon = false;
+        try {
+            while (!dayOver) {
+                clock.sleepUntil(tick);
+                LocalDateTime now = clock.now();
+                tick = now.plusMinutes(1);
+                Display d = display;
+                if (d == null || now.toLocalTime().isAfter(LocalTime.of(17, 30))) {
+                    continue;
+                }
+                try {
+                    if (!movedToAfternoon && !now.toLocalTime().isBefore(LocalTime.of(11, 30))) {
+                        movedToAfternoon = true;
+                        moved.set(d.desk().moveMorningToAfternoon().size());
+                        faultLog.add(now.toLocalTime() + " supervisor moves the morning's remaining bookings to the afternoon: " + moved.get());
+                    }
+                    for (var c : branch.counters()) {
+                        int n = c.number();
+                        String current = d.queue().currentAt(n).map(t -> t.id().key()).orElse("");
+                        if (!current.isEmpty() && !current.equals(serving.get(n))) {
+                            serving.put(n, current);
+                            if (random.nextInt(100) < 6) {
+                                absent.put(n, true);
+                                busyUntil.put(n, now.plusMinutes(2));
+                            } else {
+                                double minutes = Math.max(1, pace.get(n) * (2 + random.nextInt(4) + random.nextGaussian()));
+                                busyUntil.put(n, now.plusSeconds((long) (minutes * 60)));
+                            }
+                            continue;
+                        }
+                        if (now.isBefore(busyUntil.getOrDefault(n, now))) {
+                            continue;
+                        }
+                        if (Boolean.TRUE.equals(absent.remove(n))) {
+                            press(d, n, ButtonAction.NO_SHOW);
+                            noShowPresses.incrementAndGet();
+                            comesBack(current);
+                        } else if (!current.isEmpty() && random.nextInt(100) < 3) {
+                            String to = FIELDS[random.nextInt(FIELDS.length)];
+                            if (!current.contains("/" + to + "/") && d.desk().transfer(n, to).outcome() != null) {
+                                transfers.incrementAndGet();
+                            }
+                            press(d, n, ButtonAction.NEXT);
+                        } else {
+                            press(d, n, ButtonAction.NEXT);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // the display is restarting: the staff press again next minute
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void press(Display d, int counter, ButtonAction action) {
+        if (!d.simulatedButtons().orElseThrow().press(counter, action)) {
+            throw new IllegalStateException("no " + action + " button for counter " + counter);
+        }
+        presses.incrementAndGet();
+    }
+
+    /** Half the booked citizens called while away come back and scan again: a reactivation. */
+    private void comesBack(String key) {
+        Booked b = bookingsByKey.get(key);
+        if (b != null && random.nextBoolean()) {
+            int kiosk = random.nextInt(2);
+            lines.get(kiosk).add(new Visit(clock.now().plusMinutes(10 + random.nextInt(20)), kiosk, b, null, null, null, 0));
+        }
+    }
+
+    // ---- the faults ---------------------------------------------------------------------------------
+
+    private void faults() {
+        try {
+            at(9, 10, "WAN down", this::wanDown);
+            at(9, 25, "WAN up", this::wanUp);
+            at(9, 40, "kiosk-1 SIGKILL", () -> kiosks.get(0).kill());
+            at(9, 42, "kiosk-1 restarted", () -> kiosks.get(0).start(Duration.ofSeconds(60)));
+            at(10, 0, "WAN down (2 hours)", this::wanDown);
+            at(11, 0, "RS-485 adapter pulled", () -> display.simulatedAdapter().orElseThrow().kill());
+            at(11, 5, "RS-485 adapter plugged back", () -> display.simulatedAdapter().orElseThrow().replug());
+            at(12, 0, "WAN up", this::wanUp);
+            at(13, 20, "kiosk-1 printer out of paper", () -> kiosks.get(0).ask("PAPER OUT", ASK));
+            at(13, 35, "kiosk-1 paper loaded", () -> kiosks.get(0).ask("PAPER IN", ASK));
+            at(14, 30, "WAN down", this::wanDown);
+            at(14, 45, "WAN up", this::wanUp);
+            at(15, 10, "kiosk-2 SIGKILL", () -> kiosks.get(1).kill());
+            at(15, 12, "kiosk-2 restarted", () -> kiosks.get(1).start(Duration.ofSeconds(60)));
+            at(16, 0, "hub restarted", this::restartDisplay);
+        } catch (Exception e) {
+            problems.add("fault schedule: " + e);
+        }
+    }
+
+    private interface Fault {
+        void run() throws Exception;
+    }
+
+    private void at(int hour, int minute, String name, Fault fault) throws Exception {
+        clock.sleepUntil(DAY.atTime(hour, minute));
+        fault.run();
+        faultLog.add(clock.now().toLocalTime().withNano(0) + " " + name);
+        out.println("  " + clock.now().toLocalTime().withNano(0) + "  " + name);
+    }
+
+    private volatile Object statusAtWanUp;
+    private volatile long wanUpNanos;
+
+    private void wanDown() throws InterruptedException {
+        server.stop();
+    }
+
+    private void wanUp() throws IOException {
+        statusAtWanUp = display.upstreamStatus().orElse(null);
+        wanUpNanos = System.nanoTime();
+        server.start(Duration.ofSeconds(60));
+    }
+
+    private void restartDisplay() throws IOException {
+        Display d = display;
+        display = null;
+        d.close();
+        display = Display.start(displayConfig, clock);
+    }
+
+    /** Samples the hub's outbox and how long it takes to empty after each outage. */
+    private void monitor() {
+        while (!dayOver) {
+            Display d = display;
+            var status = d == null ? Optional.<vn.luot.core.sync.SyncLoop.Status>empty() : d.upstreamStatus();
+            status.ifPresent(s -> {
+                maxOutbox.accumulateAndGet(s.outboxDepth(), Math::max);
+                if (wanUpNanos != 0 && s != statusAtWanUp && s.online() && s.outboxDepth() == 0) {
+                    long ms = (System.nanoTime() - wanUpNanos) / 1_000_000;
+                    reconvergeMs.accumulateAndGet(ms, Math::max);
+                    wanUpNanos = 0;
+                }
+            });
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    // ---- the checks ---------------------------------------------------------------------------------
+
+    private Map<String, Object> check() throws Exception {
+        if (!server.alive()) {
+            server.start(Duration.ofSeconds(60));
+        }
+        for (DayChild k : kiosks) {
+            if (!k.alive()) {
+                k.start(Duration.ofSeconds(60));
+            }
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long converged = System.nanoTime();
+        while (true) {
+            digests.put("server", server.ask("STATE", ASK));
+            digests.put("hub", DayFold.digest(display.queue().tickets()));
+            for (DayChild k : kiosks) {
+                digests.put(k.name(), k.ask("STATE", ASK));
+            }
+            if (digests.values().stream().distinct().count() == 1 || System.nanoTime() > deadline) {
+                break;
+            }
+            display.hub().syncNow();
+            Thread.sleep(500);
+        }
+        long convergeMs = (System.nanoTime() - converged) / 1_000_000;
+        String reference = digests.get("server");
+        int divergent = (int) digests.values().stream().filter(d -> !d.equals(reference)).count();
+        if (divergent > 0) {
+            problems.add("devices differ from the central server: " + digests);
+        }
+
+        Map<String, String> central = new HashMap<>();
+        for (String pair : server.ask("STATUSES", ASK).split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                central.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        int lost = 0;
+        for (var e : acknowledged.entrySet()) {
+            String status = central.get(e.getKey());
+            if (status == null || status.equals("BOOKED") || status.equals("MOVED") || status.equals("NO_SHOW")
+                    || status.equals("CANCELLED") || status.equals("FORFEITED")) {
+                lost++;
+                if (lost <= 5) {
+                    problems.add("acknowledged " + e.getValue() + " " + e.getKey() + " is " + status + " at the centre");
+                }
+            }
+        }
+        String notifications = server.ask("NOTIFICATIONS", ASK);
+        String[] n = notifications.split(" ", 7);
+        int notificationProblems = n[0].equals("CHECKED") ? Integer.parseInt(n[3]) : -1;
+        if (notificationProblems != 0) {
+            problems.add("notifications: " + notifications);
+        }
+        List<Event> log = display.queue().read(s -> s.eventsOfDay(DAY)).stream().map(QueueStore.StoredEvent::event).toList();
+        long calls = log.stream().filter(e -> e.body() instanceof QueueEvent.Called).count();
+        DayFigures day = DayFigures.of(branch, DAY, log);
+        int ledsOff = ledBoardsOutOfStep();
+        if (ledsOff > 0) {
+            problems.add(ledsOff + " LED board(s) do not show their counter's current number");
+        }
+        if (lost > 0) {
+            problems.add(lost + " acknowledged ticket(s) lost");
+        }
+        List<Ticket> tickets = display.queue().tickets();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("seed", options.seed());
+        f.put("clock_rate", options.rate());
+        f.put("bookings", bookingsByKey.size());
+        f.put("tickets", acknowledged.size());
+        f.put("tickets_in_fold", tickets.size());
+        f.put("calls", calls);
+        f.put("button_presses", presses.get());
+        f.put("no_show_presses", noShowPresses.get());
+        f.put("transfers", transfers.get());
+        f.put("moved_to_afternoon", moved.get());
+        f.put("cancellations", cancellations.get());
+        f.put("kiosk_refusals", refusals.get());
+        f.put("kiosk_refusal_reasons", new java.util.TreeMap<>(refusalReasons).toString());
+        f.put("kiosk_answers_lost_to_kills", unanswered.get());
+        f.put("max_outbox_depth", maxOutbox.get());
+        f.put("reconverge_after_outage_ms", reconvergeMs.get());
+        f.put("final_converge_ms", convergeMs);
+        f.put("wait_p50_min", day.allWaits().median());
+        f.put("wait_p90_min", day.allWaits().p90());
+        f.put("priority_wait_p50_min", day.priorityWaits().median());
+        f.put("notification_problems", notificationProblems);
+        f.put("notifications_dropped_on_repeat_call", n.length > 5 ? Integer.parseInt(n[5]) : -1);
+        f.put("lost_events", lost);
+        f.put("duplicate_tickets", duplicateAcks.get());
+        f.put("divergent_devices", divergent);
+        f.put("led_boards_out_of_step", ledsOff);
+        f.put("faults", String.join("; ", faultLog));
+        f.put("processes", PROCESSES);
+        f.put("not_simulated", NOT_SIMULATED);
+        return f;
+    }
+
+    /** Each simulated LED board shows what its counter is serving (after the adapter was pulled and the hub restarted). */
+    private int ledBoardsOutOfStep() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int off;
+        do {
+            off = 0;
+            var boards = display.simulatedBoards().orElseThrow();
+            for (var b : displayConfig.boards().board()) {
+                String expected = display.queue().currentAt(b.counter()).map(Ticket::label).orElse("");
+                String shown = boards.board(b.address()).map(x -> x.shown()).orElse("?");
+                if (!expected.isEmpty() && !expected.equals(shown)) {
+                    off++;
+                }
+            }
+            if (off > 0) {
+                Thread.sleep(200);
+            }
+        } while (off > 0 && System.nanoTime() < deadline);
+        return off;
+    }
+
+    private void close() throws InterruptedException {
+        for (DayChild k : kiosks) {
+            k.stop();
+        }
+        server.stop();
+        Display d = display;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    // ---- setup --------------------------------------------------------------------------------------
+
+    private void awaitHubKeys(int hubPort) throws Exception {
+        HttpRequest keys = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hubPort + "/v1/keys")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (http.send(keys, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the hub got no booking-code keys from the server within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private String serverUrl() {
+        return "http://127.0.0.1:" + serverPort;
+    }
+
+    private void writeConfigs(Path dir, int hubPort) throws Exception {
+        StringBuilder counters = new StringBuilder();
+        String[][] serves = {{"HT"}, {"HT"}, {"CT"}, {"CT"}, {"DD"}, {"DD", "XD"}, {"XD"}, {"KD"}, {"KD", "LD"},
+                {"LD"}, {"HT", "CT"}, FIELDS};
+        for (int i = 0; i < serves.length; i++) {
+            counters.append("  { number = ").append(i + 1).append(", fields = [")
+                    .append(String.join(", ", java.util.Arrays.stream(serves[i]).map(s -> "\"" + s + "\"").toList()))
+                    .append("] },\n");
+        }
+        String branchKeys = """
+                id = "hn-day"
+                name = "Chi nhánh mô phỏng (bench day)"
+                hours = ["08:00-12:00", "13:00-17:00"]
+                slot_minutes = 30
+                fields = [
+                  { code = "HT", name_vi = "Hộ tịch", name_en = "Civil status" },
+                  { code = "CT", name_vi = "Chứng thực", name_en = "Certification" },
+                  { code = "DD", name_vi = "Đất đai", name_en = "Land" },
+                  { code = "XD", name_vi = "Xây dựng", name_en = "Construction" },
+                  { code = "KD", name_vi = "Đăng ký kinh doanh", name_en = "Business registration" },
+                  { code = "LD", name_vi = "Lao động – Thương binh và Xã hội", name_en = "Labour and social affairs" },
+                ]
+                counters = [
+                """ + counters + "]\n";
+        Files.writeString(dir.resolve("branch.toml"), branchKeys, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("server.toml"), "port = " + serverPort + "\ncapacity_per_field = 40\n"
+                + "booked_numbers_up_to = 499\ndevices = []\n\n[[branches]]\n" + branchKeys, StandardCharsets.UTF_8);
+        String branchFile = dir.resolve("branch.toml").toString();
+        for (int k = 1; k <= 2; k++) {
+            String kiosk = resource("/demo-kiosk.toml")
+                    .replace("device_id = \"kiosk-1\"", "device_id = \"kiosk-" + k + "\"")
+                    .replace("data_dir = \"luot-data/kiosk-1\"", "data_dir = \"" + dir.resolve("kiosk-" + k) + "\"")
+                    .replace("tickets_dir = \"luot-data/kiosk-1/tickets\"", "tickets_dir = \"" + dir.resolve("kiosk-" + k + "/tickets") + "\"")
+                    .replace("walk_in_numbers = \"500-699\"", "walk_in_numbers = \"" + (k == 1 ? "500-699" : "700-899") + "\"")
+                    .replace("idle_timeout_seconds = 30", "idle_timeout_seconds = 3600")
+                    .replace("branch = \"demo\"", "branch = \"" + branchFile + "\"")
+                    .replace("url = \"http://127.0.0.1:8090\"", "url = \"http://127.0.0.1:" + hubPort + "\"")
+                    .replace("token = \"demo-kiosk-1\"", "token = \"" + (k == 1 ? DayServer.KIOSK1_TOKEN : DayServer.KIOSK2_TOKEN) + "\"");
+            Files.writeString(dir.resolve("kiosk-" + k + ".toml"), kiosk, StandardCharsets.UTF_8);
+        }
+        StringBuilder pins = new StringBuilder();
+        int pin = 4;
+        for (int c = 1; c <= 12; c++) {
+            pins.append("gpio:").append(pin++).append(' ').append(c).append(" NEXT\n");
+            pins.append("gpio:").append(pin++).append(' ').append(c).append(" NO_SHOW\n");
+        }
+        StringBuilder boards = new StringBuilder("board = [\n");
+        for (int c = 1; c <= 12; c++) {
+            boards.append("  { counter = ").append(c).append(", address = ").append(c).append(", protocol = \"")
+                    .append(c % 4 == 0 ? "modbus-led" : "luot").append("\" },\n");
+        }
+        boards.append("]\n");
+        String display = resource("/demo-display.toml")
+                .replace("data_dir = \"luot-data/display\"", "data_dir = \"" + dir.resolve("display") + "\"")
+                .replace("wav_dir = \"luot-data/display/announcements\"", "wav_dir = \"" + dir.resolve("display/announcements") + "\"")
+                .replace("branch = \"demo\"", "branch = \"" + branchFile + "\"")
+                .replace("bind = \"0.0.0.0\"", "bind = \"127.0.0.1\"")
+                .replace("port = 8090", "port = " + hubPort)
+                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + serverUrl() + "\"")
+                .replace("token = \"demo-hub\"", "token = \"" + DayServer.HUB_TOKEN + "\"")
+                .replace("espeak = true", "espeak = false")
+                .replaceAll("(?s)\"cc7770e6[0-9a-f]*\"", "\"" + sha256(DayServer.KIOSK1_TOKEN) + "\"")
+                .replaceAll("(?s)\"d048ee78[0-9a-f]*\"", "\"" + sha256(DayServer.KIOSK2_TOKEN) + "\"")
+                .replaceAll("(?s)board = \\[\\n.*?\\n\\]\\n", java.util.regex.Matcher.quoteReplacement(boards.toString()))
+                .replaceAll("(?s)pin_map = \"\"\"\\n.*?\"\"\"", java.util.regex.Matcher.quoteReplacement("pin_map = \"\"\"\n" + pins + "\"\"\""));
+        Files.writeString(dir.resolve("display.toml"), display, StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = DayBench.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return Collections.unmodifiableList(all);
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, "day-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

@@ -1,0 +1,104 @@
+package vn.luot.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import vn.luot.core.domain.Purpose;
+import vn.luot.kiosk.Kiosk;
+import vn.luot.kiosk.config.KioskConfig;
+import vn.luot.kiosk.flow.KioskFlow;
+import vn.luot.kiosk.flow.Screen;
+
+/**
+ * A kiosk of the simulated day, in its own JVM: the real {@link Kiosk} (flow, SQLite queue, sync to the hub,
+ * the virtual printer on loopback TCP inside this JVM) on the day's compressed clock. Citizens act through
+ * the kiosk's own seams, one at a time, as lines on stdin:
+ * <pre>
+ * SCAN CODE                       a booking QR code at the scanner
+ * WALKIN FIELD PURPOSE [CARD]     walk-in taps; with a citizen ID card scan for priority
+ * PAPER OUT | PAPER IN            the printer's paper runs out / is loaded
+ * STATE | STATUSES                this kiosk's fold, for the checks
+ * </pre>
+ * Answers: {@code OK KEY LABEL} (ticket printed), {@code FAULT KEY LABEL} (ticket recorded, not printed),
+ * {@code REFUSED REASON}.
+ */
+public final class DayKiosk {
+
+    private DayKiosk() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        List<String> args = Arrays.asList(argv);
+        DayClock clock = DayClock.fromArgs(args);
+        Kiosk kiosk = Kiosk.start(KioskConfig.load(Path.of(DayClock.value(args, "--config"))), clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "day-kiosk-shutdown"));
+        KioskFlow flow = kiosk.flow();
+        AtomicReference<CompletableFuture<Screen>> awaited = new AtomicReference<>();
+        flow.addListener(state -> {
+            Screen s = state.screen();
+            CompletableFuture<Screen> f = awaited.get();
+            if (f != null && (s instanceof Screen.TicketIssued || s instanceof Screen.Refused
+                    || s instanceof Screen.PrinterFault)) {
+                f.complete(s);
+            }
+        });
+        DayChild.serve(line -> {
+            String[] w = line.split(" ", 4);
+            switch (w[0]) {
+                case "STATE":
+                    return DayFold.digest(kiosk.queue().tickets());
+                case "STATUSES":
+                    return DayFold.statuses(kiosk.queue().tickets());
+                case "PAPER":
+                    kiosk.virtualPrinter().setPaperOut(w[1].equals("OUT"));
+                    return "PAPER " + w[1];
+                case "SCAN":
+                    return act(flow, awaited, () -> flow.scanned(w[1]));
+                case "WALKIN":
+                    return act(flow, awaited, () -> {
+                        flow.walkIn();
+                        flow.chooseField(w[1]);
+                        flow.choosePurpose(Purpose.valueOf(w[2]));
+                        if (w.length > 3) {
+                            flow.scanned(w[3]);
+                        } else {
+                            flow.skipCitizenCard();
+                        }
+                    });
+                default:
+                    return "ERROR unknown command " + w[0];
+            }
+        });
+    }
+
+    private static String act(KioskFlow flow, AtomicReference<CompletableFuture<Screen>> awaited, Runnable taps) {
+        flow.home();
+        CompletableFuture<Screen> result = new CompletableFuture<>();
+        awaited.set(result);
+        try {
+            taps.run();
+            Screen s = result.get(30, TimeUnit.SECONDS);
+            if (s instanceof Screen.TicketIssued t) {
+                return "OK " + t.ticket().ticketKey() + " " + t.ticket().label();
+            }
+            if (s instanceof Screen.PrinterFault f) {
+                if (f.ticket() == null) {
+                    return "REFUSED PRINTER_" + f.status();
+                }
+                return "FAULT " + f.ticket().ticketKey() + " " + f.ticket().label();
+            }
+            return "REFUSED " + ((Screen.Refused) s).refusal();
+        } catch (TimeoutException e) {
+            return "ERROR no answer on the kiosk screen within 30 s (" + flow.state().screen().getClass().getSimpleName() + ")";
+        } catch (Exception e) {
+            return "ERROR " + e;
+        } finally {
+            awaited.set(null);
+            flow.home();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package vn.luot.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.event.QueueEvent;
+import vn.luot.core.store.QueueStore;
+import vn.luot.core.sync.DeviceIdentity;
+import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.token.KeySet;
+import vn.luot.core.token.SigningKeys;
+import vn.luot.server.BookingServer;
+import vn.luot.server.ServerConfig;
+import vn.luot.server.SignedCodes;
+import vn.luot.server.booking.BookingStore;
+
+/**
+ * The central booking server of the simulated day, in its own JVM: the real {@link BookingServer} on the
+ * day's compressed clock, plus a line protocol on stdin for the bench's checks ({@code STATE},
+ * {@code STATUSES}, {@code NOTIFICATIONS}). Stopping this process is the WAN going down.
+ *
+ * <p>{@code DayServer --dir DIR --port P --config server.toml --start ISO --anchor MILLIS --rate R}
+ */
+public final class DayServer {
+
+    static final String KIOSK1_TOKEN = "day-kiosk-1";
+    static final String KIOSK2_TOKEN = "day-kiosk-2";
+    static final String HUB_TOKEN = "day-hub";
+
+    private DayServer() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        List<String> args = Arrays.asList(argv);
+        DayClock clock = DayClock.fromArgs(args);
+        Path dir = Path.of(DayClock.value(args, "--dir"));
+        ServerConfig config = ServerConfig.load(Path.of(DayClock.value(args, "--config")));
+        Branch branch = config.toBranches().get(0);
+        DeviceTokens tokens = DeviceTokens.none()
+                .withToken(KIOSK1_TOKEN, new DeviceIdentity("kiosk-1", branch.id(), DeviceIdentity.Role.KIOSK))
+                .withToken(KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", branch.id(), DeviceIdentity.Role.KIOSK))
+                .withToken(HUB_TOKEN, new DeviceIdentity("hub", branch.id(), DeviceIdentity.Role.HUB));
+        SignedCodes codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("signing-key")), KeySet.empty());
+        // Housekeeping every 50 ms real is a branch minute or less at the rates the day runs at.
+        BookingServer server = BookingServer.builder().config(config).database(dir.resolve("server.db")).clock(clock)
+                .codes(codes).bindAddress("127.0.0.1").port(Integer.parseInt(DayClock.value(args, "--port")))
+                .extraTokens(tokens).housekeepingEvery(Duration.ofMillis(50)).build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "day-server-shutdown"));
+        DayChild.serve(command -> switch (command) {
+            case "STATE" -> DayFold.digest(server.queue(branch.id()).tickets());
+            case "STATUSES" -> DayFold.statuses(server.queue(branch.id()).tickets());
+            case "NOTIFICATIONS" -> {
+                server.housekeeping();
+                yield notificationProblems(server, branch, clock.now().toLocalDate());
+            }
+            default -> "ERROR unknown command " + command;
+        });
+    }
+
+    /**
+     * Checks every booking's notifications against the rules, from the central log: one "1 number away"
+     * per APPROACHING, one "come to counter N" per CALLED (with N), one "moved to the afternoon" per move,
+     * one "cancelled, you did not come on time" per missed check-in, in the log's order; at most one
+     * 30-minute reminder, sent inside the half hour before the slot. Answers {@code CHECKED n PROBLEMS m
+     * REPEATS_DROPPED r [first problem]}.
+     */
+    private static String notificationProblems(BookingServer server, Branch branch, LocalDate day) {
+        List<QueueStore.StoredEvent> events = server.queue(branch.id()).read(store -> store.eventsOfDay(day));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        int repeatsDropped = 0;
+        for (BookingStore.Stored stored : server.bookings().from(branch.id(), day)) {
+            var booking = stored.booking();
+            if (!booking.date().equals(day)) {
+                continue;
+            }
+            checked++;
+            List<String> expected = new ArrayList<>();
+            for (QueueStore.StoredEvent e : events) {
+                if (e.event().body() instanceof QueueEvent.OfTicket t && t.ticket().equals(booking.ticketId())) {
+                    QueueEvent body = e.event().body();
+                    if (body instanceof QueueEvent.Approaching) {
+                        expected.add("ONE_AWAY/0");
+                    } else if (body instanceof QueueEvent.Called c) {
+                        expected.add("CALLED/" + c.counter());
+                    } else if (body instanceof QueueEvent.BookingMoved) {
+                        expected.add("MOVED_TO_AFTERNOON/0");
+                    } else if (body instanceof QueueEvent.MissedCheckIn) {
+                        expected.add("NO_SHOW_CANCELLED/0");
+                    }
+                }
+            }
+            List<BookingStore.Notification> all = server.bookings().notifications(Long.parseLong(booking.id()));
+            List<String> actual = all.stream().filter(n -> !n.type().equals("REMINDER_30M"))
+                    .map(n -> n.type() + "/" + n.counter()).toList();
+            // Known gap, counted apart: the notifications table is UNIQUE (booking_id, type, counter), so a
+            // reactivated citizen called again at the same counter gets no second "1 away" / "come to counter N".
+            List<String> firstOfEach = expected.stream().distinct().toList();
+            if (!actual.equals(expected) && actual.equals(firstOfEach)) {
+                repeatsDropped += expected.size() - firstOfEach.size();
+            } else if (!actual.equals(expected)) {
+                problems.add("booking " + booking.id() + " (" + booking.ticketId().label() + "): expected " + expected
+                        + ", got " + actual);
+            }
+            List<BookingStore.Notification> reminders = all.stream().filter(n -> n.type().equals("REMINDER_30M")).toList();
+            if (reminders.size() > 1) {
+                problems.add("booking " + booking.id() + ": " + reminders.size() + " reminders");
+            }
+            for (BookingStore.Notification r : reminders) {
+                var slot = server.queue(branch.id()).ticket(booking.ticketId()).map(t -> t.slot()).orElse(booking.slot());
+                Instant start = day.atTime(slot.start()).atZone(BranchTime.ZONE).toInstant();
+                Instant originalStart = day.atTime(booking.slot().start()).atZone(BranchTime.ZONE).toInstant();
+                boolean inWindow = (r.at().isBefore(start) && !r.at().isBefore(start.minus(Duration.ofMinutes(30))))
+                        || (r.at().isBefore(originalStart) && !r.at().isBefore(originalStart.minus(Duration.ofMinutes(30))));
+                if (!inWindow) {
+                    problems.add("booking " + booking.id() + ": reminder at " + r.at() + " outside the half hour before "
+                            + slot.start());
+                }
+            }
+        }
+        return "CHECKED " + checked + " PROBLEMS " + problems.size() + " REPEATS_DROPPED " + repeatsDropped
+                + (problems.isEmpty() ? "" : " " + problems.get(0));
+    }
+}
