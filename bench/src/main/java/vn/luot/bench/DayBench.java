@@ -483,7 +483,7 @@ public final class DayBench {
             at(9, 40, "kiosk-1 SIGKILL", () -> kiosks.get(0).kill());
             at(9, 42, "kiosk-1 restarted", () -> kiosks.get(0).start(Duration.ofSeconds(60)));
             at(10, 0, "WAN down (2 hours)", this::wanDown);
-            at(11, 0, "RS-485 adapter pulled", () -> display.simulatedAdapter().orElseThrow().kill());
+            at(11, 0, "RS-485 adapter pulled", () -> display.simulatedAdapter().orElseThrow().unplug());
             at(11, 5, "RS-485 adapter plugged back", () -> display.simulatedAdapter().orElseThrow().replug());
             at(12, 0, "WAN up", this::wanUp);
             at(13, 20, "kiosk-1 printer out of paper", () -> kiosks.get(0).ask("PAPER OUT", ASK));
