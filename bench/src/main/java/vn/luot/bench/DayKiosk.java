@@ -57,7 +57,8 @@ public final class DayKiosk {
                     kiosk.virtualPrinter().setPaperOut(w[1].equals("OUT"));
                     return "PAPER " + w[1];
                 case "SCAN":
-                    return act(flow, awaited, () -> flow.scanned(w[1]));
+                    // a booking code may hold spaces: everything after "SCAN " is the code
+                    return act(flow, awaited, () -> flow.scanned(line.substring("SCAN ".length())));
                 case "WALKIN":
                     return act(flow, awaited, () -> {
                         flow.walkIn();
