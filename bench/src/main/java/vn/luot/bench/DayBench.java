@@ -640,7 +640,6 @@ public final class DayBench {
         f.put("wait_p90_min", day.allWaits().p90());
         f.put("priority_wait_p50_min", day.priorityWaits().median());
         f.put("notification_problems", notificationProblems);
-        f.put("notifications_dropped_on_repeat_call", n.length > 5 ? Integer.parseInt(n[5]) : -1);
         f.put("lost_events", lost);
         f.put("duplicate_tickets", duplicateAcks.get());
         f.put("divergent_devices", divergent);

@@ -97,6 +97,29 @@ class BranchEndToEndTest {
                 json.readTree(r.body().string()).path("notifications").forEach(n -> types.add(n.path("type").asText()));
             }
             assertThat(types).containsExactly("ONE_AWAY", "CALLED");
+
+            // Absent when called, back later the same day: reactivated once, called again at the same counter,
+            // and told again (each call is its own notification, not one per counter).
+            hub.noShow(3);
+            hubSync.push();
+            kioskSync.pull();
+            clock.set("2026-11-23T10:05");
+            assertThat(kiosk.checkIn(booking).decision()).isInstanceOf(CheckInDecision.Reactivate.class);
+            kioskSync.push();
+            hubSync.pull();
+            assertThat(hub.next(3).called()).map(Ticket::label).contains(booked.path("label").asText());
+            hubSync.push();
+            server.housekeeping();
+            List<String> again = new ArrayList<>();
+            try (Response r = http.newCall(new Request.Builder()
+                    .url(server.url() + "/v1/bookings/" + booked.path("id").asText() + "/notifications").build())
+                    .execute()) {
+                json.readTree(r.body().string()).path("notifications").forEach(n -> again.add(n.path("type").asText()));
+            }
+            assertThat(again).filteredOn("CALLED"::equals).hasSize(2);
+            server.housekeeping();
+            assertThat(server.bookings().notifications(booked.path("id").asLong())).as("housekeeping twice adds nothing")
+                    .hasSize(again.size());
         }
     }
 }

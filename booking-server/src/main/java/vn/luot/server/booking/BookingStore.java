@@ -63,6 +63,25 @@ public final class BookingStore implements AutoCloseable {
               text_en    TEXT    NOT NULL,
               UNIQUE (booking_id, type, counter)
             ) STRICT;
+            """,
+            // v2: a notification is one per event, not one per (type, counter): a reactivated citizen called
+            // again at the same counter is told again. Reminders (no event) stay one per booking.
+            """
+            CREATE TABLE notifications_v2 (
+              id         INTEGER PRIMARY KEY AUTOINCREMENT,
+              booking_id INTEGER NOT NULL REFERENCES bookings (id),
+              type       TEXT    NOT NULL,
+              at         TEXT    NOT NULL,
+              counter    INTEGER NOT NULL DEFAULT 0,
+              text_vi    TEXT    NOT NULL,
+              text_en    TEXT    NOT NULL,
+              event      TEXT    NOT NULL DEFAULT '',
+              UNIQUE (booking_id, type, counter, event)
+            ) STRICT;
+            INSERT INTO notifications_v2 (id, booking_id, type, at, counter, text_vi, text_en)
+              SELECT id, booking_id, type, at, counter, text_vi, text_en FROM notifications;
+            DROP TABLE notifications;
+            ALTER TABLE notifications_v2 RENAME TO notifications;
             """);
 
     /** A booking row: the booking, and whether (and how) it was cancelled. */
@@ -73,7 +92,9 @@ public final class BookingStore implements AutoCloseable {
     }
 
     /** A notification for the city app to deliver. */
-    public record Notification(long bookingId, String type, Instant at, int counter, String textVi, String textEn) {
+    /** @param event the key of the queue event it tells of ({@code device:seq}), or "" (reminders) */
+    public record Notification(long bookingId, String type, Instant at, int counter, String textVi, String textEn,
+                               String event) {
     }
 
     private final Path file;
@@ -234,8 +255,8 @@ public final class BookingStore implements AutoCloseable {
         return SqliteDatabase.inTransaction(connection, file, () -> {
             int added = 0;
             try (PreparedStatement st = connection.prepareStatement("""
-                    INSERT OR IGNORE INTO notifications (booking_id, type, at, counter, text_vi, text_en)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    INSERT OR IGNORE INTO notifications (booking_id, type, at, counter, text_vi, text_en, event)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Notification n : notifications) {
                     st.setLong(1, n.bookingId());
                     st.setString(2, n.type());
@@ -243,6 +264,7 @@ public final class BookingStore implements AutoCloseable {
                     st.setInt(4, n.counter());
                     st.setString(5, n.textVi());
                     st.setString(6, n.textEn());
+                    st.setString(7, n.event());
                     added += st.executeUpdate();
                 }
             }
@@ -255,13 +277,13 @@ public final class BookingStore implements AutoCloseable {
 
     public synchronized List<Notification> notifications(long bookingId) {
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT booking_id, type, at, counter, text_vi, text_en FROM notifications WHERE booking_id = ? ORDER BY id")) {
+                "SELECT booking_id, type, at, counter, text_vi, text_en, event FROM notifications WHERE booking_id = ? ORDER BY id")) {
             st.setLong(1, bookingId);
             List<Notification> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Notification(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3)),
-                            rs.getInt(4), rs.getString(5), rs.getString(6)));
+                            rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
             return out;

@@ -76,27 +76,28 @@ public final class Notifier {
         }
         long bookingId = Long.parseLong(booking.get().booking().id());
         Instant at = event.deviceTime();
+        String key = event.key().deviceId() + ":" + event.key().seq();
         String label = id.label();
         QueueEvent body = event.body();
         if (body instanceof QueueEvent.Approaching) {
             return Optional.of(new Notification(bookingId, "ONE_AWAY", at, 0,
                     "Chỉ còn 1 số nữa là đến lượt bạn (số " + label + "). Vui lòng có mặt gần quầy.",
-                    "Only 1 number is ahead of yours (" + label + "). Please stay close to the counters."));
+                    "Only 1 number is ahead of yours (" + label + "). Please stay close to the counters.", key));
         }
         if (body instanceof QueueEvent.Called c) {
             return Optional.of(new Notification(bookingId, "CALLED", at, c.counter(),
                     "Mời công dân có số thứ tự " + label + " đến quầy số " + c.counter() + ".",
-                    "Number " + label + ", please come to counter " + c.counter() + "."));
+                    "Number " + label + ", please come to counter " + c.counter() + ".", key));
         }
         if (body instanceof QueueEvent.BookingMoved m) {
             return Optional.of(new Notification(bookingId, "MOVED_TO_AFTERNOON", at, 0,
                     "Lịch hẹn số " + label + " đã được chuyển sang ca chiều, khung giờ " + m.to() + ".",
-                    "Booking " + label + " has been moved to the afternoon shift, slot " + m.to() + "."));
+                    "Booking " + label + " has been moved to the afternoon shift, slot " + m.to() + ".", key));
         }
         if (body instanceof QueueEvent.MissedCheckIn) {
             return Optional.of(new Notification(bookingId, "NO_SHOW_CANCELLED", at, 0,
                     "Lịch hẹn số " + label + " đã bị hủy do công dân không đến đúng giờ.",
-                    "Booking " + label + " was cancelled because you did not arrive on time."));
+                    "Booking " + label + " was cancelled because you did not arrive on time.", key));
         }
         return Optional.empty();
     }
@@ -118,7 +119,7 @@ public final class Notifier {
                         "Còn 30 phút nữa đến giờ hẹn " + slot.start() + " tại " + branch.name() + ". Số thứ tự của bạn: "
                                 + b.ticketId().label() + ".",
                         "Your appointment at " + slot.start() + " at " + branch.name() + " is in 30 minutes. "
-                                + "Your number: " + b.ticketId().label() + "."));
+                                + "Your number: " + b.ticketId().label() + ".", ""));
             }
         }
         return due.isEmpty() ? 0 : bookings.addNotifications(due, null, null);
