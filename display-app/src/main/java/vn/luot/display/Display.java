@@ -71,6 +71,13 @@ public final class Display implements AutoCloseable {
     private final SerialBus bus;
     private final BranchHub hub;
     private final ScheduledExecutorService ticks;
+    /** Re-showing the current numbers blocks on the bus: its own thread, one run pending at most. */
+    private final ScheduledExecutorService boardResync = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "display-board-resync");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean resyncPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<AutoCloseable> closeLast = new ArrayList<>();
     private final java.util.ArrayDeque<String> busLog = new java.util.ArrayDeque<>();
     private volatile vn.luot.core.sync.SyncLoop.Status upstreamStatus;
@@ -178,11 +185,49 @@ public final class Display implements AutoCloseable {
             throw new ConfigException(Path.of("display config"), 0, "boards.port",
                     "the RS-485 adapter " + config.boards().port() + " cannot be opened: " + port.detail());
         }
+        d.bus.addStatusListener(new vn.luot.display.board.BoardBus.StatusListener() {
+            @Override
+            public void boardStatusChanged(int address, vn.luot.display.board.BoardStatus status) {
+                if (status == vn.luot.display.board.BoardStatus.ONLINE) {
+                    d.resyncBoards();
+                }
+            }
+
+            @Override
+            public void portChanged(boolean open, String detail) {
+                if (open) {
+                    d.resyncBoards();
+                }
+            }
+        });
+        d.resyncBoards();
         d.hub.start();
         d.buttons.startTicking(d.ticks, Duration.ofMillis(10));
         d.ticks.scheduleWithFixedDelay(d::tick, 0, 1, TimeUnit.SECONDS);
         d.ticks.scheduleWithFixedDelay(d::sweep, 1, 5, TimeUnit.MINUTES);
         return d;
+    }
+
+    private void resyncBoards() {
+        if (resyncPending.compareAndSet(false, true)) {
+            boardResync.execute(() -> resyncBoards(30));
+        }
+    }
+
+    /** Shows the current numbers; while some board does not answer (the far end may still be waking), tries again. */
+    private void resyncBoards(int triesLeft) {
+        boolean answered;
+        try {
+            answered = desk.showCurrentOnBoards();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "showing the current numbers on the LED boards failed", e);
+            answered = false;
+        }
+        if (answered || triesLeft <= 1 || boardResync.isShutdown()) {
+            resyncPending.set(false);
+        } else {
+            boardResync.schedule(() -> resyncBoards(triesLeft - 1), 2, TimeUnit.SECONDS);
+        }
     }
 
     private void tick() {
@@ -287,6 +332,7 @@ public final class Display implements AutoCloseable {
     @Override
     public void close() {
         ticks.shutdownNow();
+        boardResync.shutdownNow();
         buttons.close();
         hub.close();
         announcer.close(Duration.ofSeconds(5));

@@ -97,6 +97,27 @@ public final class CallDesk implements ButtonListener {
         return settle(counter, "RATE " + rating, queue.rate(counter, rating));
     }
 
+    /**
+     * Shows every counter's current number on its LED board again (no blink), or clears it: after the
+     * RS-485 adapter comes back, a board answers again, or the display restarts, the boards may show what
+     * was called before the gap. Blocks on the bus; call it off the buttons' thread.
+     *
+     * @return true when every board answered
+     */
+    public boolean showCurrentOnBoards() {
+        boolean allAnswered = true;
+        for (Map.Entry<Integer, CounterBoard> e : boards.entrySet()) {
+            int counter = e.getKey();
+            Optional<Ticket> current = queue.currentAt(counter);
+            BoardStatus status = current.map(t -> e.getValue().show(t.label())).orElseGet(e.getValue()::clear);
+            if (status != BoardStatus.ONLINE) {
+                allAnswered = false;
+                LOG.fine(() -> "counter " + counter + ": LED board " + status + " while showing the current number");
+            }
+        }
+        return allAnswered;
+    }
+
     /** Supervisor action: today's not-yet-served morning bookings move to the afternoon shift. */
     public List<Event> moveMorningToAfternoon() {
         List<Event> moved = queue.moveMorningToAfternoon();

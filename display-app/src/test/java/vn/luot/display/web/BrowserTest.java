@@ -67,10 +67,36 @@ class BrowserTest {
         browser.findElement(By.id("login")).click();
     }
 
+    /**
+     * The element's text once it contains {@code expected} (or the last text seen after 10 s): a click that
+     * posts a form loads a new page, and an element found on the old one goes stale under the finger.
+     */
+    private String textOf(By by, String expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = browser.findElement(by).getText();
+                if (last.contains(expected)) {
+                    return last;
+                }
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                // the next page is still loading
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
+    }
+
     @Test
     void aWrongPinIsRefusedOnThePage() {
         signIn("1", "0000");
-        assertThat(browser.findElement(By.id("error")).getText()).contains("Mã PIN không đúng");
+        assertThat(textOf(By.id("error"), "Mã PIN")).contains("Mã PIN không đúng");
         assertThat(browser.findElements(By.id("next"))).isEmpty();
     }
 
@@ -79,19 +105,19 @@ class BrowserTest {
         rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         signIn("1", StaffRig.PIN_1);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quầy 1");
+        assertThat(textOf(By.tagName("h1"), "Quầy 1")).isEqualTo("Quầy 1");
 
         browser.findElement(By.id("next")).click();
 
-        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Đã gọi số HT-500 đến quầy 1.");
-        assertThat(browser.findElement(By.id("current")).getText()).isEqualTo("HT-500");
+        assertThat(textOf(By.id("message"), "HT-500")).isEqualTo("Đã gọi số HT-500 đến quầy 1.");
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
         assertThat(rig.board.state().latest().label()).isEqualTo("HT-500");
         assertThat(rig.board.state().counter(1).serving()).isEqualTo("HT-500");
 
         browser.get(rig.url("/t/"));
-        assertThat(browser.findElement(By.id("latest")).getText()).contains("HT-500").contains("quầy 1");
+        assertThat(textOf(By.id("latest"), "HT-500")).contains("HT-500").contains("quầy 1");
         browser.findElement(By.id("so")).sendKeys("ht-501");
         browser.findElement(By.id("look")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).contains("Bạn là người tiếp theo");
+        assertThat(textOf(By.id("status"), "tiếp theo")).contains("Bạn là người tiếp theo");
     }
 }
