@@ -119,7 +119,7 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
         if (upstream != null && upstream.url() != null && !upstream.url().isBlank()) {
             try {
-                vn.luot.core.sync.UpstreamHttp.client(upstream.url(), upstream.pins());
+                vn.luot.core.sync.UpstreamHttp.checkPins(upstream.url(), upstream.pins());
             } catch (IllegalArgumentException e) {
                 throw error(file, text, "pins", e.getMessage());
             }

@@ -69,7 +69,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         require(file, text, upstream, "upstream");
         require(file, text, upstream.url(), "url");
         try {
-            UpstreamHttp.client(upstream.url(), upstream.pins());
+            UpstreamHttp.checkPins(upstream.url(), upstream.pins());
         } catch (IllegalArgumentException e) {
             throw error(file, text, "pins", e.getMessage());
         }

@@ -21,19 +21,30 @@ public final class UpstreamHttp {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30));
         if (pins != null && !pins.isEmpty()) {
-            HttpUrl url = HttpUrl.parse(upstreamUrl);
-            if (url == null || !url.isHttps()) {
-                throw new IllegalArgumentException("certificate pins need an https:// upstream, not " + upstreamUrl);
-            }
+            checkPins(upstreamUrl, pins);
             CertificatePinner.Builder pinner = new CertificatePinner.Builder();
+            String host = HttpUrl.get(upstreamUrl).host();
             for (String pin : pins) {
-                if (!pin.matches("sha256/[A-Za-z0-9+/]{43}=")) {
-                    throw new IllegalArgumentException("'" + pin + "' is not a pin like sha256/<44 base64 characters>");
-                }
-                pinner.add(url.host(), pin);
+                pinner.add(host, pin);
             }
             builder.certificatePinner(pinner.build());
         }
         return builder.build();
+    }
+
+    /** What a config validator asks: are these pins usable with this upstream? Throws saying why not. */
+    public static void checkPins(String upstreamUrl, List<String> pins) {
+        if (pins == null || pins.isEmpty()) {
+            return;
+        }
+        HttpUrl url = HttpUrl.parse(upstreamUrl);
+        if (url == null || !url.isHttps()) {
+            throw new IllegalArgumentException("certificate pins need an https:// upstream, not " + upstreamUrl);
+        }
+        for (String pin : pins) {
+            if (!pin.matches("sha256/[A-Za-z0-9+/]{43}=")) {
+                throw new IllegalArgumentException("'" + pin + "' is not a pin like sha256/<44 base64 characters>");
+            }
+        }
     }
 }
