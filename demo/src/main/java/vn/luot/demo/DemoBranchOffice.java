@@ -70,19 +70,24 @@ public final class DemoBranchOffice implements AutoCloseable {
 
     /** The branch is ready when its hub holds the booking-code keys (pulled from the server at start). */
     private void awaitKeysAtTheHub(Duration timeout) throws IOException {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest keys = java.net.http.HttpRequest.newBuilder(java.net.URI.create(hubUrl() + "/v1/keys")).build();
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        okhttp3.Request keys = new okhttp3.Request.Builder().url(hubUrl() + "/v1/keys").build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (http.send(keys, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the hub got no booking-code keys from " + serverUrl() + " within " + timeout);
+        while (true) {
+            try (okhttp3.Response r = http.newCall(keys).execute()) {
+                if (r.code() == 200) {
+                    return;
                 }
-                Thread.sleep(100);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the hub", e);
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the hub got no booking-code keys from " + serverUrl() + " within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the hub", e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
-import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.display.simulator.VirtualBoardsWindow;
 import vn.luot.display.tv.TvBoardView;
@@ -177,25 +177,41 @@ public final class DemoMain {
             });
             codes = new VBox(6);
             codes.setPadding(new Insets(12));
-            refreshCodes();
-            office.kiosk().flow().addListener(s -> Platform.runLater(this::refreshCodes));
+            codes.getChildren().add(new Label("Bấm để quét mã / click to scan:"));
+            // Reading the server's bookings and signing their codes stays off the FX thread; the list changes
+            // when a ticket is issued (a code got used) and as slots pass.
+            ScheduledExecutorService samples = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "demo-sample-codes");
+                t.setDaemon(true);
+                return t;
+            });
+            samples.scheduleWithFixedDelay(this::loadCodes, 0, 1, TimeUnit.MINUTES);
+            office.kiosk().flow().addListener(s -> {
+                if (s.screen() instanceof vn.luot.kiosk.flow.Screen.TicketIssued) {
+                    samples.execute(this::loadCodes);
+                }
+            });
             stage("Mã QR mẫu / sample codes", new Scene(codes, 360, 640), 1480, 20);
         }
 
-        private void refreshCodes() {
-            codes.getChildren().setAll(new Label("Bấm để quét mã / click to scan:"));
-            for (Booking b : office.bookingsToScan(14)) {
-                Button scan = new Button(b.ticketId().label() + "   " + b.slot().start() + "–" + b.slot().end());
-                scan.setMaxWidth(Double.MAX_VALUE);
-                String code = office.codeFor(b);
-                scan.setOnAction(e -> office.kiosk().flow().scanned(code));
-                codes.getChildren().add(scan);
-            }
+        private record Sample(String caption, String code) {
+        }
+
+        private void loadCodes() {
+            List<Sample> list = office.bookingsToScan(14).stream().map(b -> new Sample(
+                    b.ticketId().label() + "   " + b.slot().start() + "–" + b.slot().end(), office.codeFor(b))).toList();
+            Platform.runLater(() -> {
+                codes.getChildren().setAll(new Label("Bấm để quét mã / click to scan:"));
+                for (Sample sample : list) {
+                    Button scan = new Button(sample.caption());
+                    scan.setMaxWidth(Double.MAX_VALUE);
+                    scan.setOnAction(e -> office.kiosk().flow().scanned(sample.code()));
+                    codes.getChildren().add(scan);
+                }
+            });
         }
 
         private static Scene scaled(Parent root, int width, int height, double factor) {
-            // the view's stylesheet styles ".root", which JavaFX gives only to a scene's root node
-            root.getStyleClass().add("root");
             root.getTransforms().add(new Scale(factor, factor));
             return new Scene(new Group(root), width * factor, height * factor);
         }

@@ -54,6 +54,8 @@ public final class KioskView {
         this.orientation = orientation;
         this.animate = animate;
         loadFonts();
+        // styled by its own class, not ".root": the view looks the same wherever it is embedded (the demo scales it)
+        root.getStyleClass().add("kiosk");
         root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         root.setPrefSize(orientation.width(), orientation.height());
         root.setPadding(new Insets(48));
