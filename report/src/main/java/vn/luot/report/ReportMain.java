@@ -62,7 +62,12 @@ public final class ReportMain {
             }
             if (demo) {
                 Files.createDirectories(dir);
-                db = DemoDay.play(branch, day, seed, Files.createTempFile(dir, "demo-day-", ".db"));
+                // a fresh file each time: playing into an existing one would add a second day on top of the first
+                Path demoDb = dir.resolve("demo-day.db");
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    Files.deleteIfExists(Path.of(demoDb + suffix));
+                }
+                db = DemoDay.play(branch, day, seed, demoDb);
             }
             List<Event> log = read(db, day);
             DayFigures figures = DayFigures.of(branch, day, log);
