@@ -148,14 +148,17 @@ public final class CallButtons implements AutoCloseable {
         }
     }
 
-    private void pollExpanders() {
+    /** Reads every expander (reconfiguring any that came back) and judges the pins that changed. */
+    void pollExpanders() {
+        List<ButtonPress> accepted = new ArrayList<>();
         for (Chip chip : chips) {
-            int pins;
-            int changed;
+            // Judged under the lock they were read under: a press read by the tick and its release read on the
+            // INT line (or by SimulatedButtons) then reach the debouncer in the order the chip showed them.
             synchronized (lock) {
                 if (!chip.online && !configure(chip)) {
                     continue;
                 }
+                int pins;
                 try {
                     pins = chip.driver.readPins();
                 } catch (RuntimeException e) {
@@ -164,21 +167,24 @@ public final class CallButtons implements AutoCloseable {
                             + " stopped answering (" + e.getMessage() + "); its buttons are dead until it returns");
                     continue;
                 }
-                changed = pins ^ chip.lastPins;
+                int changed = pins ^ chip.lastPins;
                 chip.lastPins = pins;
                 if (changed == 0) {
                     continue;
                 }
-            }
-            for (int pin = 0; pin < 16; pin++) {
-                if ((changed & 1 << pin) != 0) {
-                    PinMap.Input input = new PinMap.Expander(chip.driver.address(), pin);
-                    if (buttons.containsKey(input)) {
-                        level(input, (pins & 1 << pin) == 0);
+                Instant now = clock.instant();
+                for (int pin = 0; pin < 16; pin++) {
+                    Button button = buttons.get(new PinMap.Expander(chip.driver.address(), pin));
+                    if ((changed & 1 << pin) != 0 && button != null) {
+                        ButtonPress press = judge(button, (pins & 1 << pin) == 0, now);
+                        if (press != null) {
+                            accepted.add(press);
+                        }
                     }
                 }
             }
         }
+        accepted.forEach(this::deliver);
     }
 
     /** Configures a chip; false (logged on the transition) when it does not answer. Call under the lock. */
@@ -208,21 +214,31 @@ public final class CallButtons implements AutoCloseable {
     private void level(PinMap.Input input, boolean low) {
         Button button = buttons.get(input);
         Instant now = clock.instant();
-        ButtonPress press = null;
+        ButtonPress press;
         synchronized (lock) {
-            if (button.debouncer().level(low, now)) {
-                press = new ButtonPress(button.wire().counter(), button.wire().action(), now);
-                DigitalOutput ack = acks.get(press.counter());
-                if (ack != null) {
-                    ack.high();
-                    ackUntil.put(press.counter(), now.plus(ackDuration));
-                }
-            }
+            press = judge(button, low, now);
         }
         if (press != null) {
-            ButtonPress p = press;
-            deliver(() -> listener.pressed(p), p);
+            deliver(press);
         }
+    }
+
+    /** The press a level makes, if any, with its acknowledgement lit. Call under the lock. */
+    private ButtonPress judge(Button button, boolean low, Instant now) {
+        if (!button.debouncer().level(low, now)) {
+            return null;
+        }
+        ButtonPress press = new ButtonPress(button.wire().counter(), button.wire().action(), now);
+        DigitalOutput ack = acks.get(press.counter());
+        if (ack != null) {
+            ack.high();
+            ackUntil.put(press.counter(), now.plus(ackDuration));
+        }
+        return press;
+    }
+
+    private void deliver(ButtonPress press) {
+        deliver(() -> listener.pressed(press), press);
     }
 
     private void deliver(Runnable call, Object event) {
