@@ -97,7 +97,7 @@ public final class VirtualBoardsWindow {
         int counter = digit == 0 ? 10 : digit;
         ButtonAction action = e.isShiftDown() ? ButtonAction.RECALL : e.isControlDown() ? ButtonAction.NO_SHOW
                 : ButtonAction.NEXT;
-        // The press goes through Pi4J's mock GPIO; its listener runs on the buttons' own thread.
+        // Through Pi4J's mock GPIO or a simulated expander; the listener runs on the buttons' own thread.
         buttons.press(counter, action);
         e.consume();
     }
