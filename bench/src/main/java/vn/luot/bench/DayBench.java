@@ -34,15 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.luot.core.config.BranchConfig;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.TimeSlot;
-import vn.luot.core.event.Event;
-import vn.luot.core.event.QueueEvent;
-import vn.luot.core.store.QueueStore;
-import vn.luot.display.Display;
+import vn.luot.core.sim.SocatPair;
 import vn.luot.display.buttons.ButtonAction;
-import vn.luot.display.config.DisplayConfig;
-import vn.luot.report.DayFigures;
+import vn.luot.display.protocol.ModbusLedProtocol;
+import vn.luot.display.web.PinHash;
 
 /**
  * {@code ./luot bench day [--seed N] [--short]}: a branch day on a compressed clock, with the real programs
@@ -51,15 +48,17 @@ import vn.luot.report.DayFigures;
  */
 public final class DayBench {
 
-    static final String PROCESSES = "central booking server: own JVM (stopped and restarted for each WAN outage); "
-            + "kiosk-1 and kiosk-2: one JVM each, with the virtual ESC/POS printer on loopback TCP inside it "
-            + "(SIGKILLed and restarted); display device (hub, TV board model, LED boards on a socat pty pair, "
-            + "Pi4J mock buttons, WAV voice) and the bench driver: this JVM; socat: its own process";
-    static final String NOT_SIMULATED = "the simulated LED boards run in the display's JVM (behind a real socat pty "
-            + "pair); transfers and the morning-to-afternoon move are called on the display's CallDesk (as the staff "
-            + "page does), not through HTTP; the WAN outage stops the server process instead of cutting the network "
-            + "between hub and server; no satisfaction ratings, recalls or pauses; no JavaFX TV or kiosk window "
-            + "(headless view models only); the citizens' phones only as the server's notifications table";
+    static final String PROCESSES = "central booking server: own JVM, always up; the branch's WAN: a TCP relay "
+            + "between hub and server, cut for each outage (connections hang, as when packets are dropped); display "
+            + "device (hub with staff page, TV board model, RS-485 bus, Pi4J mock buttons with MCP23017 keypads, WAV "
+            + "voice): own JVM (restarted once); the 12 LED boards: own JVM on the far end of a socat pty pair (the "
+            + "RS-485 adapter, pulled once); kiosk-1 and kiosk-2: one JVM each (SIGKILLed and restarted); their "
+            + "ESC/POS printers: one JVM each on loopback TCP, decoding what they receive; socat: its own process; "
+            + "the bench driver (citizens' phones, citizens at the kiosks, staff at buttons and at the staff page "
+            + "over HTTP): this JVM";
+    static final String NOT_SIMULATED = "the call buttons and MCP23017 keypads are Pi4J mock pins and register models "
+            + "inside the display's JVM; no JavaFX TV or kiosk window (headless view models only); the citizens' "
+            + "phones only as the server's notifications table";
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
     private static final Duration ASK = Duration.ofSeconds(60);
@@ -109,8 +108,12 @@ public final class DayBench {
     private final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger presses = new AtomicInteger();
+    private final AtomicInteger staffPageActions = new AtomicInteger();
     private final AtomicInteger transfers = new AtomicInteger();
     private final AtomicInteger noShowPresses = new AtomicInteger();
+    private final AtomicInteger recalls = new AtomicInteger();
+    private final AtomicInteger ratings = new AtomicInteger();
+    private final AtomicInteger pauses = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
     private final AtomicInteger moved = new AtomicInteger();
     private final AtomicLong maxOutbox = new AtomicLong();
@@ -123,9 +126,14 @@ public final class DayBench {
     private DayClock clock;
     private Branch branch;
     private DayChild server;
+    private DayChild display;
+    private DayChild boards;
+    private SocatPair rs485;
+    private final List<DayChild> printers = new ArrayList<>();
+    private final Map<String, Integer> printedBy = new ConcurrentHashMap<>();
+    private WanLink wan;
+    private DayStaff staff;
     private final List<DayChild> kiosks = new ArrayList<>();
-    private volatile Display display;
-    private DisplayConfig displayConfig;
     private volatile boolean dayOver;
     private int serverPort;
 
@@ -172,7 +180,9 @@ public final class DayBench {
         Files.createDirectories(dir);
         serverPort = freePort();
         int hubPort = freePort();
-        writeConfigs(dir, hubPort);
+        wan = new WanLink(serverPort);
+        int[] printerPorts = {freePort(), freePort()};
+        writeConfigs(dir, hubPort, printerPorts);
         branch = BranchConfig.load(dir.resolve("branch.toml"));
         // The city app's bookings take about 60 ms each (two SQLite commits): the clock starts early enough
         // that they are all made before the kiosks open, a moment from now so every process is up first.
@@ -188,8 +198,24 @@ public final class DayBench {
                 dir.resolve("server.log"));
         Files.createDirectories(dir.resolve("server"));
         server.start(Duration.ofSeconds(60));
-        displayConfig = DisplayConfig.load(dir.resolve("display.toml"));
-        display = Display.start(displayConfig, clock);
+        rs485 = SocatPair.start(dir.resolve("rs485-adapter"), dir.resolve("rs485-boards"));
+        List<String> boardArgs = new ArrayList<>(List.of("--pty", rs485.peer().toString()));
+        for (int c = 1; c <= COUNTERS; c++) {
+            boardArgs.addAll(List.of("--board", c + ":" + boardProtocol(c)));
+        }
+        boards = new DayChild("boards", DayBoards.class.getName(), concat(boardArgs, clockArgs), dir.resolve("boards.log"));
+        boards.start(Duration.ofSeconds(60));
+        for (int k = 1; k <= 2; k++) {
+            DayChild printer = new DayChild("printer-" + k, DayPrinter.class.getName(), List.of("--port",
+                    Integer.toString(printerPorts[k - 1]), "--out", dir.resolve("printer-" + k).toString(), "--width", "576"),
+                    dir.resolve("printer-" + k + ".log"));
+            printer.start(Duration.ofSeconds(60));
+            printers.add(printer);
+        }
+        display = new DayChild("display", DayDisplay.class.getName(), concat(List.of("--config",
+                dir.resolve("display.toml").toString()), clockArgs), dir.resolve("display.log"));
+        display.start(Duration.ofSeconds(60));
+        staff = new DayStaff(hubPort);
         awaitHubKeys(hubPort);
         for (int k = 1; k <= 2; k++) {
             DayChild kiosk = new DayChild("kiosk-" + k, DayKiosk.class.getName(),
@@ -234,8 +260,8 @@ public final class DayBench {
             boolean elder = random.nextInt(100) < 8;
             LocalDate birth = DAY.minusYears(elder ? 75 + random.nextInt(15) : 20 + random.nextInt(50))
                     .minusDays(1 + random.nextInt(300));
-            // mornings are fuller than afternoons
-            TimeSlot slot = slots.get(random.nextInt(100) < 60 ? random.nextInt(slots.size() / 2)
+            // mornings are fuller than afternoons: 60 % of the bookings
+            TimeSlot slot = slots.get(random.nextInt(100) < 20 ? random.nextInt(slots.size() / 2)
                     : random.nextInt(slots.size()));
             String body = json.writeValueAsString(Map.of("citizenId", String.format("0019%08d", i),
                     "fullName", "Công dân thử nghiệm " + i, "birthDate", birth.toString(), "branchId", branch.id(),
@@ -282,7 +308,7 @@ public final class DayBench {
         }
         List<TimeSlot> slots = branch.slots();
         for (int i = 0; i < options.walkIns(); i++) {
-            TimeSlot slot = slots.get(random.nextInt(100) < 65 ? random.nextInt(slots.size() / 2)
+            TimeSlot slot = slots.get(random.nextInt(100) < 30 ? random.nextInt(slots.size() / 2)
                     : random.nextInt(slots.size()));
             LocalDateTime at = DAY.atTime(slot.start()).plusSeconds(random.nextInt(30 * 60));
             int kiosk = random.nextInt(2);
@@ -342,6 +368,9 @@ public final class DayBench {
             return;
         }
         String[] w = answer.split(" ");
+        if (w[0].equals("OK")) {
+            printedBy.put(w[2], v.kiosk());
+        }
         if (w[0].equals("OK") || w[0].equals("FAULT")) {
             String kind = v.booking() != null ? "check-in " + v.booking().key() : "walk-in";
             if (v.booking() != null && !w[1].equals(v.booking().key())) {
@@ -394,63 +423,79 @@ public final class DayBench {
 
     // ---- the staff ----------------------------------------------------------------------------------
 
-    /** Every branch minute, each free counter presses NEXT on its button; some called citizens do not come. */
+    /** Counters 1–10 have call buttons and a rating keypad; 11 and 12 work from the staff page only. */
+    private static final int LAST_COUNTER_WITH_BUTTONS = 10;
+    private static final Duration STAFF_TICK = Duration.ofSeconds(15);
+    private static final Duration BREAK = Duration.ofMinutes(15);
+    private static final Rating[] RATINGS = {Rating.VERY_SATISFIED, Rating.SATISFIED, Rating.NEUTRAL, Rating.DISSATISFIED};
+
+    /** What a counter will do next with the citizen it called, and when. */
+    private enum Step { RECALL, NO_SHOW, FINISH }
+
+    private record Planned(LocalDateTime at, Step step) {
+    }
+
+    /** One counter's member of staff: who they are serving, what comes next, their two breaks. */
+    private static final class Desk {
+        final int counter;
+        final double pace;
+        final List<LocalDateTime> breaks;
+        String serving = "-";
+        final java.util.ArrayDeque<Planned> plan = new java.util.ArrayDeque<>();
+        LocalDateTime pausedUntil;
+        LocalDateTime lastNext = LocalDateTime.MIN;
+
+        Desk(int counter, double pace, List<LocalDateTime> breaks) {
+            this.counter = counter;
+            this.pace = pace;
+            this.breaks = new ArrayList<>(breaks);
+        }
+    }
+
+    /**
+     * Every 15 branch seconds each counter looks at what it is serving and acts: a called citizen comes (most),
+     * comes late after a RECALL, or never comes (RECALL, then NO-SHOW); a service ends with the citizen's rating
+     * on the keypad (most of them), sometimes a TRANSFER to another field, then NEXT. Each counter takes two
+     * 15-minute breaks (PAUSE, RESUME on the staff page), and the supervisor moves the morning's remaining
+     * bookings to the afternoon at 11:30, on the staff page too.
+     */
     private void staffCounters() {
-        Map<Integer, LocalDateTime> busyUntil = new HashMap<>();
-        Map<Integer, String> serving = new HashMap<>();
-        Map<Integer, Boolean> absent = new HashMap<>();
-        Map<Integer, Double> pace = new HashMap<>();
-        branch.counters().forEach(c -> pace.put(c.number(), 0.7 + random.nextDouble() * 0.6));
+        List<Desk> desks = new ArrayList<>();
+        for (var c : branch.counters()) {
+            int n = c.number();
+            desks.add(new Desk(n, 0.8 + random.nextDouble() * 0.4, List.of(DAY.atTime(9, 30).plusMinutes(9L * n),
+                    DAY.atTime(14, 0).plusMinutes(9L * n))));
+        }
         LocalDateTime tick = DAY.atTime(8, 0);
         boolean movedToAfternoon = false;
         try {
             while (!dayOver) {
                 clock.sleepUntil(tick);
                 LocalDateTime now = clock.now();
-                tick = now.plusMinutes(1);
-                Display d = display;
-                if (d == null || now.toLocalTime().isAfter(LocalTime.of(17, 30))) {
+                tick = now.plus(STAFF_TICK);
+                if (now.toLocalTime().isAfter(LocalTime.of(17, 30))) {
                     continue;
                 }
                 try {
                     if (!movedToAfternoon && !now.toLocalTime().isBefore(LocalTime.of(11, 30))) {
+                        String said = staff.act(0, "move-morning", Map.of());
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) ").matcher(said);
+                        moved.set(m.find() ? Integer.parseInt(m.group(1)) : 0);
+                        staffPageActions.incrementAndGet();
                         movedToAfternoon = true;
-                        moved.set(d.desk().moveMorningToAfternoon().size());
-                        faultLog.add(now.toLocalTime() + " supervisor moves the morning's remaining bookings to the afternoon: " + moved.get());
+                        faultLog.add(now.toLocalTime() + " supervisor moves the morning's remaining bookings to the "
+                                + "afternoon on the staff page: " + said);
                     }
-                    for (var c : branch.counters()) {
-                        int n = c.number();
-                        String current = d.queue().currentAt(n).map(t -> t.id().key()).orElse("");
-                        if (!current.isEmpty() && !current.equals(serving.get(n))) {
-                            serving.put(n, current);
-                            if (random.nextInt(100) < 6) {
-                                absent.put(n, true);
-                                busyUntil.put(n, now.plusMinutes(2));
-                            } else {
-                                double minutes = Math.max(1, pace.get(n) * (2 + random.nextInt(4) + random.nextGaussian()));
-                                busyUntil.put(n, now.plusSeconds((long) (minutes * 60)));
-                            }
-                            continue;
-                        }
-                        if (now.isBefore(busyUntil.getOrDefault(n, now))) {
-                            continue;
-                        }
-                        if (Boolean.TRUE.equals(absent.remove(n))) {
-                            press(d, n, ButtonAction.NO_SHOW);
-                            noShowPresses.incrementAndGet();
-                            comesBack(current);
-                        } else if (!current.isEmpty() && random.nextInt(100) < 3) {
-                            String to = FIELDS[random.nextInt(FIELDS.length)];
-                            if (!current.contains("/" + to + "/") && d.desk().transfer(n, to).outcome() != null) {
-                                transfers.incrementAndGet();
-                            }
-                            press(d, n, ButtonAction.NEXT);
-                        } else {
-                            press(d, n, ButtonAction.NEXT);
-                        }
+                    Map<Integer, String> current = new HashMap<>();
+                    for (String pair : display.ask("CURRENT", ASK).split(" ")) {
+                        int eq = pair.indexOf('=');
+                        current.put(Integer.parseInt(pair.substring(0, eq)), pair.substring(eq + 1));
                     }
-                } catch (RuntimeException e) {
-                    // the display is restarting: the staff press again next minute
+                    for (Desk desk : desks) {
+                        work(desk, current.getOrDefault(desk.counter, "-"), now);
+                    }
+                } catch (IOException e) {
+                    // the display is restarting: the staff try again in a moment
                 }
             }
         } catch (InterruptedException e) {
@@ -458,11 +503,111 @@ public final class DayBench {
         }
     }
 
-    private void press(Display d, int counter, ButtonAction action) {
-        if (!d.simulatedButtons().orElseThrow().press(counter, action)) {
-            throw new IllegalStateException("no " + action + " button for counter " + counter);
+    private void work(Desk desk, String current, LocalDateTime now) throws IOException, InterruptedException {
+        int n = desk.counter;
+        if (desk.pausedUntil != null) {
+            if (now.isBefore(desk.pausedUntil)) {
+                return;
+            }
+            staffPage(n, "resume", Map.of());
+            desk.pausedUntil = null;
         }
-        presses.incrementAndGet();
+        if (!current.equals(desk.serving)) {
+            desk.serving = current;
+            desk.plan.clear();
+            if (!current.equals("-")) {
+                int roll = random.nextInt(100);
+                if (roll < 5) { // never comes
+                    desk.plan.add(new Planned(now.plusMinutes(1), Step.RECALL));
+                    desk.plan.add(new Planned(now.plusMinutes(3), Step.NO_SHOW));
+                } else if (roll < 12) { // comes after the second call
+                    desk.plan.add(new Planned(now.plusMinutes(1), Step.RECALL));
+                    desk.plan.add(new Planned(now.plusMinutes(2).plus(serviceTime(desk)), Step.FINISH));
+                } else {
+                    desk.plan.add(new Planned(now.plus(serviceTime(desk)), Step.FINISH));
+                }
+            }
+        }
+        Planned due = desk.plan.peek();
+        if (due == null) {
+            // nobody at the counter (or the last NEXT has not landed yet): call again each minute
+            if (!now.isBefore(desk.lastNext.plusMinutes(1))) {
+                operate(n, ButtonAction.NEXT);
+                desk.lastNext = now;
+            }
+            return;
+        }
+        if (now.isBefore(due.at())) {
+            return;
+        }
+        desk.plan.remove();
+        switch (due.step()) {
+            case RECALL -> {
+                operate(n, ButtonAction.RECALL);
+                recalls.incrementAndGet();
+            }
+            case NO_SHOW -> {
+                operate(n, ButtonAction.NO_SHOW);
+                noShowPresses.incrementAndGet();
+                desk.lastNext = now;
+                comesBack(current);
+            }
+            case FINISH -> finish(desk, current, now);
+        }
+    }
+
+    private void finish(Desk desk, String current, LocalDateTime now) throws IOException, InterruptedException {
+        int n = desk.counter;
+        if (random.nextInt(100) < 3) {
+            String to = FIELDS[random.nextInt(FIELDS.length)];
+            if (!current.contains("/" + to + "/")
+                    && staffPage(n, "transfer", Map.of("field", to)).startsWith("Đã chuyển số")) {
+                transfers.incrementAndGet();
+            }
+        } else if (random.nextInt(100) < 65) {
+            int r = random.nextInt(100);
+            operate(n, ButtonAction.valueOf(RATINGS[r < 55 ? 0 : r < 85 ? 1 : r < 95 ? 2 : 3].name()));
+            ratings.incrementAndGet();
+        }
+        if (!desk.breaks.isEmpty() && !now.isBefore(desk.breaks.get(0))) {
+            desk.breaks.remove(0);
+            // the citizen is done; their number stays on the board until NEXT, after the break
+            staffPage(n, "pause", Map.of());
+            pauses.incrementAndGet();
+            desk.pausedUntil = now.plus(BREAK);
+            return;
+        }
+        operate(n, ButtonAction.NEXT);
+        desk.lastNext = now;
+    }
+
+    /** About 2.4 minutes on average (a counter's pace times 1.2 to 3.6 minutes), never under 45 s. */
+    private Duration serviceTime(Desk desk) {
+        double minutes = Math.max(0.75, desk.pace * (1.2 + 2.4 * random.nextDouble() + 0.3 * random.nextGaussian()));
+        return Duration.ofSeconds((long) (minutes * 60));
+    }
+
+    /** A counter operation, on its buttons where it has them, else on the staff page. */
+    private void operate(int counter, ButtonAction action) throws IOException, InterruptedException {
+        if (counter <= LAST_COUNTER_WITH_BUTTONS) {
+            String answer = display.ask("PRESS " + counter + " " + action, ASK);
+            if (!answer.equals("PRESSED")) {
+                problems.add("counter " + counter + " " + action + ": " + answer);
+            }
+            presses.incrementAndGet();
+            return;
+        }
+        switch (action) {
+            case NEXT -> staffPage(counter, "next", Map.of());
+            case RECALL -> staffPage(counter, "recall", Map.of());
+            case NO_SHOW -> staffPage(counter, "no-show", Map.of());
+            default -> staffPage(counter, "rate", Map.of("rating", action.rating().orElseThrow().name()));
+        }
+    }
+
+    private String staffPage(int counter, String action, Map<String, String> form) throws IOException, InterruptedException {
+        staffPageActions.incrementAndGet();
+        return staff.act(counter, action, form);
     }
 
     /** Half the booked citizens called while away come back and scan again: a reactivation. */
@@ -483,11 +628,11 @@ public final class DayBench {
             at(9, 40, "kiosk-1 SIGKILL", () -> kiosks.get(0).kill());
             at(9, 42, "kiosk-1 restarted", () -> kiosks.get(0).start(Duration.ofSeconds(60)));
             at(10, 0, "WAN down (2 hours)", this::wanDown);
-            at(11, 0, "RS-485 adapter pulled", () -> display.simulatedAdapter().orElseThrow().unplug());
-            at(11, 5, "RS-485 adapter plugged back", () -> display.simulatedAdapter().orElseThrow().replug());
+            at(11, 0, "RS-485 adapter pulled", rs485::unplug);
+            at(11, 5, "RS-485 adapter plugged back", rs485::replug);
             at(12, 0, "WAN up", this::wanUp);
-            at(13, 20, "kiosk-1 printer out of paper", () -> kiosks.get(0).ask("PAPER OUT", ASK));
-            at(13, 35, "kiosk-1 paper loaded", () -> kiosks.get(0).ask("PAPER IN", ASK));
+            at(13, 20, "kiosk-1 printer out of paper", () -> printers.get(0).ask("PAPER OUT", ASK));
+            at(13, 35, "kiosk-1 paper loaded", () -> printers.get(0).ask("PAPER IN", ASK));
             at(14, 30, "WAN down", this::wanDown);
             at(14, 45, "WAN up", this::wanUp);
             at(15, 10, "kiosk-2 SIGKILL", () -> kiosks.get(1).kill());
@@ -509,41 +654,51 @@ public final class DayBench {
         out.println("  " + clock.now().toLocalTime().withNano(0) + "  " + name);
     }
 
-    private volatile Object statusAtWanUp;
+    private volatile long roundAtWanUp = -1;
     private volatile long wanUpNanos;
 
-    private void wanDown() throws InterruptedException {
-        server.stop();
+    private void wanDown() {
+        wan.cut();
     }
 
     private void wanUp() throws IOException {
-        statusAtWanUp = display.upstreamStatus().orElse(null);
+        roundAtWanUp = upstream().map(u -> u.round).orElse(0L);
         wanUpNanos = System.nanoTime();
-        server.start(Duration.ofSeconds(60));
+        wan.restore();
     }
 
-    private void restartDisplay() throws IOException {
-        Display d = display;
-        display = null;
-        d.close();
-        display = Display.start(displayConfig, clock);
+    /** An orderly restart of the display device (systemctl restart): its sessions and sockets go, its data stays. */
+    private void restartDisplay() throws Exception {
+        display.stop();
+        display.start(Duration.ofSeconds(60));
     }
 
-    /** Samples the hub's outbox and how long it takes to empty after each outage. */
+    private record Upstream(boolean online, int depth, long round) {
+    }
+
+    private Optional<Upstream> upstream() throws IOException {
+        String[] w = display.ask("UPSTREAM", ASK).split(" ");
+        return w.length < 3 ? Optional.empty()
+                : Optional.of(new Upstream(w[0].equals("ONLINE"), Integer.parseInt(w[1]), Long.parseLong(w[2])));
+    }
+
+    /** Samples the hub's outbox and how long it takes to empty after each outage (real milliseconds). */
     private void monitor() {
         while (!dayOver) {
-            Display d = display;
-            var status = d == null ? Optional.<vn.luot.core.sync.SyncLoop.Status>empty() : d.upstreamStatus();
-            status.ifPresent(s -> {
-                maxOutbox.accumulateAndGet(s.outboxDepth(), Math::max);
-                if (wanUpNanos != 0 && s != statusAtWanUp && s.online() && s.outboxDepth() == 0) {
-                    long ms = (System.nanoTime() - wanUpNanos) / 1_000_000;
-                    reconvergeMs.accumulateAndGet(ms, Math::max);
-                    wanUpNanos = 0;
-                }
-            });
             try {
-                Thread.sleep(50);
+                upstream().ifPresent(s -> {
+                    maxOutbox.accumulateAndGet(s.depth(), Math::max);
+                    if (wanUpNanos != 0 && s.round() > roundAtWanUp && s.online() && s.depth() == 0) {
+                        long ms = (System.nanoTime() - wanUpNanos) / 1_000_000;
+                        reconvergeMs.accumulateAndGet(ms, Math::max);
+                        wanUpNanos = 0;
+                    }
+                });
+            } catch (IOException e) {
+                // the display is restarting
+            }
+            try {
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 return;
             }
@@ -553,8 +708,8 @@ public final class DayBench {
     // ---- the checks ---------------------------------------------------------------------------------
 
     private Map<String, Object> check() throws Exception {
-        if (!server.alive()) {
-            server.start(Duration.ofSeconds(60));
+        if (!wan.up()) {
+            wan.restore();
         }
         for (DayChild k : kiosks) {
             if (!k.alive()) {
@@ -566,14 +721,14 @@ public final class DayBench {
         long converged = System.nanoTime();
         while (true) {
             digests.put("server", server.ask("STATE", ASK));
-            digests.put("hub", DayFold.digest(display.queue().tickets()));
+            digests.put("hub", display.ask("STATE", ASK));
             for (DayChild k : kiosks) {
                 digests.put(k.name(), k.ask("STATE", ASK));
             }
             if (digests.values().stream().distinct().count() == 1 || System.nanoTime() > deadline) {
                 break;
             }
-            display.hub().syncNow();
+            display.ask("SYNC", ASK);
             Thread.sleep(500);
         }
         long convergeMs = (System.nanoTime() - converged) / 1_000_000;
@@ -607,27 +762,39 @@ public final class DayBench {
         if (notificationProblems != 0) {
             problems.add("notifications: " + notifications);
         }
-        List<Event> log = display.queue().read(s -> s.eventsOfDay(DAY)).stream().map(QueueStore.StoredEvent::event).toList();
-        long calls = log.stream().filter(e -> e.body() instanceof QueueEvent.Called).count();
-        DayFigures day = DayFigures.of(branch, DAY, log);
-        int ledsOff = ledBoardsOutOfStep();
+        Map<String, String> day = new HashMap<>();
+        for (String pair : display.ask("FIGURES " + DAY, ASK).split(" ")) {
+            day.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        List<String> leds = ledBoardsOutOfStep();
+        int ledsOff = leds.size();
         if (ledsOff > 0) {
-            problems.add(ledsOff + " LED board(s) do not show their counter's current number");
+            problems.add("LED boards that do not show their counter's current number (counter:expected/shown): " + leds);
+        }
+        List<String> notPrinted = ticketsNotPrinted();
+        if (!notPrinted.isEmpty()) {
+            problems.add(notPrinted.size() + " ticket(s) acknowledged as printed are not among the printers' decoded "
+                    + "tickets: " + notPrinted.subList(0, Math.min(5, notPrinted.size())));
         }
         if (lost > 0) {
             problems.add(lost + " acknowledged ticket(s) lost");
         }
-        List<Ticket> tickets = display.queue().tickets();
+        int inFold = Integer.parseInt(digests.get("hub").split(":")[0]);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("seed", options.seed());
         f.put("clock_rate", options.rate());
         f.put("bookings", bookingsByKey.size());
         f.put("tickets", acknowledged.size());
-        f.put("tickets_in_fold", tickets.size());
-        f.put("calls", calls);
+        f.put("tickets_in_fold", inFold);
+        f.put("calls", Long.parseLong(day.get("calls")));
+        f.put("served", Integer.parseInt(day.get("served")));
         f.put("button_presses", presses.get());
+        f.put("staff_page_actions", staffPageActions.get());
+        f.put("recalls", Long.parseLong(day.get("recalls")));
+        f.put("ratings", Long.parseLong(day.get("ratings")));
+        f.put("pauses", Long.parseLong(day.get("pauses")));
         f.put("no_show_presses", noShowPresses.get());
-        f.put("transfers", transfers.get());
+        f.put("transfers", Long.parseLong(day.get("transfers")));
         f.put("moved_to_afternoon", moved.get());
         f.put("cancellations", cancellations.get());
         f.put("kiosk_refusals", refusals.get());
@@ -636,55 +803,89 @@ public final class DayBench {
         f.put("max_outbox_depth", maxOutbox.get());
         f.put("reconverge_after_outage_ms", reconvergeMs.get());
         f.put("final_converge_ms", convergeMs);
-        f.put("wait_p50_min", day.allWaits().median());
-        f.put("wait_p90_min", day.allWaits().p90());
-        f.put("priority_wait_p50_min", day.priorityWaits().median());
+        f.put("wait_p50_min", Double.parseDouble(day.get("wait_p50_min")));
+        f.put("wait_p90_min", Double.parseDouble(day.get("wait_p90_min")));
+        f.put("priority_wait_p50_min", Double.parseDouble(day.get("priority_wait_p50_min")));
         f.put("notification_problems", notificationProblems);
         f.put("lost_events", lost);
         f.put("duplicate_tickets", duplicateAcks.get());
         f.put("divergent_devices", divergent);
         f.put("led_boards_out_of_step", ledsOff);
+        f.put("printed_tickets_missing", notPrinted.size());
         f.put("faults", String.join("; ", faultLog));
         f.put("processes", PROCESSES);
         f.put("not_simulated", NOT_SIMULATED);
         return f;
     }
 
-    /** Each simulated LED board shows what its counter is serving (after the adapter was pulled and the hub restarted). */
-    private int ledBoardsOutOfStep() throws InterruptedException {
+    /**
+     * The LED boards that do not show what their counter is serving (after the adapter was pulled and the hub
+     * restarted), as {@code counter:expected/shown}; the boards are given a moment to catch up.
+     */
+    private List<String> ledBoardsOutOfStep() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int off;
-        do {
-            off = 0;
-            var boards = display.simulatedBoards().orElseThrow();
-            for (var b : displayConfig.boards().board()) {
-                String expected = display.queue().currentAt(b.counter()).map(Ticket::label).orElse("");
-                String shown = boards.board(b.address()).map(x -> x.shown()).orElse("?");
+        while (true) {
+            Map<String, String> serving = pairs(display.ask("LABELS", ASK));
+            Map<String, String> shown = pairs(boards.ask("SHOWN", ASK));
+            List<String> off = new ArrayList<>();
+            for (int c = 1; c <= COUNTERS; c++) {
+                String expected = serving.get(Integer.toString(c));
+                String onBoard = java.net.URLDecoder.decode(shown.get(Integer.toString(c)), StandardCharsets.UTF_8);
                 // a 7-segment Modbus board can only show the number's digits (HT-012 → 12)
-                boolean same = "modbus-led".equals(b.protocol())
-                        ? vn.luot.display.protocol.ModbusLedProtocol.numberIn(expected)
-                                == vn.luot.display.protocol.ModbusLedProtocol.numberIn(shown)
-                        : expected.equals(shown);
-                if (!expected.isEmpty() && !same) {
-                    off++;
+                boolean same = boardProtocol(c).equals("modbus-led")
+                        ? ModbusLedProtocol.numberIn(expected) == ModbusLedProtocol.numberIn(onBoard)
+                        : expected.equals(onBoard);
+                if (!expected.equals("-") && !same) {
+                    off.add(c + ":" + expected + "/" + onBoard);
                 }
             }
-            if (off > 0) {
-                Thread.sleep(200);
+            if (off.isEmpty() || System.nanoTime() > deadline) {
+                return off;
             }
-        } while (off > 0 && System.nanoTime() < deadline);
-        return off;
+            Thread.sleep(200);
+        }
     }
 
-    private void close() throws InterruptedException {
+    /** Every ticket a kiosk acknowledged as printed came out of its printer, decoded, with its number on it. */
+    private List<String> ticketsNotPrinted() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (int k = 0; k < printers.size(); k++) {
+            String[] printed = printers.get(k).ask("PRINTED", ASK).split("\t");
+            java.util.Set<String> labels = new java.util.HashSet<>();
+            for (int i = 1; i < printed.length; i++) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Z]{2}-\\d{3}\\b").matcher(printed[i]);
+                while (m.find()) {
+                    labels.add(m.group());
+                }
+            }
+            int kiosk = k;
+            printedBy.entrySet().stream().filter(e -> e.getValue() == kiosk && !labels.contains(e.getKey()))
+                    .forEach(e -> missing.add("kiosk-" + (kiosk + 1) + " " + e.getKey()));
+        }
+        return missing;
+    }
+
+    private static Map<String, String> pairs(String line) {
+        Map<String, String> m = new HashMap<>();
+        for (String pair : line.split(" ")) {
+            int eq = pair.indexOf('=');
+            m.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private void close() throws Exception {
         for (DayChild k : kiosks) {
             k.stop();
         }
-        server.stop();
-        Display d = display;
-        if (d != null) {
-            d.close();
+        display.stop();
+        boards.stop();
+        for (DayChild p : printers) {
+            p.stop();
         }
+        rs485.close();
+        server.stop();
+        wan.close();
     }
 
     // ---- setup --------------------------------------------------------------------------------------
@@ -704,7 +905,14 @@ public final class DayBench {
         return "http://127.0.0.1:" + serverPort;
     }
 
-    private void writeConfigs(Path dir, int hubPort) throws Exception {
+    private static final int COUNTERS = 12;
+
+    /** Every fourth board is a 7-segment Modbus one; the others speak the Lượt frame protocol. */
+    private static String boardProtocol(int counter) {
+        return counter % 4 == 0 ? "modbus-led" : "luot";
+    }
+
+    private void writeConfigs(Path dir, int hubPort, int[] printerPorts) throws Exception {
         StringBuilder counters = new StringBuilder();
         String[][] serves = {{"HT"}, {"HT"}, {"CT"}, {"CT"}, {"DD"}, {"DD", "XD"}, {"XD"}, {"KD"}, {"KD", "LD"},
                 {"LD"}, {"HT", "CT"}, FIELDS};
@@ -741,19 +949,32 @@ public final class DayBench {
                     .replace("idle_timeout_seconds = 30", "idle_timeout_seconds = 3600")
                     .replace("branch = \"demo\"", "branch = \"" + branchFile + "\"")
                     .replace("url = \"http://127.0.0.1:8090\"", "url = \"http://127.0.0.1:" + hubPort + "\"")
-                    .replace("token = \"demo-kiosk-1\"", "token = \"" + (k == 1 ? DayServer.KIOSK1_TOKEN : DayServer.KIOSK2_TOKEN) + "\"");
+                    .replace("token = \"demo-kiosk-1\"", "token = \"" + (k == 1 ? DayServer.KIOSK1_TOKEN : DayServer.KIOSK2_TOKEN) + "\"")
+                    .replace("simulated = true", "simulated = false")
+                    .replace("transport = \"\"", "transport = \"tcp:127.0.0.1:" + printerPorts[k - 1] + "\"");
             Files.writeString(dir.resolve("kiosk-" + k + ".toml"), kiosk, StandardCharsets.UTF_8);
         }
+        // Counters 1–10: NEXT and NO-SHOW on header GPIOs, RECALL on the MCP23017 at 0x20, the four rating keys
+        // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons.
         StringBuilder pins = new StringBuilder();
-        int pin = 4;
-        for (int c = 1; c <= 12; c++) {
-            pins.append("gpio:").append(pin++).append(' ').append(c).append(" NEXT\n");
-            pins.append("gpio:").append(pin++).append(' ').append(c).append(" NO_SHOW\n");
+        for (int c = 1; c <= LAST_COUNTER_WITH_BUTTONS; c++) {
+            pins.append("gpio:").append(3 + c).append(' ').append(c).append(" NEXT\n");
+            pins.append("gpio:").append(13 + c).append(' ').append(c).append(" NO_SHOW\n");
+            pins.append("mcp:0x20:").append(c - 1).append(' ').append(c).append(" RECALL\n");
+            for (int k = 0; k < RATINGS.length; k++) {
+                int key = (c - 1) * RATINGS.length + k;
+                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / 16, key % 16, c, RATINGS[k].name()));
+            }
+        }
+        StringBuilder staffPins = new StringBuilder("[staff]\nsupervisor_pin = \"" + PinHash.hash(DayStaff.pin(0))
+                + "\"\n\n[staff.counter_pins]\n");
+        for (int c = 1; c <= serves.length; c++) {
+            staffPins.append('"').append(c).append("\" = \"").append(PinHash.hash(DayStaff.pin(c))).append("\"\n");
         }
         StringBuilder boards = new StringBuilder("board = [\n");
-        for (int c = 1; c <= 12; c++) {
+        for (int c = 1; c <= COUNTERS; c++) {
             boards.append("  { counter = ").append(c).append(", address = ").append(c).append(", protocol = \"")
-                    .append(c % 4 == 0 ? "modbus-led" : "luot").append("\" },\n");
+                    .append(boardProtocol(c)).append("\" },\n");
         }
         boards.append("]\n");
         String display = resource("/demo-display.toml")
@@ -761,14 +982,17 @@ public final class DayBench {
                 .replace("wav_dir = \"luot-data/display/announcements\"", "wav_dir = \"" + dir.resolve("display/announcements") + "\"")
                 .replace("branch = \"demo\"", "branch = \"" + branchFile + "\"")
                 .replace("bind = \"0.0.0.0\"", "bind = \"127.0.0.1\"")
+                .replaceFirst("simulated = true", "simulated = false")
+                .replace("port = \"/dev/luot-rs485\"", "port = \"" + dir.resolve("rs485-adapter") + "\"")
                 .replace("port = 8090", "port = " + hubPort)
-                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + serverUrl() + "\"")
+                .replace("url = \"http://127.0.0.1:8080\"", "url = \"http://127.0.0.1:" + wan.port() + "\"")
                 .replace("token = \"demo-hub\"", "token = \"" + DayServer.HUB_TOKEN + "\"")
                 .replace("espeak = true", "espeak = false")
                 .replaceAll("(?s)\"cc7770e6[0-9a-f]*\"", "\"" + sha256(DayServer.KIOSK1_TOKEN) + "\"")
                 .replaceAll("(?s)\"d048ee78[0-9a-f]*\"", "\"" + sha256(DayServer.KIOSK2_TOKEN) + "\"")
                 .replaceAll("(?s)board = \\[\\n.*?\\n\\]\\n", java.util.regex.Matcher.quoteReplacement(boards.toString()))
-                .replaceAll("(?s)pin_map = \"\"\"\\n.*?\"\"\"", java.util.regex.Matcher.quoteReplacement("pin_map = \"\"\"\n" + pins + "\"\"\""));
+                .replaceAll("(?s)pin_map = \"\"\"\\n.*?\"\"\"", java.util.regex.Matcher.quoteReplacement("pin_map = \"\"\"\n" + pins + "\"\"\""))
+                .replaceAll("(?s)\\[staff\\].*", java.util.regex.Matcher.quoteReplacement(staffPins.toString()));
         Files.writeString(dir.resolve("display.toml"), display, StandardCharsets.UTF_8);
     }
 

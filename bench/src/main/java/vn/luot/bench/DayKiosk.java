@@ -15,12 +15,11 @@ import vn.luot.kiosk.flow.Screen;
 
 /**
  * A kiosk of the simulated day, in its own JVM: the real {@link Kiosk} (flow, SQLite queue, sync to the hub,
- * the virtual printer on loopback TCP inside this JVM) on the day's compressed clock. Citizens act through
+ * ESC/POS over TCP to its printer, a {@link DayPrinter} process) on the day's compressed clock. Citizens act through
  * the kiosk's own seams, one at a time, as lines on stdin:
  * <pre>
  * SCAN CODE                       a booking QR code at the scanner
  * WALKIN FIELD PURPOSE [CARD]     walk-in taps; with a citizen ID card scan for priority
- * PAPER OUT | PAPER IN            the printer's paper runs out / is loaded
  * STATE | STATUSES                this kiosk's fold, for the checks
  * </pre>
  * Answers: {@code OK KEY LABEL} (ticket printed), {@code FAULT KEY LABEL} (ticket recorded, not printed),
@@ -53,9 +52,6 @@ public final class DayKiosk {
                     return DayFold.digest(kiosk.queue().tickets());
                 case "STATUSES":
                     return DayFold.statuses(kiosk.queue().tickets());
-                case "PAPER":
-                    kiosk.virtualPrinter().setPaperOut(w[1].equals("OUT"));
-                    return "PAPER " + w[1];
                 case "SCAN":
                     // a booking code may hold spaces: everything after "SCAN " is the code
                     return act(flow, awaited, () -> flow.scanned(line.substring("SCAN ".length())));
