@@ -61,7 +61,8 @@ public final class DayBench {
             + "phones only as the server's notifications table";
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
-    private static final Duration ASK = Duration.ofSeconds(60);
+    /** How long the bench waits for a child process to answer a command. */
+    static final Duration ASK = Duration.ofSeconds(60);
     private static final String[] FIELDS = {"HT", "CT", "DD", "XD", "KD", "LD"};
     private static final String[] PURPOSES = {"SUBMIT", "COLLECT", "ADVICE"};
 
@@ -107,15 +108,7 @@ public final class DayBench {
     private final AtomicInteger refusals = new AtomicInteger();
     private final Map<String, Integer> refusalReasons = new ConcurrentHashMap<>();
     private final AtomicInteger unanswered = new AtomicInteger();
-    private final AtomicInteger presses = new AtomicInteger();
-    private final AtomicInteger staffPageActions = new AtomicInteger();
-    private final AtomicInteger transfers = new AtomicInteger();
-    private final AtomicInteger noShowPresses = new AtomicInteger();
-    private final AtomicInteger recalls = new AtomicInteger();
-    private final AtomicInteger ratings = new AtomicInteger();
-    private final AtomicInteger pauses = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
-    private final AtomicInteger moved = new AtomicInteger();
     private final AtomicLong maxOutbox = new AtomicLong();
     private final AtomicLong reconvergeMs = new AtomicLong(-1);
     private final Map<String, Booked> bookingsByKey = new ConcurrentHashMap<>();
@@ -234,7 +227,9 @@ public final class DayBench {
             int kiosk = k;
             threads.add(start("line-" + (k + 1), () -> serveLine(kiosk)));
         }
-        threads.add(start("counters", this::staffCounters));
+        DayCounters counters = new DayCounters(DAY, branch, clock, display, staff, options.seed() + 1, this::comesBack,
+                problems, faultLog, () -> dayOver);
+        threads.add(start("counters", counters::run));
         threads.add(start("monitor", this::monitor));
         Thread faults = start("faults", this::faults);
         faults.join();
@@ -245,7 +240,7 @@ public final class DayBench {
         }
         out.printf("  the day is over at %s (%.0f s real); waiting for every device to converge%n",
                 clock.now().toLocalTime(), (System.nanoTime() - t0) / 1e9);
-        Map<String, Object> figures = check();
+        Map<String, Object> figures = check(counters);
         figures.put("seconds", (System.nanoTime() - t0) / 1e9);
         close();
         return new Result(figures, List.copyOf(problems));
@@ -421,195 +416,6 @@ public final class DayBench {
         }
     }
 
-    // ---- the staff ----------------------------------------------------------------------------------
-
-    /** Counters 1–10 have call buttons and a rating keypad; 11 and 12 work from the staff page only. */
-    private static final int LAST_COUNTER_WITH_BUTTONS = 10;
-    private static final Duration STAFF_TICK = Duration.ofSeconds(15);
-    private static final Duration BREAK = Duration.ofMinutes(15);
-    private static final Rating[] RATINGS = {Rating.VERY_SATISFIED, Rating.SATISFIED, Rating.NEUTRAL, Rating.DISSATISFIED};
-
-    /** What a counter will do next with the citizen it called, and when. */
-    private enum Step { RECALL, NO_SHOW, FINISH }
-
-    private record Planned(LocalDateTime at, Step step) {
-    }
-
-    /** One counter's member of staff: who they are serving, what comes next, their two breaks. */
-    private static final class Desk {
-        final int counter;
-        final double pace;
-        final List<LocalDateTime> breaks;
-        String serving = "-";
-        final java.util.ArrayDeque<Planned> plan = new java.util.ArrayDeque<>();
-        LocalDateTime pausedUntil;
-        LocalDateTime lastNext = LocalDateTime.MIN;
-
-        Desk(int counter, double pace, List<LocalDateTime> breaks) {
-            this.counter = counter;
-            this.pace = pace;
-            this.breaks = new ArrayList<>(breaks);
-        }
-    }
-
-    /**
-     * Every 15 branch seconds each counter looks at what it is serving and acts: a called citizen comes (most),
-     * comes late after a RECALL, or never comes (RECALL, then NO-SHOW); a service ends with the citizen's rating
-     * on the keypad (most of them), sometimes a TRANSFER to another field, then NEXT. Each counter takes two
-     * 15-minute breaks (PAUSE, RESUME on the staff page), and the supervisor moves the morning's remaining
-     * bookings to the afternoon at 11:30, on the staff page too.
-     */
-    private void staffCounters() {
-        List<Desk> desks = new ArrayList<>();
-        for (var c : branch.counters()) {
-            int n = c.number();
-            desks.add(new Desk(n, 0.8 + random.nextDouble() * 0.4, List.of(DAY.atTime(9, 30).plusMinutes(9L * n),
-                    DAY.atTime(14, 0).plusMinutes(9L * n))));
-        }
-        LocalDateTime tick = DAY.atTime(8, 0);
-        boolean movedToAfternoon = false;
-        try {
-            while (!dayOver) {
-                clock.sleepUntil(tick);
-                LocalDateTime now = clock.now();
-                tick = now.plus(STAFF_TICK);
-                if (now.toLocalTime().isAfter(LocalTime.of(17, 30))) {
-                    continue;
-                }
-                try {
-                    if (!movedToAfternoon && !now.toLocalTime().isBefore(LocalTime.of(11, 30))) {
-                        String said = staff.act(0, "move-morning", Map.of());
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) ").matcher(said);
-                        moved.set(m.find() ? Integer.parseInt(m.group(1)) : 0);
-                        staffPageActions.incrementAndGet();
-                        movedToAfternoon = true;
-                        faultLog.add(now.toLocalTime() + " supervisor moves the morning's remaining bookings to the "
-                                + "afternoon on the staff page: " + said);
-                    }
-                    Map<Integer, String> current = new HashMap<>();
-                    for (String pair : display.ask("CURRENT", ASK).split(" ")) {
-                        int eq = pair.indexOf('=');
-                        current.put(Integer.parseInt(pair.substring(0, eq)), pair.substring(eq + 1));
-                    }
-                    for (Desk desk : desks) {
-                        work(desk, current.getOrDefault(desk.counter, "-"), now);
-                    }
-                } catch (IOException e) {
-                    // the display is restarting: the staff try again in a moment
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void work(Desk desk, String current, LocalDateTime now) throws IOException, InterruptedException {
-        int n = desk.counter;
-        if (desk.pausedUntil != null) {
-            if (now.isBefore(desk.pausedUntil)) {
-                return;
-            }
-            staffPage(n, "resume", Map.of());
-            desk.pausedUntil = null;
-        }
-        if (!current.equals(desk.serving)) {
-            desk.serving = current;
-            desk.plan.clear();
-            if (!current.equals("-")) {
-                int roll = random.nextInt(100);
-                if (roll < 5) { // never comes
-                    desk.plan.add(new Planned(now.plusMinutes(1), Step.RECALL));
-                    desk.plan.add(new Planned(now.plusMinutes(3), Step.NO_SHOW));
-                } else if (roll < 12) { // comes after the second call
-                    desk.plan.add(new Planned(now.plusMinutes(1), Step.RECALL));
-                    desk.plan.add(new Planned(now.plusMinutes(2).plus(serviceTime(desk)), Step.FINISH));
-                } else {
-                    desk.plan.add(new Planned(now.plus(serviceTime(desk)), Step.FINISH));
-                }
-            }
-        }
-        Planned due = desk.plan.peek();
-        if (due == null) {
-            // nobody at the counter (or the last NEXT has not landed yet): call again each minute
-            if (!now.isBefore(desk.lastNext.plusMinutes(1))) {
-                operate(n, ButtonAction.NEXT);
-                desk.lastNext = now;
-            }
-            return;
-        }
-        if (now.isBefore(due.at())) {
-            return;
-        }
-        desk.plan.remove();
-        switch (due.step()) {
-            case RECALL -> {
-                operate(n, ButtonAction.RECALL);
-                recalls.incrementAndGet();
-            }
-            case NO_SHOW -> {
-                operate(n, ButtonAction.NO_SHOW);
-                noShowPresses.incrementAndGet();
-                desk.lastNext = now;
-                comesBack(current);
-            }
-            case FINISH -> finish(desk, current, now);
-        }
-    }
-
-    private void finish(Desk desk, String current, LocalDateTime now) throws IOException, InterruptedException {
-        int n = desk.counter;
-        if (random.nextInt(100) < 3) {
-            String to = FIELDS[random.nextInt(FIELDS.length)];
-            if (!current.contains("/" + to + "/")
-                    && staffPage(n, "transfer", Map.of("field", to)).startsWith("Đã chuyển số")) {
-                transfers.incrementAndGet();
-            }
-        } else if (random.nextInt(100) < 65) {
-            int r = random.nextInt(100);
-            operate(n, ButtonAction.valueOf(RATINGS[r < 55 ? 0 : r < 85 ? 1 : r < 95 ? 2 : 3].name()));
-            ratings.incrementAndGet();
-        }
-        if (!desk.breaks.isEmpty() && !now.isBefore(desk.breaks.get(0))) {
-            desk.breaks.remove(0);
-            // the citizen is done; their number stays on the board until NEXT, after the break
-            staffPage(n, "pause", Map.of());
-            pauses.incrementAndGet();
-            desk.pausedUntil = now.plus(BREAK);
-            return;
-        }
-        operate(n, ButtonAction.NEXT);
-        desk.lastNext = now;
-    }
-
-    /** About 2.4 minutes on average (a counter's pace times 1.2 to 3.6 minutes), never under 45 s. */
-    private Duration serviceTime(Desk desk) {
-        double minutes = Math.max(0.75, desk.pace * (1.2 + 2.4 * random.nextDouble() + 0.3 * random.nextGaussian()));
-        return Duration.ofSeconds((long) (minutes * 60));
-    }
-
-    /** A counter operation, on its buttons where it has them, else on the staff page. */
-    private void operate(int counter, ButtonAction action) throws IOException, InterruptedException {
-        if (counter <= LAST_COUNTER_WITH_BUTTONS) {
-            String answer = display.ask("PRESS " + counter + " " + action, ASK);
-            if (!answer.equals("PRESSED")) {
-                problems.add("counter " + counter + " " + action + ": " + answer);
-            }
-            presses.incrementAndGet();
-            return;
-        }
-        switch (action) {
-            case NEXT -> staffPage(counter, "next", Map.of());
-            case RECALL -> staffPage(counter, "recall", Map.of());
-            case NO_SHOW -> staffPage(counter, "no-show", Map.of());
-            default -> staffPage(counter, "rate", Map.of("rating", action.rating().orElseThrow().name()));
-        }
-    }
-
-    private String staffPage(int counter, String action, Map<String, String> form) throws IOException, InterruptedException {
-        staffPageActions.incrementAndGet();
-        return staff.act(counter, action, form);
-    }
-
     /** Half the booked citizens called while away come back and scan again: a reactivation. */
     private void comesBack(String key) {
         Booked b = bookingsByKey.get(key);
@@ -707,7 +513,7 @@ public final class DayBench {
 
     // ---- the checks ---------------------------------------------------------------------------------
 
-    private Map<String, Object> check() throws Exception {
+    private Map<String, Object> check(DayCounters counters) throws Exception {
         if (!wan.up()) {
             wan.restore();
         }
@@ -788,14 +594,14 @@ public final class DayBench {
         f.put("tickets_in_fold", inFold);
         f.put("calls", Long.parseLong(day.get("calls")));
         f.put("served", Integer.parseInt(day.get("served")));
-        f.put("button_presses", presses.get());
-        f.put("staff_page_actions", staffPageActions.get());
+        f.put("button_presses", counters.buttonPresses());
+        f.put("staff_page_actions", counters.staffPageActions());
         f.put("recalls", Long.parseLong(day.get("recalls")));
         f.put("ratings", Long.parseLong(day.get("ratings")));
         f.put("pauses", Long.parseLong(day.get("pauses")));
-        f.put("no_show_presses", noShowPresses.get());
+        f.put("no_show_presses", counters.noShowPresses());
         f.put("transfers", Long.parseLong(day.get("transfers")));
-        f.put("moved_to_afternoon", moved.get());
+        f.put("moved_to_afternoon", counters.movedToAfternoon());
         f.put("cancellations", cancellations.get());
         f.put("kiosk_refusals", refusals.get());
         f.put("kiosk_refusal_reasons", new java.util.TreeMap<>(refusalReasons).toString());
@@ -957,13 +763,13 @@ public final class DayBench {
         // Counters 1–10: NEXT and NO-SHOW on header GPIOs, RECALL on the MCP23017 at 0x20, the four rating keys
         // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons.
         StringBuilder pins = new StringBuilder();
-        for (int c = 1; c <= LAST_COUNTER_WITH_BUTTONS; c++) {
+        for (int c = 1; c <= DayCounters.LAST_COUNTER_WITH_BUTTONS; c++) {
             pins.append("gpio:").append(3 + c).append(' ').append(c).append(" NEXT\n");
             pins.append("gpio:").append(13 + c).append(' ').append(c).append(" NO_SHOW\n");
             pins.append("mcp:0x20:").append(c - 1).append(' ').append(c).append(" RECALL\n");
-            for (int k = 0; k < RATINGS.length; k++) {
-                int key = (c - 1) * RATINGS.length + k;
-                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / 16, key % 16, c, RATINGS[k].name()));
+            for (int k = 0; k < DayCounters.RATINGS.length; k++) {
+                int key = (c - 1) * DayCounters.RATINGS.length + k;
+                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / 16, key % 16, c, DayCounters.RATINGS[k]));
             }
         }
         StringBuilder staffPins = new StringBuilder("[staff]\nsupervisor_pin = \"" + PinHash.hash(DayStaff.pin(0))
