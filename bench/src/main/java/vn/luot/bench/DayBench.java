@@ -20,7 +20,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.luot.core.config.BranchConfig;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.sim.SocatPair;
-import vn.luot.display.buttons.ButtonAction;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.web.PinHash;
 
@@ -544,13 +541,7 @@ public final class DayBench {
             problems.add("devices differ from the central server: " + digests);
         }
 
-        Map<String, String> central = new HashMap<>();
-        for (String pair : server.ask("STATUSES", ASK).split(" ")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                central.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> central = DayChild.pairs(server.ask("STATUSES", ASK));
         int lost = 0;
         for (var e : acknowledged.entrySet()) {
             String status = central.get(e.getKey());
@@ -568,10 +559,7 @@ public final class DayBench {
         if (notificationProblems != 0) {
             problems.add("notifications: " + notifications);
         }
-        Map<String, String> day = new HashMap<>();
-        for (String pair : display.ask("FIGURES " + DAY, ASK).split(" ")) {
-            day.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
+        Map<String, String> day = DayChild.pairs(display.ask("FIGURES " + DAY, ASK));
         List<String> leds = ledBoardsOutOfStep();
         int ledsOff = leds.size();
         if (ledsOff > 0) {
@@ -631,8 +619,8 @@ public final class DayBench {
     private List<String> ledBoardsOutOfStep() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            Map<String, String> serving = pairs(display.ask("LABELS", ASK));
-            Map<String, String> shown = pairs(boards.ask("SHOWN", ASK));
+            Map<String, String> serving = DayChild.pairs(display.ask("LABELS", ASK));
+            Map<String, String> shown = DayChild.pairs(boards.ask("SHOWN", ASK));
             List<String> off = new ArrayList<>();
             for (int c = 1; c <= COUNTERS; c++) {
                 String expected = serving.get(Integer.toString(c));
@@ -652,6 +640,8 @@ public final class DayBench {
         }
     }
 
+    private static final java.util.regex.Pattern TICKET_LABEL = java.util.regex.Pattern.compile("\\b[A-Z]{2}-\\d{3}\\b");
+
     /** Every ticket a kiosk acknowledged as printed came out of its printer, decoded, with its number on it. */
     private List<String> ticketsNotPrinted() throws IOException {
         List<String> missing = new ArrayList<>();
@@ -659,7 +649,7 @@ public final class DayBench {
             String[] printed = printers.get(k).ask("PRINTED", ASK).split("\t");
             java.util.Set<String> labels = new java.util.HashSet<>();
             for (int i = 1; i < printed.length; i++) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Z]{2}-\\d{3}\\b").matcher(printed[i]);
+                java.util.regex.Matcher m = TICKET_LABEL.matcher(printed[i]);
                 while (m.find()) {
                     labels.add(m.group());
                 }
@@ -669,15 +659,6 @@ public final class DayBench {
                     .forEach(e -> missing.add("kiosk-" + (kiosk + 1) + " " + e.getKey()));
         }
         return missing;
-    }
-
-    private static Map<String, String> pairs(String line) {
-        Map<String, String> m = new HashMap<>();
-        for (String pair : line.split(" ")) {
-            int eq = pair.indexOf('=');
-            m.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return m;
     }
 
     private void close() throws Exception {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +147,18 @@ final class DayChild implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /** An answer of the form {@code KEY=VALUE KEY=VALUE ...} (statuses, figures, counters) as a map. */
+    static Map<String, String> pairs(String answer) {
+        Map<String, String> pairs = new HashMap<>();
+        for (String pair : answer.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return pairs;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -137,13 +136,9 @@ final class DayCounters {
                         log.add(now.toLocalTime() + " supervisor moves the morning's remaining bookings to the "
                                 + "afternoon on the staff page: " + said);
                     }
-                    Map<Integer, String> current = new HashMap<>();
-                    for (String pair : display.ask("CURRENT", DayBench.ASK).split(" ")) {
-                        int eq = pair.indexOf('=');
-                        current.put(Integer.parseInt(pair.substring(0, eq)), pair.substring(eq + 1));
-                    }
+                    Map<String, String> current = DayChild.pairs(display.ask("CURRENT", DayBench.ASK));
                     for (Desk desk : desks) {
-                        work(desk, current.getOrDefault(desk.counter, "-"), now);
+                        work(desk, current.getOrDefault(Integer.toString(desk.counter), "-"), now);
                     }
                 } catch (IOException e) {
                     // the display is restarting: the staff try again in a moment
