@@ -48,6 +48,9 @@ public final class CallButtons implements AutoCloseable {
     private final Map<Integer, Instant> ackUntil = new HashMap<>();
     private final List<Chip> chips = new ArrayList<>();
     private final List<DigitalInput> inputs = new ArrayList<>();
+    private final Duration verifyEvery;
+    private Instant nextVerify = Instant.MIN;
+    private int resets;
     private ScheduledFuture<?> ticking;
 
     private record Button(PinMap.Wire wire, Debouncer debouncer) {
@@ -68,6 +71,7 @@ public final class CallButtons implements AutoCloseable {
         this.delivery = b.delivery;
         this.listener = b.listener;
         this.ackDuration = b.ackDuration;
+        this.verifyEvery = b.verifyEvery;
         Context pi4j = b.pi4j;
         Map<Integer, Chip> chipsByAddress = new LinkedHashMap<>();
         for (PinMap.Wire wire : b.pinMap.wires()) {
@@ -121,10 +125,19 @@ public final class CallButtons implements AutoCloseable {
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Polls the expanders, reports stuck buttons, switches acknowledgement outputs off when their time is up. */
+    /**
+     * Polls the expanders (and, every {@link Builder#verifyEvery}, reads back their whole configuration),
+     * reports stuck buttons, switches acknowledgement outputs off when their time is up.
+     */
     public void tick() {
-        pollExpanders();
         Instant now = clock.instant();
+        synchronized (lock) {
+            if (!now.isBefore(nextVerify)) {
+                nextVerify = now.plus(verifyEvery);
+                verifyExpanders();
+            }
+        }
+        pollExpanders();
         List<ButtonStuck> stuck = new ArrayList<>();
         synchronized (lock) {
             for (Button b : buttons.values()) {
@@ -158,15 +171,20 @@ public final class CallButtons implements AutoCloseable {
                 if (!chip.online && !configure(chip)) {
                     continue;
                 }
-                int pins;
+                java.util.OptionalInt read;
                 try {
-                    pins = chip.driver.readPins();
+                    read = chip.driver.readPinsIfConfigured();
                 } catch (RuntimeException e) {
                     chip.online = false;
                     LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address())
                             + " stopped answering (" + e.getMessage() + "); its buttons are dead until it returns");
                     continue;
                 }
+                if (read.isEmpty()) {
+                    reinitialise(chip, "IOCON/GPPU");
+                    continue;
+                }
+                int pins = read.getAsInt();
                 int changed = pins ^ chip.lastPins;
                 chip.lastPins = pins;
                 if (changed == 0) {
@@ -174,6 +192,9 @@ public final class CallButtons implements AutoCloseable {
                 }
                 Instant now = clock.instant();
                 for (int pin = 0; pin < 16; pin++) {
+                    if (!Mcp23017.isInputPin(pin)) {
+                        continue;
+                    }
                     Button button = buttons.get(new PinMap.Expander(chip.driver.address(), pin));
                     if ((changed & 1 << pin) != 0 && button != null) {
                         ButtonPress press = judge(button, (pins & 1 << pin) == 0, now);
@@ -185,6 +206,49 @@ public final class CallButtons implements AutoCloseable {
             }
         }
         accepted.forEach(this::deliver);
+    }
+
+    /**
+     * Configures again a chip that answers but was reset (a brownout, a glitch on its RESET pin), whose
+     * registers the read-back of {@code registers} found at their power-on values. The levels it showed
+     * meanwhile (no pull-ups: released buttons may read pressed) are dropped, not judged; the next read,
+     * with the pull-ups back, is compared with the last levels read while configured. Call under the lock.
+     */
+    private void reinitialise(Chip chip, String registers) {
+        resets++;
+        LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address()) + " was reset (power glitch?): "
+                + registers + " read back at power-on values; configured again, the levels it showed meanwhile dropped");
+        try {
+            chip.driver.configureButtons();
+        } catch (RuntimeException e) {
+            chip.online = false;
+            LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address()) + " missing: " + e.getMessage());
+        }
+    }
+
+    /** The full read-back of every answering chip's configuration (IOCON, IODIR, GPPU). Call under the lock. */
+    private void verifyExpanders() {
+        for (Chip chip : chips) {
+            if (!chip.online) {
+                continue;
+            }
+            try {
+                if (!chip.driver.isConfigured()) {
+                    reinitialise(chip, "IOCON/IODIR/GPPU");
+                }
+            } catch (RuntimeException e) {
+                chip.online = false;
+                LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address())
+                        + " stopped answering (" + e.getMessage() + "); its buttons are dead until it returns");
+            }
+        }
+    }
+
+    /** How many times an expander was found reset and configured again since start (the supervisor's figure). */
+    public int expanderResets() {
+        synchronized (lock) {
+            return resets;
+        }
     }
 
     /** Configures a chip; false (logged on the transition) when it does not answer. Call under the lock. */
@@ -271,6 +335,7 @@ public final class CallButtons implements AutoCloseable {
         private Duration debounce = Duration.ofMillis(30);
         private Duration stuckAfter = Duration.ofSeconds(10);
         private Duration ackDuration = Duration.ofMillis(300);
+        private Duration verifyEvery = Duration.ofSeconds(1);
         private IntFunction<RegisterDevice> expanders;
 
         private Builder(Context pi4j, PinMap pinMap, ButtonListener listener) {
@@ -305,6 +370,15 @@ public final class CallButtons implements AutoCloseable {
 
         public Builder ackDuration(Duration ackDuration) {
             this.ackDuration = Objects.requireNonNull(ackDuration, "ackDuration");
+            return this;
+        }
+
+        /**
+         * How often every expander's configuration is read back whole (IOCON, IODIR, GPPU); each poll already
+         * checks IOCON and GPPU in the same read as the levels.
+         */
+        public Builder verifyEvery(Duration verifyEvery) {
+            this.verifyEvery = Objects.requireNonNull(verifyEvery, "verifyEvery");
             return this;
         }
 

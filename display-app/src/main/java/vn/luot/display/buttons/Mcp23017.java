@@ -1,8 +1,8 @@
 package vn.luot.display.buttons;
 
 /**
- * Register-level driver of a Microchip MCP23017 16-bit I/O expander (I2C address 0x20–0x27), used for 16
- * buttons per chip. All pins inputs with the internal 100 kΩ pull-ups, buttons to ground (active low),
+ * Register-level driver of a Microchip MCP23017 16-bit I/O expander (I2C address 0x20–0x27), used for 14
+ * buttons per chip. GPx0..6 inputs with the internal 100 kΩ pull-ups, buttons to ground (active low),
  * interrupt on any change, INTA and INTB mirrored and open-drain so several chips share one Pi GPIO line.
  * Register addresses are those of IOCON.BANK = 0 (the power-on default).
  */
@@ -33,6 +33,13 @@ public final class Mcp23017 {
     public static final int IOCON_MIRROR = 0x40;
     public static final int IOCON_ODR = 0x04;
 
+    /**
+     * The pins used as inputs, per port: GPx0..GPx6. GPA7 and GPB7 are output-only since the datasheet's
+     * revision D, so they are driven LOW (harmless even if something is wired from them to ground).
+     */
+    public static final int INPUTS = 0x7F;
+    private static final int CONFIGURED_IOCON = IOCON_MIRROR | IOCON_ODR;
+
     private final RegisterDevice chip;
     private final int address;
 
@@ -44,28 +51,44 @@ public final class Mcp23017 {
         this.address = address;
     }
 
+    /** Whether pin 0..15 may be an input (not GPA7 or GPB7). */
+    public static boolean isInputPin(int pin) {
+        return (INPUTS & 1 << (pin % 8)) != 0;
+    }
+
     public int address() {
         return address;
     }
 
-    /** Makes all 16 pins pulled-up inputs interrupting on change. Safe to repeat (after a power glitch). */
+    /**
+     * Makes GPx0..6 pulled-up inputs interrupting on change and GPx7 LOW outputs. Safe to repeat: it is how a
+     * chip that was reset by a power glitch is brought back.
+     */
     public void configureButtons() {
-        chip.write(IOCON, IOCON_MIRROR | IOCON_ODR);
-        chip.write(IODIRA, 0xFF);
-        chip.write(IODIRB, 0xFF);
+        chip.write(IOCON, CONFIGURED_IOCON);
+        chip.write(OLATA, 0x00);
+        chip.write(OLATB, 0x00);
+        chip.write(IODIRA, INPUTS);
+        chip.write(IODIRB, INPUTS);
         chip.write(IPOLA, 0x00);
         chip.write(IPOLB, 0x00);
         chip.write(GPPUA, 0xFF);
         chip.write(GPPUB, 0xFF);
         chip.write(INTCONA, 0x00);
         chip.write(INTCONB, 0x00);
-        chip.write(GPINTENA, 0xFF);
-        chip.write(GPINTENB, 0xFF);
+        chip.write(GPINTENA, INPUTS);
+        chip.write(GPINTENB, INPUTS);
     }
 
-    /** Whether the chip still holds our configuration (a chip that lost power comes back all-default). */
+    /**
+     * Whether the chip still holds our configuration, read back register by register (IOCON, IODIR, GPPU). A
+     * chip that was reset (a brownout, a glitch on RESET) comes back with the datasheet's power-on values:
+     * IODIR = 0xFF, IOCON = GPPU = 0, so without pull-ups its released buttons may read pressed.
+     */
     public boolean isConfigured() {
-        return chip.read(GPPUA) == 0xFF && chip.read(GPPUB) == 0xFF && (chip.read(IOCON) & IOCON_MIRROR) != 0;
+        return chip.read(IOCON) == CONFIGURED_IOCON
+                && chip.read(IODIRA) == INPUTS && chip.read(IODIRB) == INPUTS
+                && chip.read(GPPUA) == 0xFF && chip.read(GPPUB) == 0xFF;
     }
 
     /**
@@ -76,5 +99,19 @@ public final class Mcp23017 {
         byte[] ab = new byte[2];
         chip.read(GPIOA, ab);
         return (ab[0] & 0xFF) | (ab[1] & 0xFF) << 8;
+    }
+
+    /**
+     * The pin levels as {@link #readPins()}, or empty when the chip was reset since it was configured. One
+     * sequential read from IOCON to GPIOB (10 registers), so the levels and the configuration they were read
+     * under come from the same moment: levels read without the pull-ups are never taken for presses.
+     */
+    public java.util.OptionalInt readPinsIfConfigured() {
+        byte[] r = new byte[GPIOB - IOCON + 1];
+        chip.read(IOCON, r);
+        boolean configured = (r[0] & 0xFF) == CONFIGURED_IOCON
+                && (r[GPPUA - IOCON] & 0xFF) == 0xFF && (r[GPPUB - IOCON] & 0xFF) == 0xFF;
+        return configured ? java.util.OptionalInt.of((r[GPIOA - IOCON] & 0xFF) | (r[GPIOB - IOCON] & 0xFF) << 8)
+                : java.util.OptionalInt.empty();
     }
 }

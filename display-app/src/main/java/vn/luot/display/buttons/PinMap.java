@@ -15,7 +15,7 @@ import java.util.Set;
  * <pre>
  * # input        counter  action
  * gpio:17        1        NEXT
- * mcp:0x20:3     5        RECALL       # MCP23017 at 0x20, pin 3 (GPA3); pins 8..15 are GPB0..7
+ * mcp:0x20:3     5        RECALL       # MCP23017 at 0x20, pin 3 (GPA3); pins 8..14 are GPB0..6
  * ack gpio:5     1                     # LED or buzzer acknowledging counter 1's presses
  * interrupt gpio:4                     # the expanders' shared INT line (else they are polled)
  * </pre>
@@ -35,12 +35,22 @@ public record PinMap(List<Wire> wires, Map<Integer, Integer> ackOutputs, Optiona
         }
     }
 
-    /** Pin 0..15 of the MCP23017 at I2C address 0x20..0x27. */
+    /**
+     * Pin 0..6 or 8..14 of the MCP23017 at I2C address 0x20..0x27. GPA7 and GPB7 (pins 7 and 15) are refused:
+     * since revision D of Microchip's datasheet (DS20001952D) they are output-only, because a changing input
+     * there can corrupt SDA during a read of the chip.
+     */
     public record Expander(int i2cAddress, int pin) implements Input {
         public Expander {
             if (i2cAddress < 0x20 || i2cAddress > 0x27 || pin < 0 || pin > 15) {
                 throw new IllegalArgumentException("an MCP23017 input is 0x20..0x27 pin 0..15: 0x"
                         + Integer.toHexString(i2cAddress) + ":" + pin);
+            }
+            if (!Mcp23017.isInputPin(pin)) {
+                throw new IllegalArgumentException("mcp:0x" + Integer.toHexString(i2cAddress) + ":" + pin + " is "
+                        + (pin == 7 ? "GPA7" : "GPB7") + ", output-only on the MCP23017 (Microchip datasheet"
+                        + " DS20001952 rev. D: an input there can corrupt the I2C bus); wire the button to pins"
+                        + " 0-6 or 8-14 (hardware-docs/wiring.md §3)");
             }
         }
     }

@@ -3,7 +3,7 @@ package vn.luot.display.buttons;
 /**
  * A register model of an MCP23017 with buttons on its pins, for the demo and the tests: the reset values of
  * the datasheet, pull-ups (a released button on a pin without pull-up reads LOW, as a floating input may),
- * input polarity, interrupt-on-change with INTF/INTCAP, mirrored open-drain INT, and sequential reads.
+ * input polarity, output pins reading their latch, interrupt-on-change with INTF/INTCAP, mirrored open-drain INT, and sequential reads.
  * Safe for concurrent use (the GPIO thread presses, the polling thread reads).
  */
 public final class SimulatedMcp23017 implements RegisterDevice {
@@ -14,8 +14,15 @@ public final class SimulatedMcp23017 implements RegisterDevice {
     private boolean powered = true;
 
     public SimulatedMcp23017() {
+        powerOnReset();
+    }
+
+    /** The datasheet's POR values (table 3-5, IOCON.BANK = 0): IODIR = 0xFF, every other register 0x00. */
+    private void powerOnReset() {
+        java.util.Arrays.fill(registers, 0);
         registers[Mcp23017.IODIRA] = 0xFF;
         registers[Mcp23017.IODIRB] = 0xFF;
+        interrupt = false;
     }
 
     /** Presses or releases the button on pin 0..15, raising the interrupt if that pin has it enabled. */
@@ -24,7 +31,7 @@ public final class SimulatedMcp23017 implements RegisterDevice {
         pressed = down ? pressed | 1 << pin : pressed & ~(1 << pin);
         int changed = before ^ levels();
         int enabled = registers[Mcp23017.GPINTENA] | registers[Mcp23017.GPINTENB] << 8;
-        if ((changed & enabled) != 0) {
+        if (powered && (changed & enabled) != 0) { // an unpowered chip pulls no INT line
             interrupt = true;
             registers[Mcp23017.INTFA] |= changed & enabled & 0xFF;
             registers[Mcp23017.INTFB] |= (changed & enabled) >> 8;
@@ -33,20 +40,24 @@ public final class SimulatedMcp23017 implements RegisterDevice {
         }
     }
 
-    /** Cuts the chip off the bus (unplugged cable): every access fails, as on the real I2C bus. */
+    /**
+     * Cuts the chip's supply (unplugged cable, brownout): while off every access fails, as on the real I2C
+     * bus; it comes back in its power-on state, having forgotten the driver's configuration. Off and on again
+     * between two reads of the driver is a glitch it only sees in the registers.
+     */
     public synchronized void setPowered(boolean on) {
+        if (on && !powered) {
+            powerOnReset();
+        }
         powered = on;
         if (!on) {
-            java.util.Arrays.fill(registers, 0);
-            registers[Mcp23017.IODIRA] = 0xFF;
-            registers[Mcp23017.IODIRB] = 0xFF;
             interrupt = false;
         }
     }
 
     /** The INT pin: open drain, active low, so LOW while an interrupt is pending. */
     public synchronized boolean interruptLineLow() {
-        return interrupt;
+        return powered && interrupt;
     }
 
     /** A register as the driver left it (for tests of the configuration). */
@@ -54,9 +65,12 @@ public final class SimulatedMcp23017 implements RegisterDevice {
         return registers[register];
     }
 
+    /** Input pins: HIGH through the pull-up unless the button shorts them; output pins: their latch. */
     private int levels() {
         int pullUps = registers[Mcp23017.GPPUA] | registers[Mcp23017.GPPUB] << 8;
-        return pullUps & ~pressed & 0xFFFF;
+        int inputs = registers[Mcp23017.IODIRA] | registers[Mcp23017.IODIRB] << 8;
+        int latches = registers[Mcp23017.OLATA] | registers[Mcp23017.OLATB] << 8;
+        return (pullUps & ~pressed & inputs | latches & ~inputs) & 0xFFFF;
     }
 
     @Override

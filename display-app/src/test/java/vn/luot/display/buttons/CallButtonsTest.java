@@ -162,12 +162,122 @@ class CallButtonsTest {
     void configuresTheExpanderAsPulledUpInputsWithMirroredOpenDrainInterrupt() {
         SimulatedMcp23017 chip = new SimulatedMcp23017();
         buttons(chip);
-        assertThat(chip.register(Mcp23017.IODIRA)).isEqualTo(0xFF);
-        assertThat(chip.register(Mcp23017.IODIRB)).isEqualTo(0xFF);
+        assertThat(chip.register(Mcp23017.IODIRA)).as("GPA7 is output-only (datasheet rev. D)").isEqualTo(0x7F);
+        assertThat(chip.register(Mcp23017.IODIRB)).as("GPB7 too").isEqualTo(0x7F);
+        assertThat(chip.register(Mcp23017.OLATA) & 0x80).as("GPA7 driven LOW").isZero();
         assertThat(chip.register(Mcp23017.GPPUA)).isEqualTo(0xFF);
         assertThat(chip.register(Mcp23017.GPPUB)).isEqualTo(0xFF);
-        assertThat(chip.register(Mcp23017.GPINTENA)).isEqualTo(0xFF);
+        assertThat(chip.register(Mcp23017.GPINTENA)).isEqualTo(0x7F);
         assertThat(chip.register(Mcp23017.IOCON)).isEqualTo(Mcp23017.IOCON_MIRROR | Mcp23017.IOCON_ODR);
+    }
+
+    @Test
+    void theDatasheetModelComesBackFromAPowerCycleWithThePowerOnResetValues() {
+        SimulatedMcp23017 chip = new SimulatedMcp23017();
+        Mcp23017 driver = new Mcp23017(chip, 0x20);
+        driver.configureButtons();
+        assertThat(driver.isConfigured()).isTrue();
+
+        chip.setPowered(false);
+        chip.setPowered(true);
+
+        // DS20001952 table 3-5 (IOCON.BANK = 0): IODIRA/B 1111 1111, every other register 0000 0000.
+        for (int r = 0; r <= Mcp23017.OLATB; r++) {
+            assertThat(chip.register(r)).as("register 0x%02X", r)
+                    .isEqualTo(r == Mcp23017.IODIRA || r == Mcp23017.IODIRB ? 0xFF : 0x00);
+        }
+        assertThat(driver.isConfigured()).isFalse();
+        assertThat(driver.readPinsIfConfigured()).isEmpty();
+        assertThat(driver.readPins()).as("without pull-ups the released buttons read LOW, as floating inputs may")
+                .isZero();
+    }
+
+    private static final String KEYPADS = """
+            mcp:0x20:0   1 VERY_SATISFIED
+            mcp:0x20:1   1 SATISFIED
+            mcp:0x20:2   1 NEUTRAL
+            mcp:0x20:3   1 DISSATISFIED
+            mcp:0x20:8   2 VERY_SATISFIED
+            mcp:0x20:9   2 SATISFIED
+            mcp:0x20:10  2 NEUTRAL
+            mcp:0x20:11  2 DISSATISFIED
+            """;
+
+    private CallButtons keypads(SimulatedMcp23017 chip, String interrupt) {
+        return CallButtons.builder(pi4j, PinMap.parse(KEYPADS + interrupt), listener)
+                .clock(clock).delivery(Runnable::run).expanders(address -> chip).build();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "interrupt gpio:4"})
+    void aKeypadResetByAPowerGlitchGivesNoPhantomRatingsNoStuckReportsAndKeepsWorking(String interrupt) {
+        SimulatedMcp23017 chip = new SimulatedMcp23017();
+        CallButtons buttons = keypads(chip, interrupt);
+        buttons.tick();
+        clock.advance(Duration.ofSeconds(1));
+
+        chip.setPowered(false); // a brownout shorter than one poll: the chip never misses a read
+        chip.setPowered(true);
+        buttons.tick();
+
+        assertThat(presses).as("levels read without pull-ups are not presses").isEmpty();
+        assertThat(chip.register(Mcp23017.GPPUA)).as("configured again").isEqualTo(0xFF);
+        assertThat(chip.register(Mcp23017.IOCON)).isEqualTo(Mcp23017.IOCON_MIRROR | Mcp23017.IOCON_ODR);
+        assertThat(buttons.expanderResets()).isEqualTo(1);
+        assertThat(buttons.expandersOnline()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(6));
+            buttons.tick();
+        }
+        assertThat(presses).isEmpty();
+        assertThat(stuck).as("no button looks held").isEmpty();
+
+        chip.setPressed(9, true);
+        buttons.tick();
+        assertThat(presses).containsExactly(new ButtonPress(2, ButtonAction.SATISFIED, clock.instant()));
+    }
+
+    @Test
+    void aButtonHeldThroughAGlitchIsOnePressAndCountsAgainAfterItsRelease() {
+        SimulatedMcp23017 chip = new SimulatedMcp23017();
+        CallButtons buttons = keypads(chip, "");
+        buttons.tick();
+        clock.advance(Duration.ofSeconds(1));
+        chip.setPressed(0, true);
+        buttons.tick();
+        assertThat(presses).hasSize(1);
+
+        chip.setPowered(false);
+        chip.setPowered(true);
+        buttons.tick(); // finds the reset, drops what it read
+        buttons.tick(); // pull-ups back: still held, no new press
+        chip.setPressed(0, false);
+        clock.advance(Duration.ofSeconds(1));
+        buttons.tick();
+        clock.advance(Duration.ofSeconds(11));
+        buttons.tick();
+        assertThat(stuck).isEmpty();
+
+        chip.setPressed(0, true);
+        buttons.tick();
+        assertThat(presses).extracting(ButtonPress::action)
+                .containsExactly(ButtonAction.VERY_SATISFIED, ButtonAction.VERY_SATISFIED);
+    }
+
+    @Test
+    void thePeriodicReadBackRestoresADirectionRegisterThatChanged() {
+        SimulatedMcp23017 chip = new SimulatedMcp23017();
+        CallButtons buttons = keypads(chip, "");
+        buttons.tick();
+        chip.write(Mcp23017.IODIRB, 0xFF); // GPB7 an input again; IOCON and the pull-ups intact: only the full read-back sees it
+        buttons.tick();
+        assertThat(chip.register(Mcp23017.IODIRB)).as("not yet: read back once a second").isEqualTo(0xFF);
+
+        clock.advance(Duration.ofSeconds(1));
+        buttons.tick();
+        assertThat(chip.register(Mcp23017.IODIRB)).isEqualTo(0x7F);
+        assertThat(buttons.expanderResets()).isEqualTo(1);
+        assertThat(presses).isEmpty();
     }
 
     @Test
@@ -230,5 +340,14 @@ class CallButtonsTest {
         assertThatThrownBy(() -> PinMap.parse("gpio:17 1 NEXT\ngpio:40 2 NEXT"))
                 .hasMessageContaining("line 2");
         assertThatThrownBy(() -> PinMap.parse("gpio:17 1 NEXTT")).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void thePinMapRefusesTheOutputOnlyExpanderPinsGpa7AndGpb7() {
+        assertThatThrownBy(() -> PinMap.parse("mcp:0x20:6 1 NEXT\nmcp:0x20:7 1 RECALL"))
+                .hasMessageContaining("line 2").hasMessageContaining("GPA7").hasMessageContaining("output-only")
+                .hasMessageContaining("rev. D");
+        assertThatThrownBy(() -> PinMap.parse("mcp:0x21:15 2 NEUTRAL")).hasMessageContaining("GPB7");
+        assertThat(PinMap.parse("mcp:0x20:14 1 NEXT").wires()).hasSize(1);
     }
 }

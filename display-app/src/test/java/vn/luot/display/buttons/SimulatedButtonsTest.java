@@ -107,6 +107,24 @@ class SimulatedButtonsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {POLLED, INT_LINE})
+    void aKeypadResetByAGlitchMidRunSendsNoPhantomRatingAndKeepsItsButtons(String interrupt) throws Exception {
+        SimulatedButtons fingers = open(interrupt);
+        assertThat(press(fingers, 1, ButtonAction.NEUTRAL).action()).isEqualTo(ButtonAction.NEUTRAL);
+        SimulatedMcp23017 keypads = fingers.expander(0x21).orElseThrow();
+
+        keypads.setPowered(false);
+        keypads.setPowered(true);
+
+        // Phantom ratings read off the reset chip would come out before this press.
+        assertThat(press(fingers, 2, ButtonAction.DISSATISFIED))
+                .isEqualTo(new ButtonPress(2, ButtonAction.DISSATISFIED, clock.instant()));
+        assertThat(press(fingers, 1, ButtonAction.NEXT).action()).isEqualTo(ButtonAction.NEXT);
+        assertThat(press(fingers, 1, ButtonAction.VERY_SATISFIED).action()).isEqualTo(ButtonAction.VERY_SATISFIED);
+        assertThat(delivered).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {POLLED, INT_LINE})
     void stillOnePressEachWhileTheTickPollsTheSameExpandersEveryMillisecond(String interrupt) throws Exception {
         SimulatedButtons fingers = open(interrupt);
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();

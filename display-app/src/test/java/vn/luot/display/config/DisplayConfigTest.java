@@ -49,4 +49,15 @@ class DisplayConfigTest {
         assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), badPin))
                 .hasMessageContaining("--hash-pin");
     }
+
+    @Test
+    void anExpanderPinTheDatasheetMakesOutputOnlyIsAConfigErrorNamingThePinMap() throws Exception {
+        String text = new String(DisplayConfig.class.getResourceAsStream("/demo-display.toml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("gpio:21 1 DISSATISFIED", "mcp:0x20:15 1 DISSATISFIED");
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), text))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("d.toml:")
+                .hasMessageContaining("pin_map: pin map line 16 'mcp:0x20:15 1 DISSATISFIED'")
+                .hasMessageContaining("GPB7");
+    }
 }
