@@ -39,6 +39,7 @@ import vn.luot.core.sim.SocatPair;
 import vn.luot.display.transport.SerialBus;
 import vn.luot.display.transport.SerialLine;
 import vn.luot.display.tv.TvBoardModel;
+import vn.luot.display.voice.AlsaSink;
 import vn.luot.display.voice.Announcer;
 import vn.luot.display.voice.AudioSink;
 import vn.luot.display.voice.ClipLibrary;
@@ -97,7 +98,8 @@ public final class Display implements AutoCloseable {
 
         AudioSink sink = audioOverride.orElseGet(() -> switch (config.voice().output()) {
             case "wav" -> WavFileSink.numberedIn(Path.of(config.voice().wavDir()));
-            case "speaker" -> new SpeakerSink();
+            case "speaker" -> config.voice().alsaDevice().<AudioSink>map(dev -> AlsaSink.aplay(dev, config.voice().leadSilence()))
+                    .orElseGet(() -> new SpeakerSink(config.voice().leadSilence()));
             default -> audio -> AudioSink.PlayResult.NO_DEVICE;
         });
         announcer = new Announcer(ClipLibrary.shipped(),
@@ -284,6 +286,11 @@ public final class Display implements AutoCloseable {
     /** The simulated RS-485 adapter (a socat pty pair), to pull and replug it; empty with real boards. */
     public Optional<SocatPair> simulatedAdapter() {
         return Optional.ofNullable(ptys);
+    }
+
+    /** How the last call's announcement went ({@code NO_DEVICE}: shown, not heard); empty before the first call. */
+    public Optional<AudioSink.PlayResult> voiceStatus() {
+        return announcer.lastResult();
     }
 
     /** Fingers on the simulated buttons, when the config asks for Pi4J's mock platform. */

@@ -37,7 +37,24 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     public record Buttons(Boolean simulated, String pinMap) {
     }
 
-    public record Voice(String output, String wavDir, Boolean espeak) {
+    /**
+     * @param device          the ALSA PCM of the waiting-room speaker for {@code output = "speaker"}, played
+     *                        through aplay (e.g. {@code sysdefault:CARD=vc4hdmi1}); absent: Java Sound's default
+     * @param leadSilenceMs   silence before each announcement, so a TV that unmutes a new HDMI stream late
+     *                        still plays the chime
+     */
+    public record Voice(String output, String wavDir, Boolean espeak, String device, Integer leadSilenceMs) {
+
+        public static final int DEFAULT_LEAD_SILENCE_MS = 500;
+
+        public java.time.Duration leadSilence() {
+            return java.time.Duration.ofMillis(leadSilenceMs == null ? DEFAULT_LEAD_SILENCE_MS : leadSilenceMs);
+        }
+
+        /** The configured ALSA device, if any. */
+        public java.util.Optional<String> alsaDevice() {
+            return device == null || device.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(device.strip());
+        }
     }
 
     public record Staff(String supervisorPin, Map<String, String> counterPins) {
@@ -151,6 +168,7 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         if ("wav".equals(voice.output())) {
             require(file, text, voice.wavDir(), "wav_dir");
         }
+        validateVoiceDevice(file, text);
         if (staff != null) {
             if (staff.supervisorPin() != null && !PinHash.isHash(staff.supervisorPin())) {
                 throw error(file, text, "supervisor_pin", "not a PIN hash: run ./luot display --hash-pin 1234");
@@ -161,6 +179,18 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
                     throw error(file, text, e.getKey(), "counter_pins: \"N\" = a PIN hash (./luot display --hash-pin 1234)");
                 }
             }
+        }
+    }
+
+    /** {@code voice.device} and {@code voice.lead_silence_ms}: an ALSA PCM name as aplay takes it. */
+    private void validateVoiceDevice(Path file, String text) {
+        if (voice.device() != null && !voice.device().strip().matches("[A-Za-z0-9_][A-Za-z0-9_:=,.-]{0,99}")) {
+            throw error(file, text, "device", "'" + voice.device() + "' is not an ALSA PCM name: e.g. sysdefault:CARD=vc4hdmi1"
+                    + " (HDMI-A-2 of a Pi), sysdefault:CARD=vc4hdmi0 (HDMI-A-1), plughw:CARD=Device,DEV=0 (a USB card);"
+                    + " `aplay -L` lists them");
+        }
+        if (voice.leadSilenceMs() != null && (voice.leadSilenceMs() < 0 || voice.leadSilenceMs() > 5000)) {
+            throw error(file, text, "lead_silence_ms", "must be 0..5000, is " + voice.leadSilenceMs());
         }
     }
 

@@ -31,6 +31,7 @@ public final class Announcer implements AutoCloseable {
     private final Optional<Espeak> fallback;
     private final AudioSink sink;
     private final ExecutorService queue;
+    private volatile AudioSink.PlayResult lastResult;
 
     /** What was said and how. {@code synthesized} lists the phrases espeak-ng spoke; {@code silent} those nobody could. */
     public record Announcement(CallSentence sentence, Pcm audio, List<String> synthesized, List<String> silent,
@@ -59,6 +60,7 @@ public final class Announcer implements AutoCloseable {
             try {
                 Rendered r = render(sentence);
                 AudioSink.PlayResult result = sink.play(r.audio);
+                lastResult = result;
                 done.complete(new Announcement(sentence, r.audio, r.synthesized, r.silent, result));
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "announcing '" + sentence.text() + "' failed", e);
@@ -66,6 +68,14 @@ public final class Announcer implements AutoCloseable {
             }
         });
         return done;
+    }
+
+    /**
+     * How the last announcement went: {@code NO_DEVICE} means calls are shown but not heard. Empty before the
+     * first call.
+     */
+    public Optional<AudioSink.PlayResult> lastResult() {
+        return Optional.ofNullable(lastResult);
     }
 
     private record Rendered(Pcm audio, List<String> synthesized, List<String> silent) {

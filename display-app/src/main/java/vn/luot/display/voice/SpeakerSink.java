@@ -6,17 +6,30 @@ import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
 /**
- * The sound card (HDMI or the 3.5 mm jack to the waiting-room amplifier). Without one, each announcement
+ * Java Sound's default line: ALSA {@code default}, which is the 3.5 mm jack on a Pi 4 Lite and HDMI-A-1 on a
+ * Pi 5, so only right where that is the waiting-room speaker (a desktop, a demo); a named device goes through
+ * {@link AlsaSink}. Without a device, each announcement
  * answers {@link PlayResult#NO_DEVICE}; that is logged once, not every call, and is never fatal.
  */
 public final class SpeakerSink implements AudioSink {
 
     private static final Logger LOG = Logger.getLogger(SpeakerSink.class.getName());
 
+    private final java.time.Duration leadIn;
     private boolean noDeviceLogged;
+
+    public SpeakerSink() {
+        this(java.time.Duration.ZERO);
+    }
+
+    /** @param leadIn silence before each announcement (a TV that unmutes a new HDMI stream late) */
+    public SpeakerSink(java.time.Duration leadIn) {
+        this.leadIn = leadIn;
+    }
 
     @Override
     public PlayResult play(Pcm audio) {
+        audio = Pcm.silence(audio.sampleRate(), leadIn).append(audio);
         SourceDataLine line;
         try {
             line = AudioSystem.getSourceDataLine(audio.format());
