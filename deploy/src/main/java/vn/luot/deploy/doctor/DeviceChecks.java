@@ -18,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.SourceDataLine;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -228,10 +224,12 @@ final class DeviceChecks {
         return out;
     }
 
-    Finding audio(DisplayConfig.Voice voice) {
+    /** The voice's output: off, WAV files, or a speaker (its cards and device, {@link AudioCheck}). */
+    List<Finding> audio(DisplayConfig display) {
+        DisplayConfig.Voice voice = display.voice();
         switch (voice.output()) {
             case "none" -> {
-                return Finding.warn("audio", "voice announcements are off", "set voice.output = \"speaker\" to call numbers aloud");
+                return List.of(Finding.warn("audio", "voice announcements are off", "set voice.output = \"speaker\" to call numbers aloud"));
             }
             case "wav" -> {
                 Path dir = Path.of(voice.wavDir());
@@ -240,23 +238,14 @@ final class DeviceChecks {
                 while (existing != null && !Files.exists(existing)) {
                     existing = existing.getParent();
                 }
-                return existing != null && writable(existing)
+                return List.of(existing != null && writable(existing)
                         ? Finding.warn("audio", "announcements written to " + dir + " as WAV, not spoken",
                                 "set voice.output = \"speaker\" on a branch with a speaker")
                         : Finding.fail("audio", cfg.where("voice.wav_dir") + ": " + dir + " is not writable by "
-                                + System.getProperty("user.name"), "sudo chown luot:luot " + existing);
+                                + System.getProperty("user.name"), "sudo chown luot:luot " + existing));
             }
             default -> {
-                AudioFormat format = new AudioFormat(22050f, 16, 1, true, false);
-                try {
-                    SourceDataLine line = AudioSystem.getSourceDataLine(format);
-                    line.open(format);
-                    line.close();
-                    return Finding.ok("audio", "a sound device plays 22 kHz 16-bit mono");
-                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-                    return Finding.fail("audio", "no sound device (" + e.getMessage() + ")",
-                            "connect the speaker/amplifier (HDMI or 3.5 mm jack), check `aplay -l`, the user must be in group audio");
-                }
+                return new AudioCheck(host, cfg).speaker(display);
             }
         }
     }

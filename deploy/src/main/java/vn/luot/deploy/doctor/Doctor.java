@@ -85,7 +85,7 @@ public final class Doctor {
                     findings.add(checks.hub(display.hub()));
                     findings.add(checks.ledBus(display.boards()));
                     findings.addAll(checks.buttons(display.buttons()));
-                    findings.add(checks.audio(display.voice()));
+                    findings.addAll(checks.audio(display));
                 } else {
                     findings.add(Finding.warn("devices", "hub, leds, buttons, i2c and audio not checked: the config is invalid",
                             "fix the config line first"));
