@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * {@code ./luot announce --text HT-012 5 [--wav FILE] [--read-field]}: prints the sentence of a call and,
- * with {@code --wav}, writes its audio (chime first). Plays nothing: no speaker is assumed.
+ * {@code ./luot announce --text HT-012 5 [--wav FILE] [--device ALSA-PCM] [--read-field]}: prints the sentence
+ * of a call; with {@code --wav} writes its audio (chime first), with {@code --device} plays it there as the
+ * display would ({@code voice.device}, 500 ms lead-in): the installer's test of the TV's sound.
  */
 public final class AnnounceMain {
 
@@ -16,6 +17,7 @@ public final class AnnounceMain {
         String label = null;
         Integer counter = null;
         Path wav = null;
+        String device = null;
         boolean readField = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -31,6 +33,12 @@ public final class AnnounceMain {
                         usage("--wav needs a file");
                     }
                     wav = Path.of(args[++i]);
+                }
+                case "--device" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--device needs an ALSA device, e.g. sysdefault:CARD=vc4hdmi1");
+                    }
+                    device = args[++i];
                 }
                 case "--read-field" -> readField = true;
                 default -> usage("unknown option " + args[i]);
@@ -54,11 +62,28 @@ public final class AnnounceMain {
                 System.err.printf("wrote %s (%d ms)%n", wav, a.audio().duration().toMillis());
             }
         }
+        if (device != null) {
+            AlsaSink sink;
+            try {
+                sink = AlsaSink.aplay(device, java.time.Duration.ofMillis(500));
+            } catch (IllegalArgumentException e) {
+                usage(e.getMessage());
+                return;
+            }
+            try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()), sink)) {
+                Announcer.Announcement a = announcer.announce(sentence).get();
+                System.err.printf("%s on %s%s%n", a.result(), device,
+                        a.result() == AudioSink.PlayResult.PLAYED ? "" : ": " + sink.lastOutcome().detail());
+                if (a.result() != AudioSink.PlayResult.PLAYED) {
+                    System.exit(1);
+                }
+            }
+        }
     }
 
     private static void usage(String problem) {
         System.err.println("announce: " + problem);
-        System.err.println("usage: announce --text LABEL COUNTER [--wav FILE] [--read-field]");
+        System.err.println("usage: announce --text LABEL COUNTER [--wav FILE] [--device ALSA-PCM] [--read-field]");
         System.exit(2);
     }
 }
