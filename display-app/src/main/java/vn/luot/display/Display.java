@@ -203,6 +203,7 @@ public final class Display implements AutoCloseable {
             }
         });
         d.resyncBoards();
+        d.announcer.probe();
         d.hub.start();
         d.buttons.startTicking(d.ticks, Duration.ofMillis(10));
         d.ticks.scheduleWithFixedDelay(d::tick, 0, 1, TimeUnit.SECONDS);
@@ -288,7 +289,10 @@ public final class Display implements AutoCloseable {
         return Optional.ofNullable(ptys);
     }
 
-    /** How the last call's announcement went ({@code NO_DEVICE}: shown, not heard); empty before the first call. */
+    /**
+     * How the voice output did at its last use, the start-up probe or a call ({@code NO_DEVICE}: shown, not
+     * heard); empty for outputs with nothing to probe until the first call.
+     */
     public Optional<AudioSink.PlayResult> voiceStatus() {
         return announcer.lastResult();
     }

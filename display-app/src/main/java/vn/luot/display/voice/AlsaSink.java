@@ -64,14 +64,25 @@ public final class AlsaSink implements AudioSink {
 
     @Override
     public PlayResult play(Pcm audio) {
-        Outcome now = playOutcome(audio);
+        return record(playOutcome(audio));
+    }
+
+    /** Plays 100 ms of silence without the lead-in (nobody hears it) and reports as {@link #play} does. */
+    @Override
+    public java.util.Optional<PlayResult> probe() {
+        Pcm blip = Pcm.silence(Pcm.RATE, Duration.ofMillis(100));
+        return java.util.Optional.of(record(new AlsaSink(program, device, Duration.ZERO, environment).playOutcome(blip)));
+    }
+
+    /** Keeps the outcome and logs a change: a device lost is logged once, not at every call. */
+    private PlayResult record(Outcome now) {
         Outcome before = last;
         last = now;
         if (now.result() != PlayResult.PLAYED && (before == null || before.result() != now.result())) {
-            LOG.warning("voice device " + device + ": " + now.detail()
+            LOG.warning("voice.device " + device + ": " + now.detail()
                     + (now.result() == PlayResult.NO_DEVICE ? "; calls are shown but not spoken" : ""));
         } else if (now.result() == PlayResult.PLAYED && before != null && before.result() != PlayResult.PLAYED) {
-            LOG.info("voice device " + device + " plays again");
+            LOG.info("voice.device " + device + " plays again");
         }
         return now.result();
     }

@@ -71,7 +71,19 @@ public final class Announcer implements AutoCloseable {
     }
 
     /**
-     * How the last announcement went: {@code NO_DEVICE} means calls are shown but not heard. Empty before the
+     * Tries the output on the announcer's thread (so never during a call), for {@link #lastResult()} before
+     * the first call; completes with the sink's answer, empty where it has nothing to try.
+     */
+    public CompletableFuture<Optional<AudioSink.PlayResult>> probe() {
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<AudioSink.PlayResult> r = sink.probe();
+            r.ifPresent(result -> lastResult = result);
+            return r;
+        }, queue);
+    }
+
+    /**
+     * How the last announcement (or {@link #probe()}) went: {@code NO_DEVICE} means calls are shown but not heard. Empty before the
      * first call.
      */
     public Optional<AudioSink.PlayResult> lastResult() {

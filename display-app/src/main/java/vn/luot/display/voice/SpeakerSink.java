@@ -27,6 +27,24 @@ public final class SpeakerSink implements AudioSink {
         this.leadIn = leadIn;
     }
 
+    /** Opens and closes Java Sound's default line. */
+    @Override
+    public java.util.Optional<PlayResult> probe() {
+        Pcm format = Pcm.silence(Pcm.RATE, java.time.Duration.ZERO);
+        try {
+            SourceDataLine line = AudioSystem.getSourceDataLine(format.format());
+            line.open(format.format());
+            line.close();
+            return java.util.Optional.of(PlayResult.PLAYED);
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            if (!noDeviceLogged) {
+                noDeviceLogged = true;
+                LOG.warning("no sound device (" + e.getMessage() + "); calls are shown but not spoken");
+            }
+            return java.util.Optional.of(PlayResult.NO_DEVICE);
+        }
+    }
+
     @Override
     public PlayResult play(Pcm audio) {
         audio = Pcm.silence(audio.sampleRate(), leadIn).append(audio);

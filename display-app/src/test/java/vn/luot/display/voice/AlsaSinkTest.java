@@ -101,6 +101,29 @@ public class AlsaSinkTest {
     }
 
     @Test
+    void theStartUpProbeTellsTheStatusBeforeAnyCallWithoutASound() throws Exception {
+        requireAplay();
+        Path tv = dir.resolve("tv.wav");
+        Map<String, String> env = alsaWritingTo(dir.resolve("asound.conf"), "sysdefault", tv);
+        try (Announcer good = new Announcer(ClipLibrary.shipped(), Optional.empty(),
+                     new AlsaSink("aplay", "sysdefault:CARD=vc4hdmi1", Duration.ofMillis(500), env));
+             Announcer missing = new Announcer(ClipLibrary.shipped(), Optional.empty(),
+                     new AlsaSink("aplay", "plughw:CARD=Device,DEV=0", Duration.ofMillis(500), env))) {
+            assertThat(good.lastResult()).isEmpty();
+            assertThat(good.probe().get(30, TimeUnit.SECONDS)).contains(AudioSink.PlayResult.PLAYED);
+            assertThat(good.lastResult()).contains(AudioSink.PlayResult.PLAYED);
+            Pcm blip = read(tv);
+            assertThat(blip.duration()).as("100 ms, no lead-in, padded to aplay's period").isBetween(
+                    Duration.ofMillis(100), Duration.ofMillis(600));
+            assertThat(blip.rms(0, blip.length())).isZero();
+
+            assertThat(missing.probe().get(30, TimeUnit.SECONDS)).contains(AudioSink.PlayResult.NO_DEVICE);
+            assertThat(missing.lastResult()).contains(AudioSink.PlayResult.NO_DEVICE);
+        }
+        assertThat(WavFileSink.numberedIn(dir.resolve("w")).probe()).as("a file has nothing to try").isEmpty();
+    }
+
+    @Test
     void withoutAplayTheSinkSaysWhatToInstall() {
         AlsaSink sink = new AlsaSink(dir.resolve("no-aplay").toString(), "default", Duration.ZERO, Map.of());
         AlsaSink.Outcome o = sink.playOutcome(Pcm.silence(Pcm.RATE, Duration.ofMillis(10)));
