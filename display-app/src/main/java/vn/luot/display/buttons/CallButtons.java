@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -60,6 +61,7 @@ public final class CallButtons implements AutoCloseable {
         final Mcp23017 driver;
         boolean online;
         int lastPins = 0xFFFF;
+        Instant resetLoggedAt;
 
         Chip(Mcp23017 driver) {
             this.driver = driver;
@@ -171,7 +173,7 @@ public final class CallButtons implements AutoCloseable {
                 if (!chip.online && !configure(chip)) {
                     continue;
                 }
-                java.util.OptionalInt read;
+                OptionalInt read;
                 try {
                     read = chip.driver.readPinsIfConfigured();
                 } catch (RuntimeException e) {
@@ -216,8 +218,14 @@ public final class CallButtons implements AutoCloseable {
      */
     private void reinitialise(Chip chip, String registers) {
         resets++;
-        LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address()) + " was reset (power glitch?): "
-                + registers + " read back at power-on values; configured again, the levels it showed meanwhile dropped");
+        Instant now = clock.instant();
+        // A chip that resets again and again (a failing supply) is logged once a minute, not every poll.
+        if (chip.resetLoggedAt == null || !now.isBefore(chip.resetLoggedAt.plus(Duration.ofMinutes(1)))) {
+            chip.resetLoggedAt = now;
+            LOG.warning(() -> "MCP23017 0x" + Integer.toHexString(chip.driver.address()) + " was reset (power glitch?): "
+                    + registers + " read back at power-on values; configured again, the levels it showed meanwhile"
+                    + " dropped (" + resets + " resets since start)");
+        }
         try {
             chip.driver.configureButtons();
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package vn.luot.display.buttons;
 
+import java.util.OptionalInt;
+
 /**
  * Register-level driver of a Microchip MCP23017 16-bit I/O expander (I2C address 0x20–0x27), used for 14
  * buttons per chip. GPx0..6 inputs with the internal 100 kΩ pull-ups, buttons to ground (active low),
@@ -106,12 +108,12 @@ public final class Mcp23017 {
      * sequential read from IOCON to GPIOB (10 registers), so the levels and the configuration they were read
      * under come from the same moment: levels read without the pull-ups are never taken for presses.
      */
-    public java.util.OptionalInt readPinsIfConfigured() {
+    public OptionalInt readPinsIfConfigured() {
         byte[] r = new byte[GPIOB - IOCON + 1];
         chip.read(IOCON, r);
         boolean configured = (r[0] & 0xFF) == CONFIGURED_IOCON
                 && (r[GPPUA - IOCON] & 0xFF) == 0xFF && (r[GPPUB - IOCON] & 0xFF) == 0xFF;
-        return configured ? java.util.OptionalInt.of((r[GPIOA - IOCON] & 0xFF) | (r[GPIOB - IOCON] & 0xFF) << 8)
-                : java.util.OptionalInt.empty();
+        return configured ? OptionalInt.of((r[GPIOA - IOCON] & 0xFF) | (r[GPIOB - IOCON] & 0xFF) << 8)
+                : OptionalInt.empty();
     }
 }
