@@ -18,7 +18,7 @@ class PrinterProfilesTest {
         for (String id : PrinterProfiles.BUILT_IN) {
             PrinterProfile p = PrinterProfiles.builtIn(id);
             assertThat(p.id()).isEqualTo(id);
-            assertThat(p.paperWidthDots()).isIn(384, 576);
+            assertThat(p.paperWidthDots()).isIn(384, 512, 576);
         }
     }
 
@@ -36,13 +36,13 @@ class PrinterProfilesTest {
         Path file = dir.resolve("p.json");
         Files.writeString(file, """
                 {"id":"x","name":"x","paperWidthDots":576,"cutter":true,"nativeQr":true,"vietnamese":"raster",
-                 "tcvn3LowerPage":-1,"tcvn3UpperPage":-1,"cp1258Page":-1,"papreWidth":1}""");
+                 "tcvn3LowerPage":-1,"tcvn3UpperPage":-1,"cp1258Page":-1,"cancelKanji":true,"papreWidth":1}""");
         assertThatThrownBy(() -> PrinterProfiles.fromFile(file)).hasMessageContaining("papreWidth");
     }
 
     @Test
     void tcvn3WithoutPageNumbersIsRefused() {
-        assertThatThrownBy(() -> new PrinterProfile("x", "x", 576, true, true, VietnameseStrategy.TCVN3, -1, -1, -1))
+        assertThatThrownBy(() -> new PrinterProfile("x", "x", 576, true, true, VietnameseStrategy.TCVN3, -1, -1, -1, false))
                 .hasMessageContaining("tcvn3LowerPage");
     }
 
