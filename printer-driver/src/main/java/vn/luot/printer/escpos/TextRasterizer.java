@@ -86,7 +86,11 @@ public final class TextRasterizer {
      */
     public BufferedImage render(String text, Font font, boolean inverse, int paperWidth) {
         FontMetrics fm = metrics(font);
-        int textWidth = fm.stringWidth(text);
+        // Centre the ink, not the advance: side bearings (the "!" at the end of a line) would shift it.
+        java.awt.Rectangle ink = font.createGlyphVector(fm.getFontRenderContext(), text)
+                .getPixelBounds(fm.getFontRenderContext(), 0, 0);
+        int textWidth = ink.width > 0 ? ink.width : fm.stringWidth(text);
+        int inkOffset = ink.width > 0 ? ink.x : 0;
         // Ascent of DejaVu covers the stacked marks of capitals such as "Ấ"; +2 keeps them off the edge.
         int height = fm.getAscent() + fm.getDescent() + 2;
         int band = inverse ? Math.min(paperWidth, textWidth + 2 * INVERSE_PAD) : textWidth;
@@ -105,7 +109,7 @@ public final class TextRasterizer {
                 g.setColor(Color.BLACK);
             }
             g.setFont(font);
-            g.drawString(text, Math.max(0, (paperWidth - textWidth) / 2), fm.getAscent() + 1);
+            g.drawString(text, Math.max(0, (paperWidth - textWidth) / 2) - inkOffset, fm.getAscent() + 1);
         } finally {
             g.dispose();
         }
