@@ -36,7 +36,7 @@ public final class TicketLayout {
      * Character sizes, as GS ! multipliers and as the raster font size. Native text has only
      * whole multiples of 12 × 24 dots, and 1 × 2 looks squeezed, so SUBTITLE stays 1 × 1 there.
      */
-    private enum TextStyle {
+    enum TextStyle {
         NORMAL(1, 1, 22f, false),
         NORMAL_BOLD(1, 1, 22f, true),
         SUBTITLE(1, 1, 30f, true),
@@ -107,12 +107,21 @@ public final class TicketLayout {
         for (String footer : slip.footerLines()) {
             text(out, footer, TextStyle.NORMAL, false);
         }
+        return finish(out);
+    }
+
+    /** Cuts, or feeds the ticket out for tearing where the printer has no cutter. */
+    byte[] finish(EscPosBuffer out) {
         if (profile.cutter()) {
             out.feedLines(3).cut();
         } else {
             out.feedLines(4);
         }
         return out.toByteArray();
+    }
+
+    TextRasterizer rasterizer() {
+        return rasterizer;
     }
 
     /** ESC @, and FS . on printers whose firmware starts in Chinese mode. */
@@ -124,7 +133,7 @@ public final class TicketLayout {
         return out;
     }
 
-    private void text(EscPosBuffer out, String text, TextStyle style, boolean inverse) {
+    void text(EscPosBuffer out, String text, TextStyle style, boolean inverse) {
         if (text.isBlank()) {
             return;
         }
@@ -170,7 +179,7 @@ public final class TicketLayout {
         out.size(1, 1).bold(false);
     }
 
-    private void qr(EscPosBuffer out, String data) {
+    void qr(EscPosBuffer out, String data) {
         int module = profile.paperWidthDots() >= 576 ? 6 : 5;
         if (profile.nativeQr()) {
             out.align(Align.CENTER).qr(data, module);
