@@ -28,6 +28,7 @@ import vn.luot.kiosk.flow.KioskFlow;
 import vn.luot.kiosk.scan.QrScanner;
 import vn.luot.kiosk.scan.SerialQrScanner;
 import vn.luot.printer.EscPosTicketPrinter;
+import vn.luot.printer.PrinterStatus;
 import vn.luot.printer.TicketPrinter;
 import vn.luot.printer.escpos.BundledFonts;
 import vn.luot.printer.profile.PrinterProfile;
@@ -77,11 +78,13 @@ public final class Kiosk implements AutoCloseable {
             virtualPrinterServer = VirtualPrinterServer.startOnLoopback(virtualPrinter, 0);
             printer = EscPosTicketPrinter.builder().profile(profile)
                     .transport(PrinterTransport.tcp("127.0.0.1", virtualPrinterServer.port()))
+                    .statusQueries(config.printerStatusQueries())
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         } else {
             virtualPrinter = null;
             virtualPrinterServer = null;
             printer = EscPosTicketPrinter.builder().profile(profile).transport(config.printerTransport())
+                    .statusQueries(config.printerStatusQueries())
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         }
 
@@ -108,6 +111,8 @@ public final class Kiosk implements AutoCloseable {
     public static Kiosk start(KioskConfig config, Clock clock) throws IOException {
         Kiosk kiosk = new Kiosk(config, clock);
         kiosk.background.execute(kiosk.keys::refresh);
+        // Finds out at start whether the printer answers status requests, so the first ticket does not wait for it.
+        kiosk.background.execute(kiosk.printer::status);
         kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
         kiosk.sync.start();
@@ -127,6 +132,15 @@ public final class Kiosk implements AutoCloseable {
 
     public LocalQueue queue() {
         return queue;
+    }
+
+    /**
+     * The printer's status, asked now (blocks up to a few status timeouts; not on the UI thread).
+     * {@link PrinterStatus#STATUS_UNSUPPORTED} for a printer that never answers, which the
+     * supervisor should see: paper out cannot be noticed on it.
+     */
+    public PrinterStatus printerStatus() {
+        return printer.status();
     }
 
     /** The simulated printer, when the config asks for one (demo, tests). */

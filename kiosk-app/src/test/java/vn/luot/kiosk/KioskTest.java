@@ -25,6 +25,10 @@ import vn.luot.kiosk.flow.KioskState;
 import vn.luot.kiosk.flow.Refusal;
 import vn.luot.kiosk.flow.Screen;
 import vn.luot.kiosk.scan.QrScanner;
+import vn.luot.printer.PrinterStatus;
+import vn.luot.printer.escpos.BundledFonts;
+import vn.luot.printer.virtual.VirtualPrinter;
+import vn.luot.printer.virtual.VirtualPrinterServer;
 
 /**
  * The whole kiosk from its config file, as {@code ./luot kiosk} builds it: real SQLite, the in-process
@@ -69,6 +73,37 @@ class KioskTest {
             await(() -> kiosk.flow().state().screen() instanceof Screen.Refused r && r.refusal() == Refusal.UNKNOWN_KEY);
             assertThat(kiosk.queue().tickets()).hasSize(1);
         }
+    }
+
+    @Test
+    void aPrinterThatNeverAnswersStatusIsFoundAtStartReportedAsStatusUnsupportedAndStillPrints() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("keys.json"), KioskRig.keys().toJson(), StandardCharsets.UTF_8);
+        VirtualPrinter clone = new VirtualPrinter(dir.resolve("paper"), 576, BundledFonts.load());
+        clone.setAnswersStatus(false);
+        try (VirtualPrinterServer server = VirtualPrinterServer.startOnLoopback(clone, 0);
+             SocatPair cable = SocatPair.start(dir.resolve("scanner"), dir.resolve("scanner-peer"));
+             KioskRig codes = new KioskRig(Files.createDirectories(dir.resolve("rig")), Runnable::run);
+             Kiosk kiosk = Kiosk.start(KioskConfig.load(realPrinterConfig(data, server.port(), cable.device())),
+                     BranchTime.startingAt(LocalDateTime.parse("2026-11-23T08:40")))) {
+
+            await(() -> clone.statusRequests() >= 6);
+            assertThat(kiosk.printerStatus()).isEqualTo(PrinterStatus.STATUS_UNSUPPORTED);
+            assertThat(clone.statusRequests()).as("asked three times at start, then never again").isEqualTo(6);
+
+            await(() -> kiosk.scannerStatus() == QrScanner.Status.CONNECTED);
+            cable.send(codes.qr(codes.booking("HT", 21, "09:00-09:30", false)) + "\r\n");
+            await(() -> kiosk.flow().state().screen() instanceof Screen.TicketIssued);
+            assertThat(clone.awaitTickets(1, WAIT).get(0).text()).contains("HT-021");
+        }
+    }
+
+    private Path realPrinterConfig(Path data, int printerPort, Path scanner) throws IOException {
+        Path file = config(data, unusedPort(), scanner);
+        Files.writeString(file, Files.readString(file).replace("simulated = true",
+                "simulated = false\ntransport = \"tcp:127.0.0.1:" + printerPort + "\""));
+        return file;
     }
 
     private Path config(Path data, int port, Path scanner) throws IOException {

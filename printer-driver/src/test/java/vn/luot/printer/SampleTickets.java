@@ -2,6 +2,9 @@ package vn.luot.printer;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import vn.luot.printer.profile.PrinterProfile;
+import vn.luot.printer.profile.PrinterProfiles;
+import vn.luot.printer.profile.VietnameseStrategy;
 
 /** Tickets used across the tests; fixed values, so layouts are byte-stable. */
 public final class SampleTickets {
@@ -9,6 +12,13 @@ public final class SampleTickets {
     public static final String FOOTER = "Vui lòng chờ gọi số. Xin cảm ơn!";
 
     private SampleTickets() {
+    }
+
+    /** A built-in profile by id; "epson-tm-t20+cp1258" is that profile with Windows-1258 text chosen in the config. */
+    public static PrinterProfile profile(String spec) {
+        String[] parts = spec.split("\\+");
+        PrinterProfile base = PrinterProfiles.builtIn(parts[0]);
+        return parts.length == 1 ? base : base.withVietnamese(VietnameseStrategy.parse(parts[1]));
     }
 
     public static TicketSlip regular() {

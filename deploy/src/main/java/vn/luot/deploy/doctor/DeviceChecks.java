@@ -93,11 +93,13 @@ final class DeviceChecks {
         String name = cfg.text("printer.profile") == null ? "generic-80mm" : cfg.text("printer.profile");
         PrinterTransport transport;
         PrinterProfile profile;
+        boolean statusQueries;
         try {
             // The kiosk's own reading of the config, so the doctor opens exactly what the kiosk opens.
             KioskConfig kiosk = KioskConfig.load(cfg.file());
             transport = kiosk.printerTransport();
             profile = kiosk.printerProfile();
+            statusQueries = kiosk.printerStatusQueries();
         } catch (ConfigException e) {
             return Finding.warn("printer", "not checked: " + e.getMessage(), "fix the config line first");
         }
@@ -106,7 +108,7 @@ final class DeviceChecks {
                     "switch the printer on and plug it in; `ls -l /dev/usb/` should show lp0 and the udev rule /dev/luot-printer");
         }
         try (EscPosTicketPrinter printer = EscPosTicketPrinter.builder().profile(profile).transport(transport)
-                .statusTimeout(host.timeout()).build()) {
+                .statusQueries(statusQueries).statusTimeout(host.timeout()).build()) {
             PrinterStatus status = printer.status();
             String what = transport.describe() + " (" + name + "): " + status;
             return switch (status) {
@@ -115,7 +117,14 @@ final class DeviceChecks {
                 case PAPER_OUT -> Finding.fail("printer", what, "load a paper roll (thermal side out) and close the cover");
                 case COVER_OPEN -> Finding.fail("printer", what, "close the printer cover");
                 case OFFLINE -> Finding.fail("printer", what + " (no answer to a status request)",
-                        "check power, cable and transport; a usblp printer that never answers needs statusQueries off");
+                        "check power, cable and transport");
+                case STATUS_UNSUPPORTED -> Finding.warn("printer", what + ": status unsupported, the printer answered none of"
+                                + " 3 status requests (DLE EOT); the kiosk prints without status, so paper out goes unnoticed",
+                        "if the printer is on and prints `luot printer-test`, set printer.status = \"none\" in "
+                                + cfg.where("printer") + "; else check its power and cable");
+                case NOT_QUERIED -> Finding.warn("printer", what + ": status queries are off (printer.status = \"none\"); "
+                                + "the link opens, but paper out and an open cover go unnoticed",
+                        "print `luot printer-test` to check the printer; set printer.status = \"query\" if it answers DLE EOT");
                 case ERROR -> Finding.fail("printer", what, "switch the printer off and on; clear a paper jam or cutter error");
             };
         }

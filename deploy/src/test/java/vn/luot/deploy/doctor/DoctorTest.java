@@ -166,6 +166,28 @@ class DoctorTest {
     }
 
     @Test
+    void warnsThatAPrinterSilentToStatusRequestsIsPrintedToWithoutStatus() throws Exception {
+        virtualPrinter.setAnswersStatus(false);
+
+        Finding printer = find(doctor(Clock.systemUTC()).examine(kioskConfig()), "printer");
+
+        assertThat(printer.level()).isEqualTo(Finding.Level.WARN);
+        assertThat(printer.line()).contains("STATUS_UNSUPPORTED", "status unsupported", "printer.status = \"none\"");
+        assertThat(virtualPrinter.statusRequests()).isEqualTo(6);
+    }
+
+    @Test
+    void withStatusQueriesOffTheDoctorSendsNoDleEotAndSaysPaperOutGoesUnnoticed() throws Exception {
+        Path config = kioskConfig("transport = \"tcp:", "status = \"none\"\ntransport = \"tcp:");
+
+        Finding printer = find(doctor(Clock.systemUTC()).examine(config), "printer");
+
+        assertThat(printer.level()).isEqualTo(Finding.Level.WARN);
+        assertThat(printer.line()).contains("NOT_QUERIED", "paper out and an open cover go unnoticed");
+        assertThat(virtualPrinter.statusRequests()).isZero();
+    }
+
+    @Test
     void failsAnUnparsableTransportNamingFileLineAndKey() throws Exception {
         Path config = kioskConfig("transport = \"tcp:", "transport = \"parallel:");
 

@@ -13,6 +13,7 @@ import vn.luot.core.store.NumberBlock;
 import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.printer.profile.PrinterProfile;
 import vn.luot.printer.profile.PrinterProfiles;
+import vn.luot.printer.profile.VietnameseStrategy;
 import vn.luot.printer.transport.PrinterTransport;
 
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
@@ -24,7 +25,12 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
     public record Upstream(String url, String token, String tokenFile, java.util.List<String> pins) {
     }
 
-    public record Printer(Boolean simulated, String ticketsDir, String profile, String transport) {
+    /**
+     * @param status     "query" (default): DLE EOT before and after each ticket; "none": never asked
+     * @param vietnamese optional override of the profile's strategy: raster, tcvn3 or cp1258
+     */
+    public record Printer(Boolean simulated, String ticketsDir, String profile, String transport, String status,
+                          String vietnamese) {
     }
 
     public record Scanner(String kind, String port, Integer baud) {
@@ -79,6 +85,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         }
         require(file, text, printer, "printer");
         printerProfile(file, text);
+        printerStatusQueries(file, text);
         if (!Boolean.TRUE.equals(printer.simulated())) {
             printerTransport(file, text);
         }
@@ -108,6 +115,20 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         return printerProfile(DEMO, "");
     }
 
+    /** Whether the printer is asked for its status (DLE EOT): {@code printer.status}, "query" unless "none". */
+    public boolean printerStatusQueries() {
+        return printerStatusQueries(DEMO, "");
+    }
+
+    private boolean printerStatusQueries(Path file, String text) {
+        String mode = printer.status() == null ? "query" : printer.status();
+        return switch (mode) {
+            case "query" -> true;
+            case "none" -> false;
+            default -> throw error(file, text, "status", "'" + mode + "' is neither \"query\" nor \"none\"");
+        };
+    }
+
     /** Where a real printer is reached; only meaningful when the printer is not simulated. */
     public PrinterTransport printerTransport() {
         return printerTransport(DEMO, "");
@@ -119,7 +140,16 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
             throw error(file, text, "profile", "unknown printer profile '" + name + "'; one of "
                     + String.join(", ", PrinterProfiles.BUILT_IN));
         }
-        return PrinterProfiles.builtIn(name);
+        PrinterProfile profile = PrinterProfiles.builtIn(name);
+        if (printer.vietnamese() == null || printer.vietnamese().isBlank()) {
+            return profile;
+        }
+        try {
+            return profile.withVietnamese(VietnameseStrategy.parse(printer.vietnamese()));
+        } catch (IllegalArgumentException e) {
+            throw error(file, text, "vietnamese", "'" + printer.vietnamese() + "' does not fit profile " + name
+                    + " (raster, or tcvn3/cp1258 where the profile has their pages): " + e.getMessage());
+        }
     }
 
     private PrinterTransport printerTransport(Path file, String text) {

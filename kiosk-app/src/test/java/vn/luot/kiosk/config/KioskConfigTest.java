@@ -60,6 +60,25 @@ class KioskConfigTest {
     }
 
     @Test
+    void printerStatusQueriesAreOnByDefaultAndOffWithNone() throws IOException {
+        assertThat(KioskConfig.load(write(GOOD)).printerStatusQueries()).isTrue();
+        assertThat(KioskConfig.load(write(GOOD.replace("simulated = true", "simulated = true\nstatus = \"none\"")))
+                .printerStatusQueries()).isFalse();
+        ConfigException wrong = failure(GOOD.replace("simulated = true", "simulated = true\nstatus = \"off\""));
+        assertThat(wrong.getMessage()).contains("status", "'off'", "query", "none");
+    }
+
+    @Test
+    void theVietnameseStrategyCanBeChosenWhereTheProfileHasThePageAndIsRefusedWhereItHasNone() throws IOException {
+        KioskConfig cp1258 = KioskConfig.load(write(GOOD.replace("generic-58mm", "zjiang-pos5890")
+                .replace("simulated = true", "simulated = true\nvietnamese = \"cp1258\"")));
+        assertThat(cp1258.printerProfile().vietnamese()).isEqualTo(vn.luot.printer.profile.VietnameseStrategy.CP1258);
+        assertThat(cp1258.printerProfile().cp1258Page()).isEqualTo(94);
+        ConfigException none = failure(GOOD.replace("simulated = true", "simulated = true\nvietnamese = \"tcvn3\""));
+        assertThat(none.getMessage()).contains("vietnamese", "generic-58mm");
+    }
+
+    @Test
     void aMisspelledKeyIsNamedWithItsLine() throws IOException {
         ConfigException e = failure(GOOD.replace("idle_timeout_seconds", "idle_timout_seconds"));
         assertThat(e.line()).isEqualTo(3);

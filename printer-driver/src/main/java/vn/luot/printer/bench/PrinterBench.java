@@ -40,7 +40,8 @@ public final class PrinterBench {
         Map<String, TicketLayout> layouts = new LinkedHashMap<>();
         layouts.put("raster", new TicketLayout(PrinterProfiles.builtIn("generic-80mm"), fonts));
         layouts.put("tcvn3", new TicketLayout(PrinterProfiles.builtIn("epson-tm-t20"), fonts));
-        layouts.put("cp1258", new TicketLayout(PrinterProfiles.builtIn("generic-80mm-cp1258"), fonts));
+        layouts.put("cp1258", new TicketLayout(PrinterProfiles.builtIn("epson-tm-t20")
+                .withVietnamese(vn.luot.printer.profile.VietnameseStrategy.CP1258), fonts));
 
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> at9600 = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ public final class EscPosBuffer {
     public static final int ESC = 0x1b;
     public static final int GS = 0x1d;
     public static final int DLE = 0x10;
+    public static final int FS = 0x1c;
     public static final int LF = 0x0a;
 
     public enum Align { LEFT, CENTER, RIGHT }
@@ -39,6 +40,15 @@ public final class EscPosBuffer {
         reverse = false;
         sizeWidth = 1;
         sizeHeight = 1;
+        return this;
+    }
+
+    /**
+     * FS . — leaves Kanji/Chinese mode, which Chinese firmware turns on at power-up and after
+     * ESC @; in it, every byte from 0x80 starts a two-byte character and eats the next byte.
+     */
+    public EscPosBuffer cancelKanji() {
+        bytes(FS, '.');
         return this;
     }
 

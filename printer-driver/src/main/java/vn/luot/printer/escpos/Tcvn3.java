@@ -53,20 +53,10 @@ public final class Tcvn3 {
             lower.put(LOWER_BASES.charAt(i), (int) LOWER_BASE_BYTES.charAt(i));
             upper.put(UPPER_BASES.charAt(i), (int) UPPER_BASE_BYTES.charAt(i));
         }
+        // Decoding is strict: only Epson's own positions. A byte elsewhere (0xA8 on page 31, say) is
+        // blank on Epson paper, and the virtual printer must say so rather than guess a letter.
         lower.forEach((c, b) -> decodeLower[b - 128] = c);
         upper.forEach((c, b) -> decodeUpper[b - 128] = c);
-        // Printers built on the ABC capital font also show capitals at the other base slots.
-        String lenientUpper = "ĂÂÊÔƠƯĐ";
-        for (int i = 0; i < 7; i++) {
-            fillIfEmpty(decodeUpper, 0xa1 + i, "ĂÂÊÔƠƯĐ".charAt(i));
-            fillIfEmpty(decodeUpper, 0xa8 + i, lenientUpper.charAt(i));
-        }
-    }
-
-    private static void fillIfEmpty(char[] table, int code, char c) {
-        if (table[code - 128] == 0) {
-            table[code - 128] = c;
-        }
     }
 
     /** The byte for {@code c} on {@code page}, or -1 when that page does not have it. */
@@ -78,7 +68,7 @@ public final class Tcvn3 {
         return b == null ? -1 : b;
     }
 
-    /** Decodes one byte printed on {@code page}; 0 when the page has nothing there. */
+    /** Decodes one byte printed on {@code page}; 0 when Epson's page has nothing there. */
     public char decode(int b, Page page) {
         if (b < 0x80) {
             return (char) b;

@@ -36,7 +36,7 @@ public final class TicketLayout {
      * Character sizes, as GS ! multipliers and as the raster font size. Native text has only
      * whole multiples of 12 × 24 dots, and 1 × 2 looks squeezed, so SUBTITLE stays 1 × 1 there.
      */
-    private enum TextStyle {
+    enum TextStyle {
         NORMAL(1, 1, 22f, false),
         NORMAL_BOLD(1, 1, 22f, true),
         SUBTITLE(1, 1, 30f, true),
@@ -78,8 +78,7 @@ public final class TicketLayout {
     }
 
     public byte[] render(TicketSlip slip) {
-        EscPosBuffer out = new EscPosBuffer().initialize();
-        out.align(Align.CENTER);
+        EscPosBuffer out = start();
         text(out, slip.branchName(), TextStyle.NORMAL_BOLD, false);
         rule(out);
         text(out, slip.fieldName(), TextStyle.TITLE, false);
@@ -108,6 +107,11 @@ public final class TicketLayout {
         for (String footer : slip.footerLines()) {
             text(out, footer, TextStyle.NORMAL, false);
         }
+        return finish(out);
+    }
+
+    /** Cuts, or feeds the ticket out for tearing where the printer has no cutter. */
+    byte[] finish(EscPosBuffer out) {
         if (profile.cutter()) {
             out.feedLines(3).cut();
         } else {
@@ -116,7 +120,20 @@ public final class TicketLayout {
         return out.toByteArray();
     }
 
-    private void text(EscPosBuffer out, String text, TextStyle style, boolean inverse) {
+    TextRasterizer rasterizer() {
+        return rasterizer;
+    }
+
+    /** ESC @, and FS . on printers whose firmware starts in Chinese mode. */
+    EscPosBuffer start() {
+        EscPosBuffer out = new EscPosBuffer().initialize();
+        if (profile.cancelKanji()) {
+            out.cancelKanji();
+        }
+        return out;
+    }
+
+    void text(EscPosBuffer out, String text, TextStyle style, boolean inverse) {
         if (text.isBlank()) {
             return;
         }
@@ -131,7 +148,7 @@ public final class TicketLayout {
     private void nativeTextLines(EscPosBuffer out, String text, TextStyle style, boolean inverse) {
         int columns = profile.paperWidthDots() / (FONT_A_WIDTH * style.width);
         String shown = inverse ? " " + text + " " : text;
-        out.bold(style.bold).size(style.width, style.height).reverse(inverse);
+        out.align(Align.CENTER).bold(style.bold).size(style.width, style.height).reverse(inverse);
         for (String line : NativeWrap.wrap(shown, columns)) {
             nativeText.write(line, out);
             out.lineFeed();
@@ -145,7 +162,7 @@ public final class TicketLayout {
         int maxWidth = profile.paperWidthDots();
         for (String line : rasterizer.wrap(shown, font, inverse ? maxWidth - 24 : maxWidth)) {
             BufferedImage image = rasterizer.render(line, font, inverse, maxWidth);
-            out.raster(image);
+            out.align(Align.LEFT).raster(image);
         }
     }
 
@@ -154,7 +171,7 @@ public final class TicketLayout {
         String ascii = VietnameseText.fallback(label, cp -> cp >= 0x20 && cp < 0x7f).trim();
         int columnsAtOne = profile.paperWidthDots() / FONT_A_WIDTH;
         int size = Math.max(1, Math.min(MAX_NUMBER_SIZE, columnsAtOne / Math.max(1, ascii.length())));
-        out.bold(true).size(size, size);
+        out.align(Align.CENTER).bold(true).size(size, size);
         for (String line : NativeWrap.wrap(ascii, columnsAtOne / size)) {
             nativeText.write(line, out);
             out.lineFeed();
@@ -162,16 +179,17 @@ public final class TicketLayout {
         out.size(1, 1).bold(false);
     }
 
-    private void qr(EscPosBuffer out, String data) {
+    void qr(EscPosBuffer out, String data) {
         int module = profile.paperWidthDots() >= 576 ? 6 : 5;
         if (profile.nativeQr()) {
-            out.qr(data, module);
+            out.align(Align.CENTER).qr(data, module);
             return;
         }
-        out.raster(qrImage(data, module));
+        out.align(Align.LEFT).raster(qrImage(data, module));
     }
 
-    private static BufferedImage qrImage(String data, int module) {
+    /** The QR with its left margin in the image (see {@link TextRasterizer}): centred even where ESC a is ignored. */
+    private BufferedImage qrImage(String data, int module) {
         try {
             Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
             hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
@@ -180,7 +198,8 @@ public final class TicketLayout {
             BitMatrix m = new QRCodeWriter().encode(data, BarcodeFormat.QR_CODE, 0, 0, hints);
             int quiet = 2 * module;
             int size = m.getWidth() * module + 2 * quiet;
-            int width = (size + 7) / 8 * 8;
+            int width = TextRasterizer.centredWidth(profile.paperWidthDots(), size);
+            int left = Math.max(0, (profile.paperWidthDots() - size) / 2);
             BufferedImage image = new BufferedImage(width, size, BufferedImage.TYPE_BYTE_BINARY);
             java.awt.Graphics2D g = image.createGraphics();
             try {
@@ -190,7 +209,7 @@ public final class TicketLayout {
                 for (int y = 0; y < m.getHeight(); y++) {
                     for (int x = 0; x < m.getWidth(); x++) {
                         if (m.get(x, y)) {
-                            g.fillRect(quiet + x * module, quiet + y * module, module, module);
+                            g.fillRect(left + quiet + x * module, quiet + y * module, module, module);
                         }
                     }
                 }
@@ -204,7 +223,8 @@ public final class TicketLayout {
     }
 
     private static void rule(EscPosBuffer out) {
-        out.bold(false).size(1, 1);
+        // Centred text: ESC a is honoured for text by every printer we know of; only images need their margin.
+        out.align(Align.CENTER).bold(false).size(1, 1);
         out.text("--------------------------------".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         out.lineFeed();
     }

@@ -9,13 +9,16 @@ import java.util.Objects;
  *
  * @param id               file name of the profile, e.g. "epson-tm-t20"
  * @param name             human name for logs and {@code luot doctor}
- * @param paperWidthDots   printable width: 576 for 80 mm, 384 for 58 mm paper
+ * @param paperWidthDots   printable width: 576 for 80 mm at 203 dpi, 512 for 80 mm at 180 dpi (TM-T88),
+ *                         384 for 58 mm paper
  * @param cutter           whether GS V cuts; otherwise the ticket is fed out for tearing
  * @param nativeQr         whether GS ( k prints QR codes; otherwise the QR is sent as an image
  * @param vietnamese       strategy for Vietnamese text
  * @param tcvn3LowerPage   ESC t page of TCVN-3 lowercase (Epson: 30); -1 when absent
  * @param tcvn3UpperPage   ESC t page of TCVN-3 uppercase (Epson: 31); -1 when absent
  * @param cp1258Page       ESC t page of Windows-1258 (Epson: 52); -1 when absent
+ * @param cancelKanji      send {@code FS .} after {@code ESC @}: Chinese firmware starts in Kanji/Chinese
+ *                         mode, where bytes from 0x80 pair up into one double-byte character
  */
 @JsonIgnoreProperties(value = {"notes"})
 public record PrinterProfile(
@@ -27,7 +30,8 @@ public record PrinterProfile(
         VietnameseStrategy vietnamese,
         int tcvn3LowerPage,
         int tcvn3UpperPage,
-        int cp1258Page) {
+        int cp1258Page,
+        boolean cancelKanji) {
 
     public PrinterProfile {
         Objects.requireNonNull(id, "id");
@@ -44,7 +48,7 @@ public record PrinterProfile(
         }
     }
 
-    /** Characters of font A (12 × 24 dots) that fit on one line at normal size. */
+    /** Characters of font A (12 × 24 dots) that fit on one line at normal size: 48 on 576 dots, 42 on 512. */
     public int fontAColumns() {
         return paperWidthDots / 12;
     }
@@ -52,6 +56,6 @@ public record PrinterProfile(
     /** The same printer with another Vietnamese strategy, e.g. chosen in the branch config. */
     public PrinterProfile withVietnamese(VietnameseStrategy strategy) {
         return new PrinterProfile(id, name, paperWidthDots, cutter, nativeQr, strategy,
-                tcvn3LowerPage, tcvn3UpperPage, cp1258Page);
+                tcvn3LowerPage, tcvn3UpperPage, cp1258Page, cancelKanji);
     }
 }

@@ -14,8 +14,8 @@ public final class PrinterProfiles {
 
     /** Profiles shipped in the jar, by id. */
     public static final List<String> BUILT_IN = List.of(
-            "generic-80mm", "generic-58mm", "epson-tm-t20", "epson-tm-t88", "xprinter-xp80", "xprinter-xp58",
-            "generic-80mm-cp1258");
+            "generic-80mm", "generic-58mm", "epson-tm-t20", "epson-tm-t88", "epson-tm-t82", "xprinter-xp80",
+            "xprinter-xp58", "zjiang-pos5890", "rongta-rp326", "netum-nt80");
 
     private static final String FOLDER = "/vn/luot/printer/profiles/";
 

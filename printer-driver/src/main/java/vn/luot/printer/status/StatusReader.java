@@ -2,6 +2,7 @@ package vn.luot.printer.status;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import vn.luot.printer.PrinterStatus;
 import vn.luot.printer.transport.PrinterLink;
 
@@ -26,10 +27,22 @@ public final class StatusReader {
 
     /** The printer's status; OFFLINE when it does not answer in time, ERROR when it answers garbage. */
     public PrinterStatus read(PrinterLink link) throws IOException {
+        return ask(link).orElse(PrinterStatus.OFFLINE);
+    }
+
+    /**
+     * The printer's status, or empty when not one byte came back to the first request: a printer
+     * that is silent, as opposed to one that answered and then stopped (OFFLINE).
+     */
+    public Optional<PrinterStatus> ask(PrinterLink link) throws IOException {
         int printer = query(link, 1);
         if (printer == NO_ANSWER) {
-            return PrinterStatus.OFFLINE;
+            return Optional.empty();
         }
+        return Optional.of(rest(link, printer));
+    }
+
+    private PrinterStatus rest(PrinterLink link, int printer) throws IOException {
         int offline = query(link, 2);
         int paper = query(link, 4);
         if (offline == NO_ANSWER || paper == NO_ANSWER) {

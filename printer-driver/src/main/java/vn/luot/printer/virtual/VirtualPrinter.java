@@ -28,7 +28,12 @@ import vn.luot.printer.escpos.Tcvn3;
  * the middle of a ticket; a ticket hit by either is not written as printed but counted as lost
  * ({@code lost-NNNN.bin} keeps its bytes).
  *
- * <p>Code pages: 0 (cp437), 16 (cp1252), 30/31 (TCVN-3 lower/upper), 52 (cp1258), Epson's numbering.
+ * <p>Code pages: 0 (cp437), 16 (cp1252), 30/31 (TCVN-3 lower/upper), 52 (cp1258), Epson's numbering,
+ * or a vendor's ({@link #usePagesOf}). A TCVN-3 byte that Epson's page leaves blank is not drawn:
+ * it is listed in {@link PrintedTicket#unprintable()}, so a test sees a letter that would be lost.
+ *
+ * <p>Two behaviours of clones can be switched on: silence to DLE EOT ({@link #setAnswersStatus})
+ * and images printed flush left whatever ESC a says ({@link #setIgnoresImageAlignment}).
  *
  * <p>Safe for concurrent use: several connections may feed it; each command runs under its lock.
  */
@@ -48,6 +53,10 @@ public final class VirtualPrinter {
     private boolean coverOpen;
     private boolean nearEnd;
     private int paperLeftDots = -1;
+    private boolean answersStatus = true;
+    private int statusRequests;
+    private boolean ignoresImageAlignment;
+    private final java.util.Map<Integer, String> vendorPages = new java.util.HashMap<>();
 
     // Print mode.
     private int codePage;
@@ -67,6 +76,7 @@ public final class VirtualPrinter {
     private final StringBuilder text = new StringBuilder();
     private boolean ticketLost;
     private int runPage;
+    private final List<String> unprintable = new ArrayList<>();
 
     private final List<PrintedTicket> printed = new ArrayList<>();
     private int lost;
@@ -94,6 +104,28 @@ public final class VirtualPrinter {
         }
     }
 
+    /** false: DLE EOT requests are read and never answered, like many USB clones. */
+    public synchronized void setAnswersStatus(boolean answers) {
+        answersStatus = answers;
+    }
+
+    /** true: raster images print from the left edge whatever ESC a says, like many clones. */
+    public synchronized void setIgnoresImageAlignment(boolean ignores) {
+        ignoresImageAlignment = ignores;
+    }
+
+    /** Decodes ESC t the way this vendor numbers its pages (from the profile), instead of Epson's way. */
+    public synchronized void usePagesOf(vn.luot.printer.profile.PrinterProfile profile) {
+        vendorPages.clear();
+        if (profile.cp1258Page() >= 0) {
+            vendorPages.put(profile.cp1258Page(), "cp1258");
+        }
+        if (profile.tcvn3LowerPage() >= 0) {
+            vendorPages.put(profile.tcvn3LowerPage(), "tcvn3-lower");
+            vendorPages.put(profile.tcvn3UpperPage(), "tcvn3-upper");
+        }
+    }
+
     public synchronized void setPaperNearEnd(boolean near) {
         nearEnd = near;
     }
@@ -112,6 +144,11 @@ public final class VirtualPrinter {
 
     public synchronized List<PrintedTicket> tickets() {
         return List.copyOf(printed);
+    }
+
+    /** DLE EOT requests received so far, answered or not. */
+    public synchronized int statusRequests() {
+        return statusRequests;
     }
 
     public synchronized int lostTickets() {
@@ -224,6 +261,7 @@ public final class VirtualPrinter {
             }
             case 0x1b -> esc(c);
             case 0x1d -> gs(c);
+            case 0x1c -> fs(c);
             default -> {
                 if (b >= 0x20) {
                     character(b);
@@ -240,6 +278,10 @@ public final class VirtualPrinter {
             return null;
         }
         int n = c.arg();
+        statusRequests++;
+        if (!answersStatus) {
+            return null;
+        }
         int base = 0x12;
         boolean stopped = paperOut || coverOpen;
         return switch (n) {
@@ -292,6 +334,17 @@ public final class VirtualPrinter {
         }
     }
 
+    /** FS: Kanji/Chinese mode commands; none prints anything here. */
+    private void fs(Commands c) throws IOException {
+        int cmd = c.arg();
+        switch (cmd) {
+            case '.', '&' -> { }
+            case '!', '-', 'C', 'W' -> c.arg();
+            case 'S' -> c.args(2);
+            default -> LOG.log(System.Logger.Level.DEBUG, "ignored FS 0x{0}", Integer.toHexString(cmd));
+        }
+    }
+
     private void gs(Commands c) throws IOException {
         int cmd = c.arg();
         switch (cmd) {
@@ -339,7 +392,8 @@ public final class VirtualPrinter {
         if (!lineRuns.isEmpty()) {
             printLine();
         }
-        place(new PaperItem.Image(image, align), "[raster " + image.getWidth() + "x" + image.getHeight() + "]");
+        place(new PaperItem.Image(image, ignoresImageAlignment ? PaperItem.Align.LEFT : align),
+                "[raster " + image.getWidth() + "x" + image.getHeight() + "]");
     }
 
     private void extended(Commands c) throws IOException {
@@ -379,21 +433,34 @@ public final class VirtualPrinter {
     }
 
     private String decode(byte[] bytes, int page) {
-        return switch (page) {
-            case 30, 31 -> {
-                Tcvn3.Page p = page == 30 ? Tcvn3.Page.LOWER : Tcvn3.Page.UPPER;
+        String kind = vendorPages.isEmpty() ? epsonPage(page) : vendorPages.getOrDefault(page, epsonPage(page));
+        return switch (kind) {
+            case "tcvn3-lower", "tcvn3-upper" -> {
+                Tcvn3.Page p = kind.equals("tcvn3-lower") ? Tcvn3.Page.LOWER : Tcvn3.Page.UPPER;
                 StringBuilder sb = new StringBuilder();
                 for (byte b : bytes) {
                     char ch = tcvn3.decode(b & 0xff, p);
                     if (ch != 0) {
                         sb.append(ch);
+                    } else {
+                        unprintable.add(String.format("page %d byte 0x%02X", page, b & 0xff));
                     }
                 }
                 yield sb.toString();
             }
-            case 52 -> new String(bytes, CP1258);
-            case 16 -> new String(bytes, CP1252);
+            case "cp1258" -> new String(bytes, CP1258);
+            case "cp1252" -> new String(bytes, CP1252);
             default -> new String(bytes, CP437);
+        };
+    }
+
+    private static String epsonPage(int page) {
+        return switch (page) {
+            case 30 -> "tcvn3-lower";
+            case 31 -> "tcvn3-upper";
+            case 52 -> "cp1258";
+            case 16 -> "cp1252";
+            default -> "cp437";
         };
     }
 
@@ -461,10 +528,14 @@ public final class VirtualPrinter {
             Path png = outDir.resolve("ticket-" + stem + ".png");
             ImageIO.write(renderer.render(items), "png", png.toFile());
             Path txt = Files.writeString(outDir.resolve("ticket-" + stem + ".txt"), text.toString(), StandardCharsets.UTF_8);
-            printed.add(new PrintedTicket(number, bin, png, txt, text.toString()));
+            printed.add(new PrintedTicket(number, bin, png, txt, text.toString(), List.copyOf(unprintable)));
+            if (!unprintable.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "ticket {0} has bytes a real page leaves blank: {1}", stem, unprintable);
+            }
             LOG.log(System.Logger.Level.INFO, "ticket {0} printed to {1}", stem, png);
         }
         items.clear();
+        unprintable.clear();
         text.setLength(0);
         ticketBytes.reset();
         ticketLost = false;

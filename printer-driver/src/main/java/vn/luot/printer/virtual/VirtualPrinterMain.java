@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import vn.luot.printer.escpos.BundledFonts;
 
 /**
- * {@code VirtualPrinterMain [--port 9100 | --pty PATH] [--out DIR] [--width 576|384] [--bind ADDR]}
+ * {@code VirtualPrinterMain [--port 9100 | --pty PATH] [--out DIR] [--width 576|512|384] [--bind ADDR]
+ * [--no-status] [--ignore-image-align]}
  *
  * <p>With {@code --pty PATH}, socat creates a pseudo-terminal pair: the kiosk opens PATH as its
  * serial printer, the virtual printer listens on PATH.printer. Runs until killed.
@@ -25,6 +26,8 @@ public final class VirtualPrinterMain {
         Path out = Path.of("printed-tickets");
         int width = 576;
         String bind = "0.0.0.0";
+        boolean silent = false;
+        boolean ignoreImageAlign = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -34,8 +37,17 @@ public final class VirtualPrinterMain {
                 case "--out" -> out = Path.of(require(a, value));
                 case "--width" -> width = Integer.parseInt(require(a, value));
                 case "--bind" -> bind = require(a, value);
+                case "--no-status" -> {
+                    silent = true;
+                    continue;
+                }
+                case "--ignore-image-align" -> {
+                    ignoreImageAlign = true;
+                    continue;
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: VirtualPrinterMain [--port 9100 | --pty PATH] [--out DIR] [--width 576|384] [--bind ADDR]");
+                    System.out.println("usage: VirtualPrinterMain [--port 9100 | --pty PATH] [--out DIR] [--width 576|512|384] [--bind ADDR]"
+                            + " [--no-status] [--ignore-image-align]");
                     return;
                 }
                 default -> throw usage("unknown option " + a);
@@ -45,6 +57,9 @@ public final class VirtualPrinterMain {
             }
         }
         VirtualPrinter printer = new VirtualPrinter(out, width, BundledFonts.load());
+        // Clone behaviours: no answer to DLE EOT, images flush left whatever ESC a says.
+        printer.setAnswersStatus(!silent);
+        printer.setIgnoresImageAlignment(ignoreImageAlign);
         if (pty != null) {
             servePty(printer, Path.of(pty), out);
         } else {
