@@ -93,6 +93,33 @@ class BrowserTest {
         return last;
     }
 
+    private void screenshot(String name) throws java.io.IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** Not an assertion of looks: the pages as a person sees them, in target/screenshots, to look at after a change. */
+    @Test
+    void theSignInTheDeskAndTheWaitingPagesRenderToPng() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        browser.get(rig.url("/staff"));
+        screenshot("staff-sign-in");
+        signIn("1", StaffRig.PIN_1);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        screenshot("staff-desk");
+        browser.get(rig.url("/t/"));
+        assertThat(textOf(By.id("latest"), "HT-500")).contains("HT-500");
+        screenshot("waiting");
+        browser.get(rig.url("/t/HT-501"));
+        assertThat(textOf(By.id("status"), "tiếp theo")).contains("tiếp theo");
+        screenshot("waiting-ticket");
+    }
+
     @Test
     void aWrongPinIsRefusedOnThePage() {
         signIn("1", "0000");
