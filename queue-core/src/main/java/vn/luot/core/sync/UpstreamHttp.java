@@ -97,13 +97,40 @@ public final class UpstreamHttp {
                 return;
             }
             platform.checkServerTrusted(chain, authType);
-            for (X509Certificate c : chain) {
-                if (pins.contains(pin(c))) {
+            // Only a key that signed the way down to this leaf counts: a pinned certificate merely appended
+            // to the chain (certificates are public) must not vouch for a leaf it never signed.
+            List<X509Certificate> signers = new java.util.ArrayList<>(List.of(chain).subList(1, chain.length));
+            signers.addAll(List.of(platform.getAcceptedIssuers()));
+            X509Certificate current = chain[0];
+            for (int depth = 0; depth < 10; depth++) {
+                X509Certificate signer = signerOf(current, signers);
+                if (signer == null) {
+                    break;
+                }
+                if (pins.contains(pin(signer))) {
                     return;
                 }
+                if (signer.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
+                    break;
+                }
+                current = signer;
             }
             throw new CertificateException("Certificate pinning failure: the server's key " + pin(chain[0])
                     + " is not one of the configured pins " + pins);
+        }
+
+        private static X509Certificate signerOf(X509Certificate cert, List<X509Certificate> candidates) {
+            for (X509Certificate c : candidates) {
+                if (c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !c.equals(cert)) {
+                    try {
+                        cert.verify(c.getPublicKey());
+                        return c;
+                    } catch (GeneralSecurityException e) {
+                        // same name, another key: not this certificate's signer
+                    }
+                }
+            }
+            return null;
         }
 
         boolean leafPinned(SSLSession session) {

@@ -76,6 +76,45 @@ class UpstreamHttpTest {
     }
 
     @Test
+    void aPinnedCertificateAppendedToAnotherChainDoesNotVouchForIt() throws Exception {
+        HeldCertificate pinnedCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("pinned-ca").build();
+        HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("other-ca").build();
+        HeldCertificate leaf = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").signedBy(otherCa)
+                .build();
+        HandshakeCertificates trustsBoth = new HandshakeCertificates.Builder()
+                .addTrustedCertificate(otherCa.certificate()).addTrustedCertificate(pinnedCa.certificate()).build();
+        javax.net.ssl.X509TrustManager trust = UpstreamHttp.client("https://luot.example.gov.vn",
+                List.of(UpstreamHttp.pin(pinnedCa.certificate())), trustsBoth.trustManager()).x509TrustManager();
+        // the impostor's chain is valid (the client trusts other-ca) and ends with the pinned CA's public
+        // certificate, which signed nothing in it
+        java.security.cert.X509Certificate[] forged = {leaf.certificate(), otherCa.certificate(), pinnedCa.certificate()};
+        assertThatThrownBy(() -> trust.checkServerTrusted(forged, "ECDHE_ECDSA"))
+                .isInstanceOf(java.security.cert.CertificateException.class).hasMessageContaining("pinning failure");
+        java.security.cert.X509Certificate[] honest = {leaf.certificate(), otherCa.certificate()};
+        javax.net.ssl.X509TrustManager pinsOther = UpstreamHttp.client("https://luot.example.gov.vn",
+                List.of(UpstreamHttp.pin(otherCa.certificate())), trustsBoth.trustManager()).x509TrustManager();
+        pinsOther.checkServerTrusted(honest, "ECDHE_ECDSA");
+    }
+
+    @Test
+    void aPinnedAuthorityThatSignedTheServersCertificateIsAccepted() throws Exception {
+        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("city-ca").build();
+        HeldCertificate leaf = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").signedBy(ca).build();
+        try (MockWebServer city = new MockWebServer()) {
+            city.useHttps(new HandshakeCertificates.Builder().heldCertificate(leaf, ca.certificate()).build()
+                    .sslSocketFactory());
+            city.enqueue(new MockResponse.Builder().body("ok").build());
+            city.start();
+            String url = city.url("/v1/keys").toString();
+            OkHttpClient client = UpstreamHttp.client(url, List.of(UpstreamHttp.pin(ca.certificate())),
+                    new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build().trustManager());
+            try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
+                assertThat(r.body().string()).isEqualTo("ok");
+            }
+        }
+    }
+
+    @Test
     void pinsNeedHttpsAndTheRightShape() {
         assertThatThrownBy(() -> UpstreamHttp.client("http://hub.local:8090", List.of("sha256/" + "A".repeat(43) + "=")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https://");
