@@ -30,6 +30,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * than the minimum data rate is answered 408 and cut off ({@link RateGuardedExchange}), and one client address may hold only a few request threads at a time
  * (more requests from it wait without a thread), so a handful of trickling sockets cannot take the server.
  * Optionally a second connector speaks TLS with a PKCS12 key store.
+ *
+ * <p>The bridge sets each response header once per name: a handler sends at most one value per header
+ * (one {@code Set-Cookie} per response, as the staff page does).
  */
 public final class EdgeServer implements AutoCloseable {
 
