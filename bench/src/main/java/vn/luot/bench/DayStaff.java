@@ -69,10 +69,17 @@ final class DayStaff {
     }
 
     private Session signIn(int counter) throws IOException, InterruptedException {
+        // the sign-in form's own token and cookie, as a browser gets them by opening the form
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/staff")).GET());
+        Matcher token = CSRF.matcher(page.body());
+        String signInCookie = page.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse("");
+        if (!token.find()) {
+            throw new IOException("the staff sign-in form has no token");
+        }
         Map<String, String> form = Map.of("counter", counter == 0 ? "supervisor" : Integer.toString(counter),
-                "pin", pin(counter));
+                "pin", pin(counter), "csrf", token.group(1));
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", signInCookie)
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
         String cookie = login.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
         if (login.statusCode() != 303 || cookie == null) {
@@ -100,6 +107,6 @@ final class DayStaff {
 
     private static String unescape(String html) {
         return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
+                .replace("&#61;", "=").replace("&#96;", "`").replace("&amp;", "&");
     }
 }

@@ -1,6 +1,5 @@
 package vn.luot.server;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +23,7 @@ import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.event.QueueEvent;
+import vn.luot.core.http.EdgeServer;
 import vn.luot.core.rules.CheckInWindow;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.DeviceTokens;
@@ -46,8 +45,7 @@ public final class BookingServer implements AutoCloseable {
     private final BookingStore bookings;
     private final Map<String, BookingApi.BranchRuntime> branches = new LinkedHashMap<>();
     private final List<Notifier> notifiers = new ArrayList<>();
-    private final HttpServer http;
-    private final ExecutorService httpThreads;
+    private final EdgeServer http;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final java.time.Duration housekeepingEvery;
@@ -78,16 +76,17 @@ public final class BookingServer implements AutoCloseable {
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, b.config.tokens().withAll(b.extraTokens), json);
         BookingApi api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json);
-        this.httpThreads = Executors.newFixedThreadPool(b.httpThreads);
-        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
-        http.createContext("/", exchange -> {
-            if (SyncHttpHandler.serves(exchange.getRequestURI().getPath())) {
-                sync.handle(exchange);
-            } else {
-                api.handle(exchange);
-            }
-        });
-        http.setExecutor(httpThreads);
+        EdgeServer.Limits limits = EdgeServer.Limits.CENTRE;
+        limits = new EdgeServer.Limits(Math.max(b.httpThreads, 8), Math.min(limits.threadsPerClient(),
+                Math.max(b.httpThreads, 8) - 1), limits.idleTimeout(), limits.minRequestBytesPerSecond());
+        this.http = EdgeServer.bind("luot-server-http", new InetSocketAddress(b.bindAddress, b.port), null, limits,
+                exchange -> {
+                    if (SyncHttpHandler.serves(exchange.getRequestURI().getPath())) {
+                        sync.handle(exchange);
+                    } else {
+                        api.handle(exchange);
+                    }
+                });
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "luot-server-housekeeping");
             t.setDaemon(true);
@@ -125,7 +124,11 @@ public final class BookingServer implements AutoCloseable {
     }
 
     public BookingServer start() {
-        http.start();
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the booking server", e);
+        }
         if (!housekeepingEvery.isZero()) {
             scheduler.scheduleWithFixedDelay(this::housekeeping, 0, housekeepingEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -151,7 +154,7 @@ public final class BookingServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     public String url() {
@@ -177,13 +180,7 @@ public final class BookingServer implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.stop(0);
-        httpThreads.shutdownNow();
-        try {
-            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
         branches.values().forEach(rt -> rt.queue().close());
         bookings.close();
     }
@@ -197,7 +194,7 @@ public final class BookingServer implements AutoCloseable {
         private DeviceTokens extraTokens = DeviceTokens.none();
         private String bindAddress = "0.0.0.0";
         private int port = -1;
-        private int httpThreads = 16;
+        private int httpThreads = EdgeServer.Limits.CENTRE.maxThreads();
         private java.time.Duration noShowGrace = java.time.Duration.ofMinutes(30);
         private java.time.Duration housekeepingEvery = java.time.Duration.ofSeconds(1);
 

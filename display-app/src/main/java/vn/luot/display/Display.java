@@ -31,6 +31,7 @@ import vn.luot.display.buttons.SimulatedButtons;
 import vn.luot.display.calls.CallDesk;
 import vn.luot.display.config.DisplayConfig;
 import vn.luot.display.hub.BranchHub;
+import vn.luot.display.hub.HubCertificate;
 import vn.luot.display.protocol.BoardProtocol;
 import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
@@ -156,6 +157,12 @@ public final class Display implements AutoCloseable {
                 .waitingPage(new WaitingPage(queue, board, clock))
                 .afterPush(board::refresh)
                 .clockTrust(trust);
+        if (config.hub().tlsPort() != null && config.hub().tlsPort() > 0) {
+            HubCertificate.Identity tls = HubCertificate.ensure(data, "luot-hub-" + branch.id());
+            hubBuilder.tls(config.hub().tlsPort(), tls.keyStore(), tls.password());
+            LOG.info(() -> "hub TLS on port " + config.hub().tlsPort() + "; kiosks pin " + tls.pin()
+                    + " (also in " + data.resolve("hub-tls.pin") + ")");
+        }
         DisplayConfig.Upstream up = config.upstream();
         if (up != null && up.url() != null && !up.url().isBlank()) {
             hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> {

@@ -18,7 +18,8 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
                             String ticker, Hub hub, Upstream upstream, Boards boards, Buttons buttons, Voice voice,
                             Staff staff) {
 
-    public record Hub(String bind, Integer port, List<Device> devices) {
+    /** @param tlsPort also serve TLS here (self-signed, pinned by the kiosks); absent or 0 for none */
+    public record Hub(String bind, Integer port, List<Device> devices, Integer tlsPort) {
     }
 
     public record Device(String id, String role, String tokenSha256) {
@@ -119,6 +120,9 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         require(file, text, hub, "hub");
         if (hub.port() != null && (hub.port() < 0 || hub.port() > 65535)) {
             throw error(file, text, "port", "must be 0..65535, is " + hub.port());
+        }
+        if (hub.tlsPort() != null && (hub.tlsPort() < 0 || hub.tlsPort() > 65535)) {
+            throw error(file, text, "tls_port", "must be 0..65535, is " + hub.tlsPort());
         }
         for (Device d : hub.devices() == null ? List.<Device>of() : hub.devices()) {
             require(file, text, d.id(), "id");

@@ -1,14 +1,12 @@
 package vn.luot.display.hub;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
+import vn.luot.core.http.EdgeServer;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
@@ -41,8 +40,8 @@ public final class BranchHub implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BranchHub.class.getName());
 
-    private final HttpServer http;
-    private final ExecutorService httpThreads;
+    private final EdgeServer http;
+    private final EdgeServer.Tls tls;
     private final ScheduledExecutorService relayThread;
     private final SyncLoop relay;
     private final VerificationKeys keys;
@@ -54,9 +53,8 @@ public final class BranchHub implements AutoCloseable {
         Runnable afterPush = b.afterPush;
         HttpHandler staff = b.staffPage;
         HttpHandler waiting = b.waitingPage;
-        this.httpThreads = Executors.newFixedThreadPool(8, daemon("hub-http"));
-        this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
-        http.createContext("/", exchange -> {
+        this.tls = b.tls;
+        HttpHandler routes = exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (SyncHttpHandler.serves(path)) {
                 boolean push = exchange.getRequestMethod().equals("POST");
@@ -76,8 +74,9 @@ public final class BranchHub implements AutoCloseable {
                     exchange.sendResponseHeaders(path.equals("/") ? 303 : 404, -1);
                 }
             }
-        });
-        http.setExecutor(httpThreads);
+        };
+        this.http = EdgeServer.bind("hub-http", new InetSocketAddress(b.bindAddress, b.port), tls,
+                EdgeServer.Limits.HUB, routes);
         if (b.upstreamUrl != null) {
             this.relayThread = Executors.newSingleThreadScheduledExecutor(daemon("hub-relay"));
             OkHttpClient client = UpstreamHttp.client(b.upstreamUrl, b.upstreamPins);
@@ -102,7 +101,11 @@ public final class BranchHub implements AutoCloseable {
     }
 
     public BranchHub start() {
-        http.start();
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (relay != null) {
             relay.start();
         }
@@ -110,7 +113,8 @@ public final class BranchHub implements AutoCloseable {
             // every minute: a hub that booted with the WAN down gets keys soon after it returns (a cheap GET)
             relayThread.scheduleWithFixedDelay(keys::refresh, 0, 1, TimeUnit.MINUTES);
         }
-        LOG.info(() -> "branch hub on port " + port() + (relay == null ? ", no upstream" : ", relaying upstream"));
+        LOG.info(() -> "branch hub on port " + port() + (tls == null ? "" : ", TLS on port " + tlsPort())
+                + (relay == null ? ", no upstream" : ", relaying upstream"));
         return this;
     }
 
@@ -130,11 +134,21 @@ public final class BranchHub implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     public String url() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** The TLS port, or -1 when the hub was built without a key store. */
+    public int tlsPort() {
+        return http.tlsPort();
+    }
+
+    /** The TLS address on loopback (tests, the demo), or null without TLS. */
+    public String tlsUrl() {
+        return tls == null ? null : "https://127.0.0.1:" + tlsPort();
     }
 
     /** Pushes and pulls upstream now (after a call, so the app hears of it at once). */
@@ -150,13 +164,7 @@ public final class BranchHub implements AutoCloseable {
             relay.close();
             relayThread.shutdownNow();
         }
-        http.stop(0);
-        httpThreads.shutdownNow();
-        try {
-            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -184,6 +192,7 @@ public final class BranchHub implements AutoCloseable {
         private Consumer<SyncLoop.Status> upstreamStatus;
         private java.nio.file.Path keysCache;
         private java.util.List<String> upstreamPins = java.util.List.of();
+        private EdgeServer.Tls tls;
 
         private Builder(LocalQueue queue, Clock clock) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -236,6 +245,15 @@ public final class BranchHub implements AutoCloseable {
             this.upstreamToken = Objects.requireNonNull(token, "token");
             this.relayInterval = Objects.requireNonNull(interval, "interval");
             this.upstreamStatus = status;
+            return this;
+        }
+
+        /**
+         * Also serve TLS on {@code port} with the hub's PKCS12 key store (see {@link HubCertificate}); kiosks
+         * pin its certificate, and the staff cookie is {@code Secure} there.
+         */
+        public Builder tls(int port, java.nio.file.Path keyStore, String password) {
+            this.tls = new EdgeServer.Tls(bindAddress, port, keyStore, password);
             return this;
         }
 

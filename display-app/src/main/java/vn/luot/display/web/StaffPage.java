@@ -5,12 +5,11 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.core.domain.Branch;
@@ -18,6 +17,7 @@ import vn.luot.core.domain.Counter;
 import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
+import vn.luot.core.http.EdgeServer;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.display.calls.CallDesk;
 
@@ -25,16 +25,17 @@ import vn.luot.display.calls.CallDesk;
  * The staff page at {@code /staff}, for counters without buttons: the same operations as the buttons plus
  * TRANSFER and PAUSE, and the supervisor's morning-to-afternoon shift move. Each counter signs in with its
  * PIN (hashed in the config); every later form carries the session's CSRF token, and a request without it is
- * refused with 403 whatever cookie it brings. Five wrong PINs lock that counter's sign-in for a minute.
+ * refused with 403 whatever cookie it brings; the sign-in form carries its own token too. Wrong PINs are
+ * limited per client address and per counter ({@link SignInThrottle}); the pages are templates that escape
+ * every value ({@link Pages}).
  * Every operation answers with what happened, in Vietnamese: a press never silently does nothing.
  */
 public final class StaffPage implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(StaffPage.class.getName());
     static final String COOKIE = "luot_staff";
+    static final String LOGIN_COOKIE = "luot_signin";
     static final int SUPERVISOR = 0;
-    private static final int MAX_FAILURES = 5;
-    private static final Duration LOCKOUT = Duration.ofMinutes(1);
 
     private final CallDesk desk;
     private final LocalQueue queue;
@@ -42,11 +43,7 @@ public final class StaffPage implements HttpHandler {
     private final Map<Integer, String> counterPins;
     private final String supervisorPin;
     private final StaffSessions sessions;
-    private final Clock clock;
-    private final Map<Integer, Failures> failures = new ConcurrentHashMap<>();
-
-    private record Failures(int count, Instant lockedUntil) {
-    }
+    private final SignInThrottle throttle;
 
     /**
      * @param counterPins   PIN hash per counter number; a counter without one cannot sign in
@@ -60,7 +57,7 @@ public final class StaffPage implements HttpHandler {
         this.counterPins = Map.copyOf(counterPins);
         this.supervisorPin = supervisorPin;
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttle = new SignInThrottle(Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
@@ -74,7 +71,7 @@ public final class StaffPage implements HttpHandler {
                     if (s.isPresent()) {
                         Html.redirect(exchange, "/staff/desk");
                     } else {
-                        Html.send(exchange, 200, loginPage(null));
+                        sendLoginPage(exchange, 200, null);
                     }
                 } else if (method.equals("POST") && path.equals("/staff/login")) {
                     login(exchange);
@@ -88,16 +85,16 @@ public final class StaffPage implements HttpHandler {
                 } else if (method.equals("POST") && (path.equals("/staff/action") || path.equals("/staff/logout"))) {
                     act(exchange, path.endsWith("logout"));
                 } else {
-                    Html.send(exchange, 404, Html.page("Không tìm thấy", "<h1>Không tìm thấy trang</h1>"
-                            + "<p class=\"muted\">Page not found.</p><p><a href=\"/staff\">Trang nhân viên</a></p>", 0));
+                    Html.send(exchange, 404, Pages.notice("Không tìm thấy", "Không tìm thấy trang", null, null,
+                            "Page not found.", "/staff", "Trang nhân viên"));
                 }
             } catch (IllegalArgumentException e) {
-                Html.send(exchange, 400, Html.page("Yêu cầu không hợp lệ", "<div class=\"err\">Yêu cầu không hợp lệ: "
-                        + Html.escape(e.getMessage()) + "</div><p><a href=\"/staff\">Quay lại</a></p>", 0));
+                Html.send(exchange, 400, Pages.notice("Yêu cầu không hợp lệ", null,
+                        "Yêu cầu không hợp lệ: " + e.getMessage(), null, null, "/staff", "Quay lại"));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "staff page failed: " + method + " " + path, e);
-                Html.send(exchange, 500, Html.page("Lỗi", "<div class=\"err\">Lỗi hệ thống, thao tác chưa được thực hiện. "
-                        + "Vui lòng thử lại hoặc dùng nút bấm tại quầy.</div>", 0));
+                Html.send(exchange, 500, Pages.notice("Lỗi", null, "Lỗi hệ thống, thao tác chưa được thực hiện. "
+                        + "Vui lòng thử lại hoặc dùng nút bấm tại quầy.", null, null, null, null));
             }
         }
     }
@@ -108,65 +105,84 @@ public final class StaffPage implements HttpHandler {
 
     private void login(HttpExchange exchange) throws IOException {
         Map<String, String> form = Html.form(exchange);
+        String expected = Html.cookie(exchange, LOGIN_COOKIE);
+        if (expected == null || !StaffSessions.tokensMatch(expected, form.get("csrf")) || !sameOrigin(exchange)) {
+            LOG.warning(() -> "staff page: refused a sign-in without the sign-in form's token from "
+                    + client(exchange));
+            Html.send(exchange, 403, refused("/staff"));
+            return;
+        }
         String who = form.getOrDefault("counter", "");
         String pin = form.getOrDefault("pin", "");
         int counter;
         try {
             counter = who.equals("supervisor") ? SUPERVISOR : Integer.parseInt(who);
         } catch (NumberFormatException e) {
-            Html.send(exchange, 400, loginPage("Hãy chọn quầy. / Choose a counter."));
+            sendLoginPage(exchange, 400, "Hãy chọn quầy. / Choose a counter.");
             return;
         }
         String hash = counter == SUPERVISOR ? supervisorPin : counterPins.get(counter);
         if (hash == null) {
-            Html.send(exchange, 403, loginPage(counter == SUPERVISOR
+            sendLoginPage(exchange, 403, counter == SUPERVISOR
                     ? "Chưa cấu hình mã PIN giám sát. / No supervisor PIN is configured."
-                    : "Quầy " + counter + " chưa được cấu hình mã PIN. / This counter has no PIN configured."));
+                    : "Quầy " + counter + " chưa được cấu hình mã PIN. / This counter has no PIN configured.");
             return;
         }
-        Instant now = clock.instant();
-        Failures f = failures.get(counter);
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            long seconds = Duration.between(now, f.lockedUntil()).toSeconds() + 1;
-            Html.send(exchange, 429, loginPage("Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau " + seconds
-                    + " giây. / Too many wrong PINs; try again in " + seconds + " s."));
+        String client = client(exchange);
+        SignInThrottle.Attempt[] attempt = new SignInThrottle.Attempt[1];
+        Optional<Duration> wait = throttle.take(client, counter, attempt);
+        if (wait.isPresent()) {
+            long seconds = wait.get().toSeconds() + 1;
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+            sendLoginPage(exchange, 429, "Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau " + seconds
+                    + " giây. / Too many wrong PINs; try again in " + seconds + " s.");
             return;
         }
         if (!PinHash.matches(pin, hash)) {
-            int count = f == null || f.lockedUntil() != null ? 1 : f.count() + 1;
-            failures.put(counter, new Failures(count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null));
             LOG.warning(() -> "staff page: wrong PIN for " + (counter == SUPERVISOR ? "supervisor" : "counter " + counter)
-                    + " from " + exchange.getRemoteAddress().getAddress().getHostAddress() + " (" + count + " in a row)");
-            Html.send(exchange, 401, loginPage("Mã PIN không đúng. Vui lòng thử lại. / Wrong PIN, please try again."));
+                    + " from " + client + " (" + throttle.failures(client) + " from there)");
+            sendLoginPage(exchange, 401, "Mã PIN không đúng. Vui lòng thử lại. / Wrong PIN, please try again.");
             return;
         }
-        failures.remove(counter);
+        throttle.succeeded(attempt[0]);
         StaffSessions.Session s = sessions.open(counter, counter == SUPERVISOR);
-        exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + s.id()
-                + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=43200");
+        exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, s.id(), 43200));
         LOG.info(() -> "staff page: " + s.who() + " signed in");
         Html.redirect(exchange, "/staff/desk");
+    }
+
+    private static String client(HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    /** HttpOnly and SameSite=Strict always; {@code Secure} when the page came over TLS. */
+    private static String cookie(HttpExchange exchange, String name, String value, int maxAgeSeconds) {
+        return name + "=" + value + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds
+                + (EdgeServer.isSecure(exchange) ? "; Secure" : "");
+    }
+
+    private static String refused(String back) {
+        return Pages.notice("Yêu cầu bị từ chối", null, "Yêu cầu bị từ chối: thiếu mã bảo vệ của trang. Vui lòng mở "
+                + "lại trang nhân viên và thao tác từ đó.", null, "Request refused: it did not come from the staff page.",
+                back, "Trang nhân viên");
     }
 
     private void act(HttpExchange exchange, boolean logout) throws IOException {
         Map<String, String> form = Html.form(exchange);
         Optional<StaffSessions.Session> found = session(exchange);
         if (found.isEmpty()) {
-            Html.send(exchange, 401, loginPage("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại. / Please sign in again."));
+            sendLoginPage(exchange, 401, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại. / Please sign in again.");
             return;
         }
         StaffSessions.Session s = found.get();
         if (!StaffSessions.csrfMatches(s, form.get("csrf")) || !sameOrigin(exchange)) {
             LOG.warning(() -> "staff page: refused a request without this session's token (" + s.who() + ")");
-            Html.send(exchange, 403, Html.page("Yêu cầu bị từ chối", "<div class=\"err\">Yêu cầu bị từ chối: thiếu mã "
-                    + "bảo vệ của trang. Vui lòng mở lại trang nhân viên và thao tác từ đó.</div>"
-                    + "<p class=\"muted\">Request refused: it did not come from the staff page.</p>"
-                    + "<p><a href=\"/staff/desk\">Trang nhân viên</a></p>", 0));
+            Html.send(exchange, 403, refused("/staff/desk"));
             return;
         }
         if (logout) {
             sessions.close(s);
-            exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0");
+            exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, "", 0));
             Html.redirect(exchange, "/staff");
             return;
         }
@@ -236,104 +252,81 @@ public final class StaffPage implements HttpHandler {
 
     // ---- pages ------------------------------------------------------------------------------------------
 
-    private String loginPage(String error) {
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>Trang nhân viên</h1><p class=\"muted\">Staff page — ").append(Html.escape(branch.name()))
-                .append("</p>");
-        if (error != null) {
-            b.append("<div class=\"err\" id=\"error\">").append(Html.escape(error)).append("</div>");
-        }
-        b.append("<form method=\"post\" action=\"/staff/login\"><p><label>Quầy / Counter<br><select name=\"counter\" id=\"counter\">");
-        for (Counter c : branch.counters()) {
-            if (counterPins.containsKey(c.number())) {
-                b.append("<option value=\"").append(c.number()).append("\">Quầy ").append(c.number()).append("</option>");
-            }
-        }
-        if (supervisorPin != null) {
-            b.append("<option value=\"supervisor\">Giám sát / Supervisor</option>");
-        }
-        b.append("</select></label></p><p><label>Mã PIN<br><input type=\"password\" name=\"pin\" id=\"pin\" "
-                + "inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"8\"></label></p>"
-                + "<p><button type=\"submit\" id=\"login\">Đăng nhập</button></p></form>");
-        return Html.page("Trang nhân viên — Lượt", b.toString(), 0);
+    /**
+     * The sign-in form, with a fresh token in the form and in a short-lived cookie (a page elsewhere cannot read
+     * the cookie to forge the form, so it cannot sign a browser in to an attacker's session).
+     */
+    private void sendLoginPage(HttpExchange exchange, int status, String error) throws IOException {
+        String token = sessions.newToken();
+        exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, LOGIN_COOKIE, token, 3600));
+        Map<String, Object> scope = Pages.scope("Trang nhân viên — Lượt", 0);
+        scope.put("branchName", branch.name());
+        scope.put("error", error);
+        scope.put("loginCsrf", token);
+        scope.put("counters", branch.counters().stream().map(Counter::number).filter(counterPins::containsKey).toList());
+        scope.put("supervisor", supervisorPin != null ? Boolean.TRUE : null);
+        Html.send(exchange, status, Pages.render("login", scope));
     }
 
     private String deskPage(StaffSessions.Session s) {
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(s.supervisor() ? "Giám sát" : "Quầy " + s.counter()).append("</h1>");
-        sessions.takeFlash(s).ifPresent(m -> b.append("<div class=\"msg\" id=\"message\">").append(Html.escape(m))
-                .append("</div>"));
+        String heading = s.supervisor() ? "Giám sát" : "Quầy " + s.counter();
+        Map<String, Object> scope = Pages.scope(heading + " — Lượt", 0);
+        scope.put("heading", heading);
+        scope.put("csrf", s.csrf());
+        scope.put("flash", sessions.takeFlash(s).orElse(null));
         if (s.supervisor()) {
-            supervisorBody(s, b);
+            scope.put("supervisorView", supervisorView());
         } else {
-            counterBody(s, b);
+            scope.put("desk", counterView(s.counter()));
         }
-        b.append("<p>").append(button(s, "", "Đăng xuất", "secondary", "/staff/logout", "logout")).append("</p>");
-        return Html.page((s.supervisor() ? "Giám sát" : "Quầy " + s.counter()) + " — Lượt", b.toString(), 0);
+        scope.put("logout", button("", "Đăng xuất", "secondary", "/staff/logout", "logout"));
+        return Pages.render("desk", scope);
     }
 
-    private void counterBody(StaffSessions.Session s, StringBuilder b) {
-        int counter = s.counter();
+    private Map<String, Object> counterView(int counter) {
         Counter c = branch.counter(counter).orElseThrow();
-        Optional<Ticket> current = queue.currentAt(counter);
         boolean paused = queue.isPaused(counter);
-        b.append("<p class=\"muted\">Đang phục vụ / Now serving</p><p class=\"big\" id=\"current\">")
-                .append(current.map(Ticket::label).orElse("—")).append("</p>");
-        if (paused) {
-            b.append("<p id=\"paused\">Quầy đang tạm dừng.</p>");
-        }
-        b.append("<table><tr><th>Lĩnh vực</th><th>Đang chờ</th></tr>");
-        for (String code : c.fieldCodes().stream().sorted().toList()) {
-            b.append("<tr><td>").append(Html.escape(branch.field(code).map(ServiceField::nameVi).orElse(code)))
-                    .append("</td><td id=\"waiting-").append(code).append("\">").append(queue.waitingCount(code))
-                    .append("</td></tr>");
-        }
-        b.append("</table><p>")
-                .append(button(s, "next", "Gọi số tiếp theo", "", "/staff/action", "next"))
-                .append(button(s, "recall", "Gọi lại", "secondary", "/staff/action", "recall"))
-                .append(button(s, "no-show", "Vắng mặt", "danger", "/staff/action", "no-show"))
-                .append(paused ? button(s, "resume", "Tiếp tục", "secondary", "/staff/action", "resume")
-                        : button(s, "pause", "Tạm dừng", "secondary", "/staff/action", "pause"))
-                .append("</p>");
-        b.append("<form method=\"post\" action=\"/staff/action\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                .append(s.csrf()).append("\"><input type=\"hidden\" name=\"action\" value=\"transfer\">"
-                        + "<select name=\"field\" id=\"transfer-field\">");
-        for (ServiceField f : branch.fields()) {
-            b.append("<option value=\"").append(f.code()).append("\">").append(Html.escape(f.code() + " — " + f.nameVi()))
-                    .append("</option>");
-        }
-        b.append("</select><button type=\"submit\" class=\"secondary\" id=\"transfer\">Chuyển lĩnh vực</button></form>");
-        b.append("<h2>Đánh giá của công dân</h2><p>");
-        for (Rating r : Rating.values()) {
-            b.append("<form method=\"post\" action=\"/staff/action\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                    .append(s.csrf()).append("\"><input type=\"hidden\" name=\"action\" value=\"rate\">"
-                            + "<input type=\"hidden\" name=\"rating\" value=\"").append(r.name()).append("\">"
-                            + "<button type=\"submit\" class=\"secondary\" id=\"rate-").append(r.name()).append("\">")
-                    .append(Html.escape(r.nameVi())).append("</button></form>");
-        }
-        b.append("</p>");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
+        view.put("paused", paused ? Boolean.TRUE : null);
+        view.put("fields", c.fieldCodes().stream().sorted().map(code -> Map.of("code", code,
+                "name", branch.field(code).map(ServiceField::nameVi).orElse(code),
+                "waiting", queue.waitingCount(code))).toList());
+        view.put("buttons", List.of(
+                button("next", "Gọi số tiếp theo", "", "/staff/action", "next"),
+                button("recall", "Gọi lại", "secondary", "/staff/action", "recall"),
+                button("no-show", "Vắng mặt", "danger", "/staff/action", "no-show"),
+                paused ? button("resume", "Tiếp tục", "secondary", "/staff/action", "resume")
+                        : button("pause", "Tạm dừng", "secondary", "/staff/action", "pause")));
+        view.put("transferTo", branch.fields().stream().map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
+        view.put("ratings", java.util.Arrays.stream(Rating.values())
+                .map(r -> Map.of("value", r.name(), "name", r.nameVi())).toList());
+        return view;
     }
 
-    private void supervisorBody(StaffSessions.Session s, StringBuilder b) {
-        b.append("<table><tr><th>Quầy</th><th>Đang phục vụ</th><th></th></tr>");
-        for (Counter c : branch.counters()) {
-            b.append("<tr><td>Quầy ").append(c.number()).append("</td><td>")
-                    .append(queue.currentAt(c.number()).map(Ticket::label).orElse("—")).append("</td><td>")
-                    .append(queue.isPaused(c.number()) ? "Tạm dừng" : "").append("</td></tr>");
-        }
-        b.append("</table><h2>Chuyển ca</h2><p class=\"muted\">Mọi lịch hẹn ca sáng hôm nay chưa được phục vụ sẽ chuyển "
-                + "sang ca chiều; công dân nhận thông báo trên ứng dụng.</p><p>")
-                .append(button(s, "move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
-                        "move-morning"))
-                .append("</p>");
+    private Map<String, Object> supervisorView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("counters", branch.counters().stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("counter", c.number());
+            row.put("serving", queue.currentAt(c.number()).map(Ticket::label).orElse("—"));
+            row.put("paused", queue.isPaused(c.number()) ? Boolean.TRUE : null);
+            return row;
+        }).toList());
+        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
+                "move-morning"));
+        return view;
     }
 
-    private static String button(StaffSessions.Session s, String action, String text, String cls, String target,
-                                 String id) {
-        return "<form method=\"post\" action=\"" + target + "\"><input type=\"hidden\" name=\"csrf\" value=\""
-                + s.csrf() + "\">" + (action.isEmpty() ? "" : "<input type=\"hidden\" name=\"action\" value=\""
-                + action + "\">") + "<button type=\"submit\"" + (cls.isEmpty() ? "" : " class=\"" + cls + "\"")
-                + " id=\"" + id + "\">" + Html.escape(text) + "</button></form>";
+    /** A one-button form; the template adds the session's CSRF token. */
+    private static Map<String, Object> button(String action, String text, String cls, String target, String id) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("action", action.isEmpty() ? null : action);
+        b.put("text", text);
+        b.put("cls", cls.isEmpty() ? null : cls);
+        b.put("target", target);
+        b.put("id", id);
+        return b;
     }
 
     /** The counters that can sign in, for the startup log. */

@@ -56,8 +56,18 @@ public final class StaffSessions {
 
     /** Whether a form's token is this session's, compared in constant time. */
     public static boolean csrfMatches(Session s, String token) {
-        return token != null && MessageDigest.isEqual(s.csrf().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return tokensMatch(s.csrf(), token);
+    }
+
+    /** Whether {@code given} is {@code expected}, compared in constant time. */
+    public static boolean tokensMatch(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A fresh random token (the sign-in form's). */
+    public String newToken() {
+        return token();
     }
 
     public void close(Session s) {

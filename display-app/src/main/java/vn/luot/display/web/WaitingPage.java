@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +19,7 @@ import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketId;
+import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.display.tv.TvBoardModel;
 
@@ -47,7 +51,8 @@ public final class WaitingPage implements HttpHandler {
             try {
                 if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                     exchange.getResponseHeaders().set("Allow", "GET");
-                    Html.send(exchange, 405, Html.page("Không hỗ trợ", "<p>Trang này chỉ để xem.</p>", 0));
+                    Html.send(exchange, 405, Pages.notice("Không hỗ trợ", null, null, "Trang này chỉ để xem.",
+                            "This page is read-only.", null, null));
                     return;
                 }
                 String path = exchange.getRequestURI().getPath();
@@ -59,33 +64,29 @@ public final class WaitingPage implements HttpHandler {
                 Html.send(exchange, 200, rest.isBlank() ? overview() : ticketPage(rest.strip()));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "waiting page failed", e);
-                Html.send(exchange, 500, Html.page("Lỗi", "<p>Không thể hiển thị lúc này. Vui lòng xem màn hình tại sảnh.</p>", 0));
+                Html.send(exchange, 500, Pages.notice("Lỗi", null, null,
+                        "Không thể hiển thị lúc này. Vui lòng xem màn hình tại sảnh.", null, null, null));
             }
         }
     }
 
     private String overview() {
-        TvBoardModel.State s = board.state();
-        StringBuilder b = new StringBuilder("<h1>").append(Html.escape(branch.name())).append("</h1>");
-        b.append(calls(s));
-        b.append("<form method=\"get\" action=\"/t/\"><p><label>Số của bạn / Your number<br>"
-                + "<input name=\"so\" id=\"so\" placeholder=\"HT-012\" maxlength=\"9\"></label>"
-                + "<button type=\"submit\" id=\"look\">Xem lượt</button></p></form>");
-        return Html.page("Lượt — " + branch.name(), b.toString(), 15);
+        Map<String, Object> scope = Pages.scope("Lượt — " + branch.name(), 15);
+        scope.put("branchName", branch.name());
+        calls(board.state(), scope);
+        return Pages.render("waiting", scope);
     }
 
-    private String calls(TvBoardModel.State s) {
-        StringBuilder b = new StringBuilder();
+    private static void calls(TvBoardModel.State s, Map<String, Object> scope) {
         if (s.latest() != null) {
-            b.append("<div class=\"msg\" id=\"latest\">Mời số <b>").append(s.latest().label()).append("</b> đến quầy <b>")
-                    .append(s.latest().counter()).append("</b></div>");
+            scope.put("latest", Map.of("label", s.latest().label(), "counter", s.latest().counter()));
         }
-        b.append("<table id=\"counters\"><tr><th>Quầy</th><th>Đang phục vụ</th></tr>");
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (TvBoardModel.CounterRow c : s.counters()) {
-            b.append("<tr><td>Quầy ").append(c.counter()).append("</td><td>")
-                    .append(c.paused() ? "Tạm dừng" : c.serving().isEmpty() ? "—" : c.serving()).append("</td></tr>");
+            rows.add(Map.of("counter", c.counter(),
+                    "shown", c.paused() ? "Tạm dừng" : c.serving().isEmpty() ? "—" : c.serving()));
         }
-        return b.append("</table>").toString();
+        scope.put("counters", rows);
     }
 
     private String ticketPage(String asked) {
@@ -97,29 +98,37 @@ public final class WaitingPage implements HttpHandler {
             label = id.label();
             ticket = queue.ticket(id);
         }
-        StringBuilder b = new StringBuilder("<h1>Số ").append(Html.escape(label)).append("</h1>");
+        Map<String, Object> scope = Pages.scope("Số " + label, 15);
+        scope.put("label", label);
         if (ticket.isEmpty()) {
-            b.append("<div class=\"err\" id=\"status\">Không tìm thấy số này trong hôm nay. Hãy kiểm tra lại số trên phiếu."
-                    + "</div><p class=\"muted\">This number is not in today's queue.</p>");
+            scope.put("notFound", Boolean.TRUE);
         } else {
-            b.append("<div class=\"msg\" id=\"status\">").append(status(ticket.get())).append("</div>");
+            scope.put("status", status(ticket.get()));
         }
-        b.append(calls(board.state()));
-        b.append("<p><a href=\"/t/\">Xem các số đang gọi</a></p>");
-        return Html.page("Số " + label, b.toString(), 15);
+        calls(board.state(), scope);
+        return Pages.render("ticket", scope);
     }
 
-    private String status(Ticket t) {
-        return switch (t.status()) {
-            case CHECKED_IN -> {
-                int ahead = queue.ahead(t.id()).orElse(0);
-                long open = branch.countersServing(t.servingField()).stream()
-                        .filter(c -> !queue.isPaused(c.number())).count();
-                yield ahead == 0 ? "Bạn là người tiếp theo. Vui lòng có mặt gần quầy."
-                        : "Còn <b id=\"ahead\">" + ahead + "</b> số trước bạn, dự kiến khoảng "
-                        + board.estimate(ahead, open) + " phút.";
+    /** The ticket's status for the template: a count ahead, the counter it is called to, or a sentence. */
+    private Map<String, Object> status(Ticket t) {
+        if (t.status() == TicketStatus.CHECKED_IN) {
+            int ahead = queue.ahead(t.id()).orElse(0);
+            if (ahead == 0) {
+                return Map.of("text", "Bạn là người tiếp theo. Vui lòng có mặt gần quầy.");
             }
-            case CALLED -> "Mời bạn đến <b>quầy " + t.counter() + "</b>.";
+            long open = branch.countersServing(t.servingField()).stream()
+                    .filter(c -> !queue.isPaused(c.number())).count();
+            return Map.of("ahead", Map.of("count", ahead, "minutes", board.estimate(ahead, open)));
+        }
+        if (t.status() == TicketStatus.CALLED) {
+            return Map.of("calledTo", Map.of("counter", t.counter()));
+        }
+        return Map.of("text", sentence(t));
+    }
+
+    private static String sentence(Ticket t) {
+        return switch (t.status()) {
+            case CHECKED_IN, CALLED -> throw new IllegalStateException("told with numbers, not a sentence");
             case SERVED -> "Số này đã được phục vụ. Cảm ơn bạn!";
             case BOOKED, MOVED -> "Lịch hẹn chưa được xác nhận tại ki-ốt. Vui lòng quét mã QR tại ki-ốt.";
             case CALLED_NO_SHOW -> "Số này đã được gọi nhưng bạn vắng mặt. Vui lòng quét lại phiếu tại ki-ốt.";

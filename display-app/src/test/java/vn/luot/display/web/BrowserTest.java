@@ -93,6 +93,77 @@ class BrowserTest {
         return last;
     }
 
+    private void screenshot(String name) throws java.io.IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** Not an assertion of looks: the pages as a person sees them, in target/screenshots, to look at after a change. */
+    @Test
+    void theSignInTheDeskAndTheWaitingPagesRenderToPng() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        browser.get(rig.url("/staff"));
+        screenshot("staff-sign-in");
+        signIn("1", StaffRig.PIN_1);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        screenshot("staff-desk");
+        browser.get(rig.url("/t/"));
+        assertThat(textOf(By.id("latest"), "HT-500")).contains("HT-500");
+        screenshot("waiting");
+        browser.get(rig.url("/t/HT-501"));
+        assertThat(textOf(By.id("status"), "tiếp theo")).contains("tiếp theo");
+        screenshot("waiting-ticket");
+    }
+
+    /** Markup as it could arrive in a pushed event's ticket field or a branch's configured names. */
+    private static final String HOSTILE = "<meta http-equiv=\"refresh\" content=\"0;url=about:blank#pwned\">"
+            + "<script>document.title='pwned'</script><b id=\"injected\">x</b>";
+
+    private static vn.luot.core.domain.Branch hostileBranch() {
+        vn.luot.core.domain.Branch demo = vn.luot.core.domain.DemoBranch.create();
+        java.util.List<vn.luot.core.domain.ServiceField> fields = demo.fields().stream()
+                .map(f -> new vn.luot.core.domain.ServiceField(f.code(), f.nameVi() + HOSTILE, f.nameEn())).toList();
+        return new vn.luot.core.domain.Branch(demo.id(), demo.name() + HOSTILE, fields, demo.slots(), demo.counters());
+    }
+
+    /** What the browser made of the page: none of the hostile markup became an element, all of it is text. */
+    private void assertNothingInjected(String page) {
+        assertThat(browser.getCurrentUrl()).as("no refresh to elsewhere").isEqualTo(rig.url(page));
+        assertThat(browser.getTitle()).as("the script did not run").isNotEqualTo("pwned");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("meta[http-equiv]")))
+                .allSatisfy(m -> assertThat(m.getAttribute("content")).isIn("15"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("<meta http-equiv=\"refresh\"");
+    }
+
+    @Test
+    void markupInFieldNamesBranchNamesAndTicketLabelsReachesThePagesAsText() throws Exception {
+        rig.close();
+        rig = new StaffRig(Files.createDirectories(dir.resolve("hostile")), hostileBranch());
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 23);
+        vn.luot.core.domain.Ticket forged = vn.luot.core.domain.Ticket.walkIn(
+                new vn.luot.core.domain.TicketId(today, HOSTILE, 1), Purpose.SUBMIT,
+                vn.luot.core.domain.TimeSlot.of("09:00", "09:30"), false, vn.luot.core.domain.Hlc.ZERO);
+        rig.board.called(new vn.luot.display.calls.CallDesk.Called(1, forged,
+                vn.luot.core.queue.CounterOperations.Outcome.CALLED));
+
+        browser.get(rig.url("/t/"));
+        assertThat(browser.findElement(By.id("latest")).getText()).contains("<script>");
+        assertNothingInjected("/t/");
+        browser.get(rig.url("/staff"));
+        assertNothingInjected("/staff");
+        signIn("1", StaffRig.PIN_1);
+        assertThat(textOf(By.tagName("h1"), "Quầy 1")).isEqualTo("Quầy 1");
+        assertNothingInjected("/staff/desk");
+        assertThat(browser.findElement(By.id("transfer-field")).getText()).contains("<script>");
+    }
+
     @Test
     void aWrongPinIsRefusedOnThePage() {
         signIn("1", "0000");

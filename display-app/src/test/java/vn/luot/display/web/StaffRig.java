@@ -29,7 +29,11 @@ final class StaffRig implements AutoCloseable {
     final BranchHub hub;
 
     StaffRig(Path dir) throws Exception {
-        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
+        this(dir, DemoBranch.create());
+    }
+
+    StaffRig(Path dir, vn.luot.core.domain.Branch branch) throws Exception {
+        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(branch)
                 .clock(clock).open();
         board = new TvBoardModel(queue, clock, 6, "");
         CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);

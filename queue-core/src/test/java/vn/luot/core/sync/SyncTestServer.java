@@ -1,15 +1,13 @@
 package vn.luot.core.sync;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import vn.luot.core.domain.DemoBranch;
+import vn.luot.core.http.EdgeServer;
 import vn.luot.core.store.LocalQueue;
 
 /** A branch's sync endpoints on loopback, over a real queue file: the same handler central and hub mount. */
@@ -28,8 +26,7 @@ final class SyncTestServer implements AutoCloseable {
 
     final LocalQueue queue;
     final SyncServer sync;
-    private final HttpServer http;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final EdgeServer http;
 
     SyncTestServer(Path file, String deviceId, Clock clock) throws IOException {
         this(file, deviceId, clock, 0);
@@ -38,25 +35,23 @@ final class SyncTestServer implements AutoCloseable {
     SyncTestServer(Path file, String deviceId, Clock clock, int port) throws IOException {
         queue = LocalQueue.builder().file(file).deviceId(deviceId).branch(DemoBranch.create()).clock(clock).open();
         sync = new SyncServer(queue, clock);
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        http.createContext("/v1/branches/", new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS,
-                new JsonHttp(queue.store().codec().mapper())));
-        http.setExecutor(executor);
-        http.start();
+        http = EdgeServer.bind("sync-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null,
+                new EdgeServer.Limits(16, 8, java.time.Duration.ofSeconds(10), 256),
+                new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS, new JsonHttp(queue.store().codec().mapper())))
+                .start();
     }
 
     int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return "http://127.0.0.1:" + http.port();
     }
 
     @Override
     public void close() {
-        http.stop(0);
-        executor.shutdownNow();
+        http.close();
         queue.close();
     }
 }
