@@ -18,7 +18,7 @@ import vn.luot.printer.transport.PrinterTransport;
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
 public record KioskConfig(String deviceId, String dataDir, String orientation, Integer idleTimeoutSeconds,
                           Integer minutesPerCitizen, String walkInNumbers, String statusUrlBase, String branch,
-                          Upstream upstream, Printer printer, Scanner scanner) {
+                          String citizenKeyFile, Upstream upstream, Printer printer, Scanner scanner) {
 
     /** @param pins optional certificate pins of an https upstream ({@code sha256/...}) */
     public record Upstream(String url, String token, String tokenFile, java.util.List<String> pins) {
