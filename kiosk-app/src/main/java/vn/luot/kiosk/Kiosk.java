@@ -94,7 +94,8 @@ public final class Kiosk implements AutoCloseable {
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         }
 
-        keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http);
+        keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http,
+                config.upstream().keySetRootKey());
         SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
                 .token(token(config)).queue(queue).clock(clock).clockTrust(trust).httpClient(http).build();
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,

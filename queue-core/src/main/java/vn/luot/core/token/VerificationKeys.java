@@ -83,16 +83,16 @@ public final class VerificationKeys {
                         + " keeping the " + verifier.keys().size() + " keys already held. An impostor upstream?");
                 return false;
             }
-            if (root == null && !warnedUnpinned) {
-                warnedUnpinned = true;
-                LOG.warning("upstream.key_set_root is not set: the key set from " + url + " is taken unverified;"
-                        + " pin the central server's key set root in the config");
-            }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             verifier = new TokenVerifier(keys);
             this.json = json;
+            if (root == null && !warnedUnpinned) {
+                warnedUnpinned = true;
+                LOG.warning("upstream.key_set_root is not set: the key set from " + url + " is taken unverified;"
+                        + " pin the central server's key set root in the config");
+            }
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
