@@ -41,18 +41,21 @@ public final class VerificationKeys {
         this.url = upstreamUrl.replaceAll("/+$", "") + "/v1/keys";
         this.http = http;
         this.root = root;
-        KeySet cached = loadCached();
-        this.verifier = new TokenVerifier(cached);
-        this.json = cached.size() == 0 ? null : cached.toJson();
-    }
-
-    private KeySet loadCached() {
+        String cachedJson = null;
+        KeySet cached = KeySet.empty();
         try {
-            return Files.exists(file) ? read(Files.readString(file, StandardCharsets.UTF_8)) : KeySet.empty();
+            if (Files.exists(file)) {
+                cachedJson = Files.readString(file, StandardCharsets.UTF_8);
+                cached = read(cachedJson);
+            }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warning("cached key set " + file + " unreadable (" + e.getMessage() + "); waiting for the upstream");
-            return KeySet.empty();
+            cachedJson = null;
+            cached = KeySet.empty();
         }
+        this.verifier = new TokenVerifier(cached);
+        // Served to the devices below as the upstream published it, signature included.
+        this.json = cached.size() == 0 ? null : cachedJson;
     }
 
     private KeySet read(String text) {
