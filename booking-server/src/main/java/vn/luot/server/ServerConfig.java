@@ -17,7 +17,8 @@ import vn.luot.server.identity.CitizenAccess;
 
 /** The booking server's config file (see {@code demo-server.toml}, which documents every key). */
 public record ServerConfig(Integer port, Integer capacityPerField, Integer bookedNumbersUpTo,
-                           Integer citizenRetentionDays, List<IdentityIssuer> identityIssuers,
+                           Integer citizenRetentionDays, Integer citizenWritesPerMinute,
+                           Integer addressRequestsPerMinute, List<IdentityIssuer> identityIssuers,
                            List<DeviceEntry> devices, List<BranchConfig> branches) {
 
     public record DeviceEntry(String id, String branch, String role, String tokenSha256) {
@@ -31,6 +32,11 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
     public CitizenAccess citizenAccess(CitizenAccess base) {
         CitizenAccess access = citizenRetentionDays == null ? base
                 : base.withRetention(java.time.Period.ofDays(citizenRetentionDays));
+        if (citizenWritesPerMinute != null || addressRequestsPerMinute != null) {
+            access = access.withRateLimits(
+                    citizenWritesPerMinute != null ? citizenWritesPerMinute : access.citizenWritesPerMinute(),
+                    addressRequestsPerMinute != null ? addressRequestsPerMinute : access.addressRequestsPerMinute());
+        }
         for (IdentityIssuer issuer : identityIssuers == null ? List.<IdentityIssuer>of() : identityIssuers) {
             access = access.withIssuer(issuer.id(), KeySet.fromPin(issuer.key()));
         }
@@ -76,6 +82,12 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
         }
         toBranches(file);
         tokens(file);
+        if (citizenWritesPerMinute != null && citizenWritesPerMinute < 1) {
+            throw new ConfigException(file, 0, "citizen_writes_per_minute", "is at least 1");
+        }
+        if (addressRequestsPerMinute != null && addressRequestsPerMinute < 1) {
+            throw new ConfigException(file, 0, "address_requests_per_minute", "is at least 1");
+        }
         if (citizenRetentionDays != null && citizenRetentionDays < 1) {
             throw new ConfigException(file, 0, "citizen_retention_days", "is at least 1 (the day of the booking)");
         }

@@ -68,6 +68,7 @@ public final class BookingApi implements HttpHandler {
     private final CitizenAccess access;
     private final RateLimiter perAddress;
     private final RateLimiter perCitizen;
+    private volatile LocalDate retentionRunOn;
 
     public BookingApi(Map<String, BranchRuntime> branches, BookingStore store, BookingCodes codes,
                       int maxBookedNumber, Clock clock, JsonHttp http, CitizenAccess access) {
@@ -100,9 +101,13 @@ public final class BookingApi implements HttpHandler {
         }
     }
 
-    /** Forgets who made the bookings older than the retention period. */
+    /** Forgets who made the bookings older than the retention period; once a day (housekeeping runs often). */
     public void housekeeping() {
-        store.forgetCitizensBefore(BranchTime.now(clock).toLocalDate().minus(access.citizenRetention()));
+        LocalDate today = BranchTime.now(clock).toLocalDate();
+        if (!today.equals(retentionRunOn)) {
+            store.forgetCitizensBefore(today.minus(access.citizenRetention()));
+            retentionRunOn = today;
+        }
     }
 
     @Override
