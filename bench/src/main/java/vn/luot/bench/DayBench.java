@@ -91,7 +91,8 @@ public final class DayBench {
         }
     }
 
-    private record Booked(long id, String key, String label, TimeSlot slot, String qr) {
+    /** @param credential the citizen's credential from the server's demo identity provider, which cancels it */
+    private record Booked(String id, String key, String label, TimeSlot slot, String qr, String credential) {
     }
 
     private final Options options;
@@ -255,12 +256,24 @@ public final class DayBench {
             // mornings are fuller than afternoons: 60 % of the bookings
             TimeSlot slot = slots.get(random.nextInt(100) < 20 ? random.nextInt(slots.size() / 2)
                     : random.nextInt(slots.size()));
-            String body = json.writeValueAsString(Map.of("citizenId", String.format("0019%08d", i),
-                    "fullName", "Công dân thử nghiệm " + i, "birthDate", birth.toString(), "branchId", branch.id(),
+            // The citizen signs in first (the demo identity provider stands in for VNeID): the birth date that
+            // decides priority is the provider's, not the booking's.
+            String who = json.writeValueAsString(Map.of("citizenId", String.format("0019%08d", i),
+                    "fullName", "Công dân thử nghiệm " + i, "birthDate", birth.toString()));
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(serverUrl() + "/v1/demo/credentials"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(who)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (signedIn.statusCode() != 201) {
+                problems.add("no demo credential for citizen " + i + ": HTTP " + signedIn.statusCode());
+                continue;
+            }
+            String credential = json.readTree(signedIn.body()).get("credential").asText();
+            String body = json.writeValueAsString(Map.of("branchId", branch.id(),
                     "date", DAY.toString(), "slot", slot.start().toString(),
                     "field", FIELDS[random.nextInt(FIELDS.length)], "purpose", PURPOSES[random.nextInt(3)]));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serverUrl() + "/v1/bookings"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + credential)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 201) {
                 continue;
@@ -269,7 +282,7 @@ public final class DayBench {
             String label = b.get("label").asText();
             String field = label.replaceAll("[^A-Z]", "");
             String key = DAY + "/" + field + "/" + b.get("number").asInt();
-            Booked x = new Booked(b.get("id").asLong(), key, label, slot, b.get("qr").asText());
+            Booked x = new Booked(b.get("id").asText(), key, label, slot, b.get("qr").asText(), credential);
             made.add(x);
             bookingsByKey.put(key, x);
         }
@@ -399,7 +412,8 @@ public final class DayBench {
         cancelQueue.remove(c);
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serverUrl() + "/v1/bookings/"
-                    + c.booking().id())).timeout(Duration.ofSeconds(5)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                    + c.booking().id())).header("Authorization", "Bearer " + c.booking().credential())
+                    .timeout(Duration.ofSeconds(5)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 cancellations.incrementAndGet();
             }

@@ -18,6 +18,7 @@ import vn.luot.core.token.SigningKeys;
 import vn.luot.server.BookingServer;
 import vn.luot.server.ServerConfig;
 import vn.luot.server.SignedCodes;
+import vn.luot.server.identity.CitizenAccess;
 import vn.luot.server.booking.BookingStore;
 
 /**
@@ -50,7 +51,13 @@ public final class DayServer {
         // Housekeeping every 50 ms real is a branch minute or less at the rates the day runs at.
         BookingServer server = BookingServer.builder().config(config).database(dir.resolve("server.db")).clock(clock)
                 .codes(codes).bindAddress("127.0.0.1").port(Integer.parseInt(DayClock.value(args, "--port")))
-                .extraTokens(tokens).housekeepingEvery(Duration.ofMillis(50)).build().start();
+                .extraTokens(tokens).housekeepingEvery(Duration.ofMillis(50))
+                // The day's citizens all book from the bench's one loopback address, at a branch clock that runs
+                // fast: the city gateway in front of a real server limits per address, this one limits per citizen.
+                .demoIdentityProvider(true)
+                .citizenAccess(CitizenAccess.none().withRateLimits(CitizenAccess.DEFAULT_CITIZEN_WRITES_PER_MINUTE,
+                        1_000_000))
+                .build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "day-server-shutdown"));
         DayChild.serve(command -> switch (command) {
             case "STATE" -> DayFold.digest(server.queue(branch.id()).tickets());

@@ -32,6 +32,8 @@ import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncServer;
 import vn.luot.server.booking.BookingApi;
 import vn.luot.server.booking.BookingStore;
+import vn.luot.server.identity.CitizenAccess;
+import vn.luot.server.identity.DemoIdentityProvider;
 import vn.luot.server.notify.Notifier;
 
 /**
@@ -49,6 +51,7 @@ public final class BookingServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final java.time.Duration housekeepingEvery;
+    private final BookingApi api;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -75,7 +78,9 @@ public final class BookingServer implements AutoCloseable {
         reconcile();
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, b.config.tokens().withAll(b.extraTokens), json);
-        BookingApi api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json);
+        CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
+        this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
+                b.demoIdentity ? access.withDemo(DemoIdentityProvider.beside(b.database, clock)) : access);
         EdgeServer.Limits limits = EdgeServer.Limits.CENTRE;
         limits = new EdgeServer.Limits(Math.max(b.httpThreads, 8), Math.min(limits.threadsPerClient(),
                 Math.max(b.httpThreads, 8) - 1), limits.idleTimeout(), limits.minRequestBytesPerSecond());
@@ -137,6 +142,11 @@ public final class BookingServer implements AutoCloseable {
 
     /** Notifications due, and bookings whose check-in window closed long enough ago. */
     public void housekeeping() {
+        try {
+            api.housekeeping();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "citizen retention round failed", e);
+        }
         for (BookingApi.BranchRuntime rt : branches.values()) {
             try {
                 rt.queue().sweepMissedCheckIns();
@@ -197,6 +207,8 @@ public final class BookingServer implements AutoCloseable {
         private int httpThreads = EdgeServer.Limits.CENTRE.maxThreads();
         private java.time.Duration noShowGrace = java.time.Duration.ofMinutes(30);
         private java.time.Duration housekeepingEvery = java.time.Duration.ofSeconds(1);
+        private CitizenAccess citizenAccess = CitizenAccess.none();
+        private boolean demoIdentity;
 
         private Builder() {
         }
@@ -254,6 +266,18 @@ public final class BookingServer implements AutoCloseable {
             return this;
         }
 
+        /** Identity providers, rate limits and retention on top of the config's. */
+        public Builder citizenAccess(CitizenAccess access) {
+            this.citizenAccess = access;
+            return this;
+        }
+
+        /** Runs the demo identity provider ({@code POST /v1/demo/credentials}); never in production. */
+        public Builder demoIdentityProvider(boolean run) {
+            this.demoIdentity = run;
+            return this;
+        }
+
         public Builder httpThreads(int threads) {
             this.httpThreads = threads;
             return this;
@@ -266,6 +290,7 @@ public final class BookingServer implements AutoCloseable {
             if (port < 0) {
                 port = config.portOrDefault();
             }
+            BookingApi.requireClockCodesCanCarry(clock);
             try {
                 return new BookingServer(this);
             } catch (IOException e) {

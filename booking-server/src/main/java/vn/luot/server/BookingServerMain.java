@@ -37,6 +37,7 @@ public final class BookingServerMain {
         Path db = Path.of("luot-server.db");
         Path config = null;
         Path key = null;
+        Path root = null;
         int keyId = 1;
         KeySet previous = KeySet.empty();
         java.util.List<String> previousKeys = new java.util.ArrayList<>();
@@ -49,6 +50,7 @@ public final class BookingServerMain {
                     case "--db" -> db = Path.of(value(args, ++i));
                     case "--config" -> config = Path.of(value(args, ++i));
                     case "--key" -> key = Path.of(value(args, ++i));
+                    case "--key-set-root" -> root = Path.of(value(args, ++i));
                     case "--key-id" -> keyId = Integer.parseInt(value(args, ++i));
                     case "--previous-key" -> previousKeys.add(value(args, ++i));
                     case "--demo" -> demo = true;
@@ -77,7 +79,9 @@ public final class BookingServerMain {
                 previous = previous.with(Integer.parseInt(spec.substring(0, colon)),
                         SigningKeys.load(Path.of(spec.substring(colon + 1))).getPublic());
             }
-            SignedCodes codes = new SignedCodes(keyId, SigningKeys.loadOrCreate(keyFile), previous);
+            Path rootFile = root != null ? root : db.toAbsolutePath().resolveSibling(db.getFileName() + ".key-set-root");
+            SignedCodes codes = new SignedCodes(keyId, SigningKeys.loadOrCreate(keyFile), previous,
+                    SigningKeys.loadOrCreate(rootFile));
             DeviceTokens demoTokens = DeviceTokens.none();
             if (demo) {
                 String branch = cfg.toBranches().get(0).id();
@@ -87,7 +91,8 @@ public final class BookingServerMain {
                         .withToken(DEMO_HUB_TOKEN, new DeviceIdentity("hub", branch, DeviceIdentity.Role.HUB));
             }
             BookingServer server = BookingServer.builder().config(cfg).database(db).clock(clock).codes(codes)
-                    .port(port == null ? cfg.portOrDefault() : port).extraTokens(demoTokens).build();
+                    .port(port == null ? cfg.portOrDefault() : port).extraTokens(demoTokens).demoIdentityProvider(demo)
+                    .build();
             if (demo) {
                 Branch branch = cfg.toBranches().get(0);
                 int made = DemoBookings.seed(server.bookings(), branch, server.queue(branch.id()),
@@ -101,6 +106,12 @@ public final class BookingServerMain {
             out.println("Lượt booking server on " + server.url() + "  (clock " + server.now().withNano(0) + " Hà Nội)");
             out.println("  GET  " + server.url() + "/v1/branches");
             out.println("  data " + db.toAbsolutePath() + ", signing key " + keyFile);
+            out.println("  key set root " + rootFile + "; pin it in every kiosk and display config:");
+            out.println("    [upstream] key_set_root = \"" + codes.rootPin() + "\"");
+            if (demo) {
+                out.println("  demo identity provider: POST " + server.url() + "/v1/demo/credentials"
+                        + " {citizenId, fullName, birthDate} (never use --demo in production)");
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
@@ -124,13 +135,16 @@ public final class BookingServerMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE [--key-id N] [--previous-key ID:FILE]] [--demo] [--now 2026-11-23T07:00]");
+        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE [--key-id N] [--previous-key ID:FILE]] [--key-set-root FILE] [--demo] [--now 2026-11-23T07:00]");
         out.println("  --db      bookings database, created if missing (branch queue logs live beside it)");
         out.println("  --config  server config (TOML); default: the demo branch (booking-server/src/main/resources/demo-server.toml)");
         out.println("  --key     Ed25519 signing key of the booking QR codes, created 0600 if missing");
         out.println("  --key-id  its key id (default 1); rotate by giving a new key and id, and the old one as");
         out.println("  --previous-key ID:FILE   a key whose codes are still honoured (repeatable)");
-        out.println("  --demo    seed today's bookings and accept the demo devices' well-known tokens");
+        out.println("  --key-set-root FILE  Ed25519 key that signs the published key set, created 0600 if missing;");
+        out.println("            its pin (printed at start) goes into every device's upstream.key_set_root");
+        out.println("  --demo    seed today's bookings, accept the demo devices' well-known tokens and run the");
+        out.println("            demo identity provider that hands a citizen credential to anyone");
         out.println("  --now     start the clock at this Hà Nội local time and let it run from there");
     }
 }

@@ -12,12 +12,35 @@ import vn.luot.core.config.ConfigFile;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.token.KeySet;
+import vn.luot.server.identity.CitizenAccess;
 
 /** The booking server's config file (see {@code demo-server.toml}, which documents every key). */
 public record ServerConfig(Integer port, Integer capacityPerField, Integer bookedNumbersUpTo,
+                           Integer citizenRetentionDays, Integer citizenWritesPerMinute,
+                           Integer addressRequestsPerMinute, List<IdentityIssuer> identityIssuers,
                            List<DeviceEntry> devices, List<BranchConfig> branches) {
 
     public record DeviceEntry(String id, String branch, String role, String tokenSha256) {
+    }
+
+    /** An identity provider whose citizen credentials the booking API takes: its {@code iss} and its key pin. */
+    public record IdentityIssuer(String id, String key) {
+    }
+
+    /** {@code base} with the config's identity providers and retention period. */
+    public CitizenAccess citizenAccess(CitizenAccess base) {
+        CitizenAccess access = citizenRetentionDays == null ? base
+                : base.withRetention(java.time.Period.ofDays(citizenRetentionDays));
+        if (citizenWritesPerMinute != null || addressRequestsPerMinute != null) {
+            access = access.withRateLimits(
+                    citizenWritesPerMinute != null ? citizenWritesPerMinute : access.citizenWritesPerMinute(),
+                    addressRequestsPerMinute != null ? addressRequestsPerMinute : access.addressRequestsPerMinute());
+        }
+        for (IdentityIssuer issuer : identityIssuers == null ? List.<IdentityIssuer>of() : identityIssuers) {
+            access = access.withIssuer(issuer.id(), KeySet.fromPin(issuer.key()));
+        }
+        return access;
     }
 
     private static final Path DEMO = Path.of("demo-server.toml (built in)");
@@ -59,6 +82,27 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
         }
         toBranches(file);
         tokens(file);
+        if (citizenWritesPerMinute != null && citizenWritesPerMinute < 1) {
+            throw new ConfigException(file, 0, "citizen_writes_per_minute", "is at least 1");
+        }
+        if (addressRequestsPerMinute != null && addressRequestsPerMinute < 1) {
+            throw new ConfigException(file, 0, "address_requests_per_minute", "is at least 1");
+        }
+        if (citizenRetentionDays != null && citizenRetentionDays < 1) {
+            throw new ConfigException(file, 0, "citizen_retention_days", "is at least 1 (the day of the booking)");
+        }
+        for (int i = 0; identityIssuers != null && i < identityIssuers.size(); i++) {
+            IdentityIssuer issuer = identityIssuers.get(i);
+            String at = "identity_issuers[" + i + "]";
+            if (issuer.id() == null || issuer.id().isBlank()) {
+                throw new ConfigException(file, 0, at + ".id", "names the provider as its credentials do (iss)");
+            }
+            try {
+                KeySet.fromPin(issuer.key());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file, 0, at + ".key", e.getMessage());
+            }
+        }
     }
 
     public List<Branch> toBranches() {

@@ -51,8 +51,26 @@ class BookingApiTest {
         }
     }
 
+    private final java.util.Map<String, String> credentials = new java.util.HashMap<>();
+
+    /** The citizen's credential (born 1980-05-01 unless the first booking said otherwise). */
+    private String as(String citizen) {
+        return as(citizen, "1980-05-01");
+    }
+
+    private String as(String citizen, String birth) {
+        return credentials.computeIfAbsent(citizen + "/" + birth, k -> TestServer.credential(server, citizen, birth));
+    }
+
     private Answer call(String method, String path, String body) throws IOException {
+        return call(method, path, body, null);
+    }
+
+    private Answer call(String method, String path, String body, String credential) throws IOException {
         Request.Builder r = new Request.Builder().url(server.url() + path);
+        if (credential != null) {
+            r.header("Authorization", "Bearer " + credential);
+        }
         r.method(method, body == null ? null : RequestBody.create(body, JSON));
         try (Response response = http.newCall(r.build()).execute()) {
             String text = response.body().string();
@@ -63,9 +81,8 @@ class BookingApiTest {
     private Answer book(String citizen, String birth, String date, String slot, String field, String purpose)
             throws IOException {
         return call("POST", "/v1/bookings", """
-                {"citizenId":"%s","fullName":"Trần Thị Bình","birthDate":"%s","branchId":"%s",
-                 "date":"%s","slot":"%s","field":"%s","purpose":"%s"}"""
-                .formatted(citizen, birth, DemoBranch.ID, date, slot, field, purpose));
+                {"branchId":"%s","date":"%s","slot":"%s","field":"%s","purpose":"%s"}"""
+                .formatted(DemoBranch.ID, date, slot, field, purpose), as(citizen, birth));
     }
 
     private Answer book(String citizen, String date, String slot, String field, String purpose) throws IOException {
@@ -148,17 +165,19 @@ class BookingApiTest {
     @Test
     void unknownBranchFieldAndInvalidRequestsAreRefusedWithBothLanguages() throws IOException {
         Answer branch = call("POST", "/v1/bookings", """
-                {"citizenId":"001099000001","fullName":"A","birthDate":"1980-01-01","branchId":"hn-nowhere",
-                 "date":"2026-11-24","slot":"09:00","field":"HT","purpose":"SUBMIT"}""");
+                {"branchId":"hn-nowhere","date":"2026-11-24","slot":"09:00","field":"HT","purpose":"SUBMIT"}""",
+                as("001099000001"));
         assertThat(branch.code()).isEqualTo(422);
         assertThat(branch.error()).isEqualTo("UNKNOWN_BRANCH");
         assertThat(book("001099000001", "2026-11-24", "09:00", "ZZ", "SUBMIT").error()).isEqualTo("UNKNOWN_FIELD");
-        Answer badId = book("12345", "2026-11-24", "09:00", "HT", "SUBMIT");
+        Answer badId = call("POST", "/v1/demo/credentials", """
+                {"citizenId":"12345","fullName":"A","birthDate":"1980-01-01"}""");
         assertThat(badId.error()).isEqualTo("INVALID_REQUEST");
         assertThat(badId.body().path("message_vi").asText()).isNotBlank();
         assertThat(badId.body().path("message_en").asText()).isNotBlank();
         assertThat(book("001099000001", "2026-11-24", "09:00", "HT", "SHOPPING").error()).isEqualTo("INVALID_REQUEST");
-        assertThat(call("POST", "/v1/bookings", "{\"citizenId\": 5}").error()).isEqualTo("INVALID_REQUEST");
+        assertThat(call("POST", "/v1/bookings", "{\"branchId\": 5}", as("001099000001")).error())
+                .isEqualTo("INVALID_REQUEST");
     }
 
     @Test
@@ -170,7 +189,7 @@ class BookingApiTest {
                 {"DELETE", "/v1/bookings/-1", null}, {"GET", "/v1/bookings/1/notifications", null},
                 {"PUT", "/v1/branches", "{}"}, {"POST", "/v1/keys", "{}"}, {"GET", "/nowhere", null},
                 {"POST", "/v1/branches/" + DemoBranch.ID + "/events", "{oops"}}) {
-            Answer a = call(c[0], c[1], c[2]);
+            Answer a = call(c[0], c[1], c[2], as("001099000001"));
             assertThat(a.code()).as(c[0] + " " + c[1]).isBetween(400, 499);
             assertThat(a.body().path("error").asText()).as(c[0] + " " + c[1]).isNotBlank();
         }
@@ -181,16 +200,17 @@ class BookingApiTest {
         clock.set("2026-11-23T07:00");
         String early = book("001099000001", "2026-11-23", "08:00", "HT", "SUBMIT").body().path("id").asText();
         String late = book("001099000001", "2026-11-23", "09:00", "CT", "SUBMIT").body().path("id").asText();
-        Answer cancelled = call("DELETE", "/v1/bookings/" + early, null);
+        Answer cancelled = call("DELETE", "/v1/bookings/" + early, null, as("001099000001"));
         assertThat(cancelled.code()).isEqualTo(200);
         assertThat(cancelled.body().path("status").asText()).isEqualTo("CANCELLED");
 
         clock.set("2026-11-23T08:10");
-        Answer forfeited = call("DELETE", "/v1/bookings/" + late, null);
+        Answer forfeited = call("DELETE", "/v1/bookings/" + late, null, as("001099000001"));
         assertThat(forfeited.body().path("status").asText()).isEqualTo("FORFEITED");
         assertThat(forfeited.body().path("message_vi").asText()).contains("Đã bỏ lượt");
-        assertThat(call("GET", "/v1/bookings/" + late, null).body().path("status").asText()).isEqualTo("FORFEITED");
-        assertThat(call("DELETE", "/v1/bookings/" + late, null).error()).isEqualTo("ALREADY_CANCELLED");
+        assertThat(call("GET", "/v1/bookings/" + late, null, as("001099000001")).body().path("status").asText())
+                .isEqualTo("FORFEITED");
+        assertThat(call("DELETE", "/v1/bookings/" + late, null, as("001099000001")).error()).isEqualTo("ALREADY_CANCELLED");
 
         // The cancelled one freed its place; the forfeited one still counts: one more is allowed.
         assertThat(book("001099000001", "2026-11-23", "10:00", "DD", "SUBMIT").code()).isEqualTo(201);
@@ -204,9 +224,10 @@ class BookingApiTest {
         clock.set("2026-11-23T08:50");
         server.queue(DemoBranch.ID).receive(List.of(branchEvent(1, new QueueEvent.CheckedIn(id, b.path("id").asText(),
                 vn.luot.core.domain.Purpose.SUBMIT, vn.luot.core.domain.TimeSlot.parse("09:00-09:30"), false))));
-        assertThat(call("GET", "/v1/bookings/" + b.path("id").asText(), null).body().path("status").asText())
-                .isEqualTo("CHECKED_IN");
-        assertThat(call("DELETE", "/v1/bookings/" + b.path("id").asText(), null).error()).isEqualTo("ALREADY_CHECKED_IN");
+        assertThat(call("GET", "/v1/bookings/" + b.path("id").asText(), null, as("001099000001")).body().path("status")
+                .asText()).isEqualTo("CHECKED_IN");
+        assertThat(call("DELETE", "/v1/bookings/" + b.path("id").asText(), null, as("001099000001")).error())
+                .isEqualTo("ALREADY_CHECKED_IN");
     }
 
     @Test
@@ -231,7 +252,8 @@ class BookingApiTest {
                 branchEvent(4, new QueueEvent.Recalled(ticket, 5))));
         server.housekeeping();
         assertThat(types(id)).containsExactly("REMINDER_30M", "ONE_AWAY", "CALLED");
-        JsonNode called = call("GET", "/v1/bookings/" + id + "/notifications", null).body().path("notifications").get(2);
+        JsonNode called = call("GET", "/v1/bookings/" + id + "/notifications", null, as("001099000001")).body()
+                .path("notifications").get(2);
         assertThat(called.path("counter").asInt()).isEqualTo(5);
         assertThat(called.path("text_vi").asText()).isEqualTo("Mời công dân có số thứ tự HT-001 đến quầy số 5.");
 
@@ -244,8 +266,8 @@ class BookingApiTest {
                         vn.luot.core.domain.TimeSlot.parse("14:00-14:30"))),
                 branchEvent(6, new QueueEvent.MissedCheckIn(thirdTicket))));
         server.housekeeping();
-        assertThat(types(other.path("id").asText())).containsExactly("MOVED_TO_AFTERNOON");
-        assertThat(types(third.path("id").asText())).containsExactly("NO_SHOW_CANCELLED");
+        assertThat(types(other.path("id").asText(), "001099000009")).containsExactly("MOVED_TO_AFTERNOON");
+        assertThat(types(third.path("id").asText(), "001099000010")).containsExactly("NO_SHOW_CANCELLED");
     }
 
     private vn.luot.core.event.Event branchEvent(long seq, QueueEvent body) {
@@ -254,7 +276,12 @@ class BookingApiTest {
     }
 
     private List<String> types(String bookingId) throws IOException {
-        JsonNode list = call("GET", "/v1/bookings/" + bookingId + "/notifications", null).body().path("notifications");
+        return types(bookingId, "001099000001");
+    }
+
+    private List<String> types(String bookingId, String citizen) throws IOException {
+        JsonNode list = call("GET", "/v1/bookings/" + bookingId + "/notifications", null, as(citizen)).body()
+                .path("notifications");
         java.util.List<String> out = new java.util.ArrayList<>();
         list.forEach(n -> out.add(n.path("type").asText()));
         return out;

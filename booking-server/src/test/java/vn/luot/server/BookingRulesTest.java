@@ -20,8 +20,7 @@ class BookingRulesTest {
     private final LocalDateTime now = LocalDateTime.parse("2026-11-23T07:00");
 
     private BookingRequest request(LocalDate date, String slot, String field, Purpose purpose, LocalDate birth) {
-        return new BookingRequest("001099012345", "Nguyễn Văn A", birth, DemoBranch.ID, date, TimeSlot.parse(slot),
-                field, purpose);
+        return new BookingRequest("demo-idp:subject-1", birth, DemoBranch.ID, date, TimeSlot.parse(slot), field, purpose);
     }
 
     @Test

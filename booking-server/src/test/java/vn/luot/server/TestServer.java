@@ -27,11 +27,29 @@ final class TestServer {
                 .port(0)
                 // Tests move the clock by hand and run housekeeping themselves, at known moments.
                 .housekeepingEvery(java.time.Duration.ZERO)
+                .demoIdentityProvider(true)
                 .extraTokens(DeviceTokens.none()
                         .withToken(KIOSK_TOKEN, new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
                         .withToken(HUB_TOKEN, new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB)))
                 .build()
                 .start();
+    }
+
+    /** A citizen credential from the server's demo identity provider, over HTTP as the app gets one. */
+    static String credential(BookingServer server, String citizenId, String birthDate) {
+        okhttp3.Request r = new okhttp3.Request.Builder().url(server.url() + "/v1/demo/credentials")
+                .post(okhttp3.RequestBody.create("""
+                        {"citizenId":"%s","fullName":"Trần Thị Bình","birthDate":"%s"}""".formatted(citizenId, birthDate),
+                        okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response response = new okhttp3.OkHttpClient().newCall(r).execute()) {
+            if (response.code() != 201) {
+                throw new IllegalStateException("no demo credential: " + response.code() + " " + response.body().string());
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body().string())
+                    .path("credential").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Stands in for the signed QR in tests that are not about the QR. */

@@ -51,7 +51,8 @@ public final class DemoBranchOffice implements AutoCloseable {
         this.clock = clock;
         this.serverConfig = ServerConfig.demo();
         this.serverPort = basePort;
-        this.codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("server/signing-key")), KeySet.empty());
+        this.codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("server/signing-key")), KeySet.empty(),
+                SigningKeys.loadOrCreate(dir.resolve("server/key-set-root")));
         this.server = startServer(true);
         this.display = Display.start(DisplayConfig.load(write("display.toml", displayConfig(basePort + 10))), clock);
         this.kiosk = Kiosk.start(KioskConfig.load(write("kiosk.toml", kioskConfig(basePort + 10))), clock);
@@ -98,7 +99,7 @@ public final class DemoBranchOffice implements AutoCloseable {
                 .withToken(BookingServerMain.DEMO_HUB_TOKEN, new DeviceIdentity("hub", branchId, DeviceIdentity.Role.HUB));
         BookingServer s = BookingServer.builder().config(serverConfig).database(dir.resolve("server/server.db"))
                 .clock(clock).codes(codes).bindAddress("127.0.0.1").port(serverPort).extraTokens(demoTokens)
-                .housekeepingEvery(Duration.ofMinutes(1)).build();
+                .housekeepingEvery(Duration.ofMinutes(1)).demoIdentityProvider(true).build();
         Branch branch = serverConfig.toBranches().get(0);
         if (seed && s.bookings().from(branch.id(), s.now().toLocalDate()).isEmpty()) {
             DemoBookings.seed(s.bookings(), branch, s.queue(branch.id()), serverConfig.capacityFor(branch.id()),
@@ -199,14 +200,16 @@ public final class DemoBranchOffice implements AutoCloseable {
                 .replace("wav_dir = \"luot-data/display/announcements\"", "wav_dir = \"" + announcementsDir() + "\"")
                 .replace("bind = \"0.0.0.0\"", "bind = \"127.0.0.1\"")
                 .replace("port = 8090", "port = " + hubPort)
-                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + serverUrl() + "\"");
+                .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + serverUrl() + "\"")
+                .replace("key_set_root = \"\"", "key_set_root = \"" + codes.rootPin() + "\"");
     }
 
     private String kioskConfig(int hubPort) {
         return resource("/demo-kiosk.toml")
                 .replace("data_dir = \"luot-data/kiosk-1\"", "data_dir = \"" + dir.resolve("kiosk") + "\"")
                 .replace("tickets_dir = \"luot-data/kiosk-1/tickets\"", "tickets_dir = \"" + ticketsDir() + "\"")
-                .replace("url = \"http://127.0.0.1:8090\"", "url = \"http://127.0.0.1:" + hubPort + "\"");
+                .replace("url = \"http://127.0.0.1:8090\"", "url = \"http://127.0.0.1:" + hubPort + "\"")
+                .replace("key_set_root = \"\"", "key_set_root = \"" + codes.rootPin() + "\"");
     }
 
     private static String resource(String name) {

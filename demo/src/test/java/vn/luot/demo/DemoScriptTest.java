@@ -38,5 +38,8 @@ class DemoScriptTest {
             assertThat(tickets.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(4);
         }
         assertThat(output).as("no personal data in the demo's output").doesNotContain("Nguyễn Văn An");
+        assertThat(output).as("the demo pins the key set root on the hub and the kiosk")
+                .doesNotContain("taken unverified").doesNotContain("REFUSED");
+        assertThat(Files.readString(dir.resolve("kiosk.toml"))).containsPattern("key_set_root = \"ed25519:[A-Za-z0-9_-]{43}\"");
     }
 }

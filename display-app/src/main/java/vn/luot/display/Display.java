@@ -168,7 +168,7 @@ public final class Display implements AutoCloseable {
             hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> {
                 upstreamStatus = s;
                 board.online(s.online());
-            }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins());
+            }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins()).keySetRoot(up.keySetRootKey());
         }
         hub = hubBuilder.build();
         // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.

@@ -54,7 +54,7 @@ class DisplayEndToEndTest {
         try (BookingServer server = BookingServer.builder().config(ServerConfig.demo())
                 .database(dir.resolve("server/server.db")).clock(clock)
                 .codes(new SignedCodes(3, SigningKeys.generate(), KeySet.empty()))
-                .bindAddress("127.0.0.1").port(0).housekeepingEvery(java.time.Duration.ZERO)
+                .bindAddress("127.0.0.1").port(0).housekeepingEvery(java.time.Duration.ZERO).demoIdentityProvider(true)
                 .extraTokens(DeviceTokens.none().withToken(HUB_TOKEN,
                         new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB)))
                 .build().start();
@@ -62,10 +62,15 @@ class DisplayEndToEndTest {
              LocalQueue kiosk = LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-1")
                      .branch(DemoBranch.create()).clock(clock).walkInBlock(new NumberBlock(500, 699)).open()) {
 
+            String citizen = "Bearer " + json.readTree(http.send(HttpRequest.newBuilder(URI.create(server.url()
+                            + "/v1/demo/credentials")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"citizenId":"001085000123","fullName":"Nguyễn Văn An","birthDate":"1985-05-01"}"""))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("credential").asText();
             JsonNode booked = json.readTree(http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/bookings"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                            {"citizenId":"001085000123","fullName":"Nguyễn Văn An","birthDate":"1985-05-01",
-                             "branchId":"hn-hoankiem","date":"2026-11-23","slot":"09:00","field":"HT","purpose":"SUBMIT"}"""))
+                    .header("Content-Type", "application/json").header("Authorization", citizen)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"branchId":"hn-hoankiem","date":"2026-11-23","slot":"09:00","field":"HT","purpose":"SUBMIT"}"""))
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
             KeySet keys = KeySet.fromJson(http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/keys")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
@@ -108,7 +113,7 @@ class DisplayEndToEndTest {
                 server.housekeeping();
                 types.clear();
                 json.readTree(http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/bookings/"
-                                + booked.path("id").asText() + "/notifications")).build(),
+                                + booked.path("id").asText() + "/notifications")).header("Authorization", citizen).build(),
                         HttpResponse.BodyHandlers.ofString()).body())
                         .path("notifications").forEach(n -> types.add(n.path("type").asText()));
                 if (!types.contains("CALLED")) {

@@ -55,6 +55,9 @@ public final class Kiosk implements AutoCloseable {
     private final ExecutorService worker;
     private final KioskFlow flow;
     private final QrScanner serialScanner;
+    private final Clock clock;
+    private final ClockTrust clockTrust;
+    private volatile java.time.LocalDate purgedOn;
 
     private Kiosk(KioskConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -66,8 +69,14 @@ public final class Kiosk implements AutoCloseable {
 
         OkHttpClient http = UpstreamHttp.client(config.upstream().url(), config.upstream().pins());
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
-        queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
-                .clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted).open();
+        this.clock = clock;
+        this.clockTrust = trust;
+        LocalQueue.Builder queueOptions = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId())
+                .branch(branch).clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted);
+        if (config.citizenKeyFile() != null && !config.citizenKeyFile().isBlank()) {
+            queueOptions.citizenKeyFile(Path.of(config.citizenKeyFile()));
+        }
+        queue = queueOptions.open();
 
         PrinterProfile profile = config.printerProfile();
         BundledFonts fonts = BundledFonts.load();
@@ -88,7 +97,8 @@ public final class Kiosk implements AutoCloseable {
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         }
 
-        keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http);
+        keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http,
+                config.upstream().keySetRootKey());
         SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
                 .token(token(config)).queue(queue).clock(clock).clockTrust(trust).httpClient(http).build();
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
@@ -115,11 +125,32 @@ public final class Kiosk implements AutoCloseable {
         kiosk.background.execute(kiosk.printer::status);
         kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
+        kiosk.background.scheduleWithFixedDelay(kiosk::forgetEarlierDaysCitizens, 0, 1, TimeUnit.SECONDS);
         kiosk.sync.start();
         if (kiosk.serialScanner != null) {
             kiosk.serialScanner.start(kiosk.flow::scanned);
         }
         return kiosk;
+    }
+
+    /**
+     * The kiosk is the only device that writes citizen references (the walk-in's CCCD, hashed): it deletes
+     * those of earlier days once a day, as soon as its clock is trusted on the new day.
+     */
+    private void forgetEarlierDaysCitizens() {
+        java.time.LocalDate today = vn.luot.core.domain.BranchTime.now(clock).toLocalDate();
+        if (today.equals(purgedOn) || !clockTrust.trusted()) {
+            return;
+        }
+        try {
+            int purged = queue.purgePersonalData();
+            purgedOn = today;
+            if (purged > 0) {
+                LOG.info("forgot " + purged + " citizen references of days before " + today);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "citizen reference purge failed", e);
+        }
     }
 
     public KioskFlow flow() {

@@ -5,11 +5,13 @@ import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.TimeSlot;
 
 /**
- * What the city app sends to book. The full name is checked for presence and then dropped: the
- * server keeps only a salted hash of the ID number and the priority flag.
+ * A booking asked for by a citizen whose credential was verified.
+ *
+ * @param citizen   the credential's issuer and subject; the server keeps only its keyed hash
+ * @param birthDate the birth date the identity provider verified (never one the client sent)
  */
-public record BookingRequest(String citizenId, String fullName, LocalDate birthDate, String branchId,
-                             LocalDate date, TimeSlot slot, String field, Purpose purpose) {
+public record BookingRequest(String citizen, LocalDate birthDate, String branchId, LocalDate date, TimeSlot slot,
+                             String field, Purpose purpose) {
 
     @Override
     public String toString() {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
-import java.util.regex.Pattern;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.TimeSlot;
@@ -12,14 +11,14 @@ import vn.luot.core.domain.TimeSlot;
 /**
  * The city's published booking rules, as a pure function: today or one of the next 6 days; at most 2
  * bookings per person per day, 1 per field and purpose, 1 per time slot; a slot holds
- * {@code capacityPerField} bookings of a field; citizens aged 75 or more on the day get priority.
+ * {@code capacityPerField} bookings of a field; citizens aged 75 or more on the day get priority (by the
+ * birth date their identity provider verified).
  * Cancelled bookings free their place; forfeited ones (Đã bỏ lượt) still count.
  */
 public final class BookingRules {
 
     public static final int DAYS_AHEAD = 6;
     public static final int PRIORITY_AGE = 75;
-    private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
 
     private BookingRules() {
     }
@@ -41,8 +40,7 @@ public final class BookingRules {
      */
     public static Verdict check(BookingRequest r, Branch branch, List<Held> held, int slotTaken,
                                 int capacityPerField, LocalDateTime now) {
-        if (r.citizenId() == null || !CITIZEN_ID.matcher(r.citizenId()).matches()
-                || r.fullName() == null || r.fullName().isBlank() || r.birthDate() == null
+        if (r.citizen() == null || r.citizen().isBlank() || r.birthDate() == null
                 || r.date() == null || r.slot() == null || r.field() == null || r.purpose() == null
                 || r.birthDate().isAfter(now.toLocalDate())) {
             return refuse(BookingRefusal.INVALID_REQUEST);

@@ -3,7 +3,6 @@ package vn.luot.server.booking;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +17,13 @@ import java.util.Optional;
 import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.TimeSlot;
+import vn.luot.core.privacy.CitizenHasher;
 import vn.luot.core.store.SqliteDatabase;
 
 /**
- * The central server's bookings and notifications (one SQLite file). Holds no name and no ID number:
- * a citizen is a salted SHA-256 of the ID, enough to apply the per-person limits.
+ * The central server's bookings and notifications (one SQLite file). Holds no name, no ID number and no
+ * birth date: a citizen is a keyed hash (key in its own file) of the credential's subject, enough to apply
+ * the per-person limits and to tell the booking's owner, and is forgotten after the retention period.
  * Safe for concurrent use: every method is serialised.
  */
 public final class BookingStore implements AutoCloseable {
@@ -82,10 +83,22 @@ public final class BookingStore implements AutoCloseable {
               SELECT id, booking_id, type, at, counter, text_vi, text_en FROM notifications;
             DROP TABLE notifications;
             ALTER TABLE notifications_v2 RENAME TO notifications;
+            """,
+            // v3: the public API names a booking by 128 random bits, never by its sequential row id; citizens
+            // are keyed hashes of their credential's subject with the key outside this file, so the salt that
+            // sat here goes (bookings made before are no longer anyone's to cancel through the API).
+            """
+            ALTER TABLE bookings ADD COLUMN public_id TEXT;
+            UPDATE bookings SET public_id = lower(hex(randomblob(16)));
+            CREATE UNIQUE INDEX bookings_by_public_id ON bookings (public_id);
+            DELETE FROM settings WHERE key = 'citizen_salt';
             """);
 
-    /** A booking row: the booking, and whether (and how) it was cancelled. */
-    public record Stored(Booking booking, String cancelled, Instant created) {
+    /**
+     * A booking row: the booking, whether (and how) it was cancelled, and the id the public API knows it by
+     * ({@link Booking#id()} is the row id the QR code and the branch log carry).
+     */
+    public record Stored(Booking booking, String cancelled, Instant created, String publicId) {
         public boolean countsForLimits() {
             return !"CANCELLED".equals(cancelled);
         }
@@ -99,46 +112,45 @@ public final class BookingStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final byte[] salt;
+    private final CitizenHasher citizens;
+    private final SecureRandom random = new SecureRandom();
 
-    private BookingStore(Path file, Connection connection) {
+    private BookingStore(Path file, Connection connection, CitizenHasher citizens) {
         this.file = file;
         this.connection = connection;
-        this.salt = HexFormat.of().parseHex(setting("citizen_salt").orElseGet(() -> {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String hex = HexFormat.of().formatHex(fresh);
-            putSetting("citizen_salt", hex);
-            return hex;
-        }));
+        this.citizens = citizens;
     }
 
+    /** Opens the file, with the citizen hash key beside it ({@link CitizenHasher#keyFileBeside}). */
     public static BookingStore open(Path file) {
-        return new BookingStore(file.toAbsolutePath(), SqliteDatabase.open(file, APPLICATION_ID, MIGRATIONS, 0));
+        return open(file, CitizenHasher.keyFileBeside(file));
     }
 
-    public String citizenHash(String citizenId) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(citizenId.strip().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    public static BookingStore open(Path file, Path citizenKeyFile) {
+        CitizenHasher citizens = CitizenHasher.openOrCreate(citizenKeyFile);
+        return new BookingStore(file.toAbsolutePath(), SqliteDatabase.open(file, APPLICATION_ID, MIGRATIONS, 0),
+                citizens);
+    }
+
+    /** What runs inside the booking's transaction once the row is written; if it throws, the row goes too. */
+    @FunctionalInterface
+    public interface Within<T> {
+        T run(Booking booking);
     }
 
     /** The outcome of {@link #book}: the stored booking, or the refusal. */
-    public record BookResult(Booking booking, BookingRefusal refusal) {
+    public record BookResult<T>(Booking booking, String publicId, T within, BookingRefusal refusal) {
     }
 
     /**
      * Applies the rules and stores the booking with the next number of its (branch, day, field), in one
-     * transaction, so two requests for the last place of a slot cannot both get it.
+     * transaction, so two requests for the last place of a slot cannot both get it; {@code within} runs in
+     * that transaction (the booking's event and QR), so the booking is kept only if they succeed.
      */
-    public synchronized BookResult book(BookingRequest request, vn.luot.core.domain.Branch branch,
-                                        int capacityPerField, int maxNumber, java.time.LocalDateTime now) {
-        String hash = request.citizenId() == null ? "" : citizenHash(request.citizenId());
+    public synchronized <T> BookResult<T> book(BookingRequest request, vn.luot.core.domain.Branch branch,
+                                               int capacityPerField, int maxNumber, java.time.LocalDateTime now,
+                                               Within<T> within) {
+        String hash = request.citizen() == null ? "" : citizens.hash(request.citizen());
         return SqliteDatabase.inTransaction(connection, file, () -> {
             List<BookingRules.Held> held = new ArrayList<>();
             if (request.date() != null) {
@@ -171,7 +183,7 @@ public final class BookingStore implements AutoCloseable {
             }
             BookingRules.Verdict verdict = BookingRules.check(request, branch, held, taken, capacityPerField, now);
             if (!verdict.accepted()) {
-                return new BookResult(null, verdict.refusal());
+                return new BookResult<T>(null, null, null, verdict.refusal());
             }
             int number;
             try (PreparedStatement st = connection.prepareStatement(
@@ -184,12 +196,16 @@ public final class BookingStore implements AutoCloseable {
                 }
             }
             if (number > maxNumber) {
-                return new BookResult(null, BookingRefusal.SLOT_FULL);
+                return new BookResult<T>(null, null, null, BookingRefusal.SLOT_FULL);
             }
             long id;
+            byte[] idBytes = new byte[16];
+            random.nextBytes(idBytes);
+            String publicId = HexFormat.of().formatHex(idBytes);
             try (PreparedStatement st = connection.prepareStatement("""
-                    INSERT INTO bookings (branch, day, slot, field, purpose, number, priority, citizen_hash, created)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    INSERT INTO bookings (branch, day, slot, field, purpose, number, priority, citizen_hash, created,
+                                          public_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 st.setString(1, request.branchId());
                 st.setString(2, request.date().toString());
                 st.setString(3, request.slot().toString());
@@ -199,18 +215,51 @@ public final class BookingStore implements AutoCloseable {
                 st.setInt(7, verdict.priority() ? 1 : 0);
                 st.setString(8, hash);
                 st.setString(9, now.toString());
+                st.setString(10, publicId);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
             }
-            return new BookResult(new Booking(Long.toString(id), request.branchId(), request.date(), request.slot(),
-                    request.field(), request.purpose(), number, verdict.priority()), null);
+            Booking booking = new Booking(Long.toString(id), request.branchId(), request.date(), request.slot(),
+                    request.field(), request.purpose(), number, verdict.priority());
+            return new BookResult<>(booking, publicId, within.run(booking), null);
         });
     }
 
-    public synchronized Optional<Stored> find(long id) {
-        return query("SELECT " + COLUMNS + " FROM bookings WHERE id = " + id).stream().findFirst();
+    /** The booking the public API calls {@code publicId}, if {@code citizen} (issuer:subject) booked it. */
+    public synchronized Optional<Stored> findOwned(String publicId, String citizen) {
+        if (publicId == null || !publicId.matches("[0-9a-f]{32}") || citizen == null) {
+            return Optional.empty();
+        }
+        String hash = citizens.hash(citizen);
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT " + COLUMNS + ", citizen_hash FROM bookings WHERE public_id = ?")) {
+            st.setString(1, publicId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                        rs.getString(12).getBytes(StandardCharsets.US_ASCII))) {
+                    return Optional.empty();
+                }
+                return Optional.of(row(rs));
+            }
+        } catch (SQLException e) {
+            throw SqliteDatabase.translate(file, "read", e);
+        }
+    }
+
+    /**
+     * Forgets who made the bookings of days before {@code day} (the retention period): their citizen hash is
+     * blanked, so they count for no limit and nobody can cancel or read them through the API any more.
+     */
+    public synchronized int forgetCitizensBefore(LocalDate day) {
+        return SqliteDatabase.inTransaction(connection, file, () -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "UPDATE bookings SET citizen_hash = '' WHERE day < ? AND citizen_hash <> ''")) {
+                st.setString(1, day.toString());
+                return st.executeUpdate();
+            }
+        });
     }
 
     /** Every booking of a branch from {@code from} on (for start-up reconciliation with the branch log). */
@@ -319,28 +368,25 @@ public final class BookingStore implements AutoCloseable {
         }
     }
 
-    private static final String COLUMNS = "id, branch, day, slot, field, purpose, number, priority, cancelled, created";
-
-    private List<Stored> query(String sql) {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            return read(st);
-        } catch (SQLException e) {
-            throw SqliteDatabase.translate(file, "read", e);
-        }
-    }
+    private static final String COLUMNS =
+            "id, branch, day, slot, field, purpose, number, priority, cancelled, created, public_id";
 
     private static List<Stored> read(PreparedStatement st) throws SQLException {
         List<Stored> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                Booking b = new Booking(Long.toString(rs.getLong(1)), rs.getString(2), LocalDate.parse(rs.getString(3)),
-                        TimeSlot.parse(rs.getString(4)), rs.getString(5), Purpose.valueOf(rs.getString(6)),
-                        rs.getInt(7), rs.getInt(8) == 1);
-                out.add(new Stored(b, rs.getString(9), java.time.LocalDateTime.parse(rs.getString(10))
-                        .atZone(vn.luot.core.domain.BranchTime.ZONE).toInstant()));
+                out.add(row(rs));
             }
         }
         return out;
+    }
+
+    private static Stored row(ResultSet rs) throws SQLException {
+        Booking b = new Booking(Long.toString(rs.getLong(1)), rs.getString(2), LocalDate.parse(rs.getString(3)),
+                TimeSlot.parse(rs.getString(4)), rs.getString(5), Purpose.valueOf(rs.getString(6)),
+                rs.getInt(7), rs.getInt(8) == 1);
+        return new Stored(b, rs.getString(9), java.time.LocalDateTime.parse(rs.getString(10))
+                .atZone(vn.luot.core.domain.BranchTime.ZONE).toInstant(), rs.getString(11));
     }
 
     @Override

@@ -32,19 +32,20 @@ public final class DemoBookings {
         List<TimeSlot> slots = branch.slots();
         int made = 0;
         for (int i = 0; made < count && i < count * 4; i++) {
-            String citizen = String.format("0010990%05d", i);
+            String citizen = "demo-seed:" + i;
             int age = random.nextInt(12) == 0 ? 75 + random.nextInt(15) : 20 + random.nextInt(50);
             LocalDate birth = day.minusYears(age).minusDays(random.nextInt(300));
             TimeSlot slot = slots.get(random.nextInt(slots.size()));
             String field = branch.fields().get(random.nextInt(branch.fields().size())).code();
             Purpose purpose = Purpose.values()[random.nextInt(3)];
-            BookingRequest request = new BookingRequest(citizen, "Công dân thử nghiệm " + i, birth, branch.id(), day,
-                    slot, field, purpose);
-            BookingStore.BookResult result = store.book(request, branch, capacity, maxNumber, now.withHour(0).withMinute(1));
+            BookingRequest request = new BookingRequest(citizen, birth, branch.id(), day, slot, field, purpose);
+            BookingStore.BookResult<Booking> result = store.book(request, branch, capacity, maxNumber,
+                    now.withHour(0).withMinute(1), b -> {
+                        queue.recordDecided(List.of(new QueueEvent.BookingRecorded(b.ticketId(), b.id(), b.purpose(),
+                                b.slot(), b.priority())));
+                        return b;
+                    });
             if (result.booking() != null) {
-                Booking b = result.booking();
-                queue.recordDecided(List.of(new QueueEvent.BookingRecorded(b.ticketId(), b.id(), b.purpose(), b.slot(),
-                        b.priority())));
                 made++;
             }
         }

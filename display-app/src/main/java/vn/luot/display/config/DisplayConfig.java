@@ -25,8 +25,16 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     public record Device(String id, String role, String tokenSha256) {
     }
 
-    /** @param pins optional certificate pins of an https upstream ({@code sha256/...}) */
-    public record Upstream(String url, String token, String tokenFile, List<String> pins) {
+    /**
+     * @param pins       optional certificate pins of an https upstream ({@code sha256/...})
+     * @param keySetRoot the central server's key set root ({@code ed25519:...}): only a key set it signed is taken
+     */
+    public record Upstream(String url, String token, String tokenFile, List<String> pins, String keySetRoot) {
+
+        /** The pinned root key, or null when none is configured. */
+        public java.security.PublicKey keySetRootKey() {
+            return keySetRoot == null || keySetRoot.isBlank() ? null : vn.luot.core.token.KeySet.fromPin(keySetRoot);
+        }
     }
 
     public record Boards(Boolean simulated, String port, Integer baud, List<Board> board) {
@@ -143,6 +151,11 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
                 vn.luot.core.sync.UpstreamHttp.checkPins(upstream.url(), upstream.pins());
             } catch (IllegalArgumentException e) {
                 throw error(file, text, "pins", e.getMessage());
+            }
+            try {
+                upstream.keySetRootKey();
+            } catch (IllegalArgumentException e) {
+                throw error(file, text, "key_set_root", e.getMessage());
             }
         }
         require(file, text, boards, "boards");

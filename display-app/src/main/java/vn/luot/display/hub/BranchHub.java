@@ -88,7 +88,8 @@ public final class BranchHub implements AutoCloseable {
             if (b.upstreamStatus != null) {
                 relay.addListener(b.upstreamStatus);
             }
-            this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client);
+            this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client,
+                    b.keySetRoot);
         } else {
             this.relayThread = null;
             this.relay = null;
@@ -191,6 +192,7 @@ public final class BranchHub implements AutoCloseable {
         private Duration relayInterval = Duration.ofSeconds(3);
         private Consumer<SyncLoop.Status> upstreamStatus;
         private java.nio.file.Path keysCache;
+        private java.security.PublicKey keySetRoot;
         private java.util.List<String> upstreamPins = java.util.List.of();
         private EdgeServer.Tls tls;
 
@@ -236,6 +238,12 @@ public final class BranchHub implements AutoCloseable {
         /** Where the booking-code keys pulled from upstream are kept, to serve at {@code /v1/keys} offline too. */
         public Builder keysCache(java.nio.file.Path file) {
             this.keysCache = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** The pinned root key the upstream's key set must be signed by; null takes any (with a warning). */
+        public Builder keySetRoot(java.security.PublicKey root) {
+            this.keySetRoot = root;
             return this;
         }
 

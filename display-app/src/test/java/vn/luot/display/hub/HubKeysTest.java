@@ -34,6 +34,8 @@ class HubKeysTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final MutableClock clock = MutableClock.at("2026-11-23T08:00");
 
+    private static final java.security.KeyPair ROOT = SigningKeys.generate();
+
     @Test
     void kiosksGetTheServersKeysFromTheHubEvenAfterTheWanGoesDown() throws Exception {
         String serverKeys;
@@ -41,7 +43,7 @@ class HubKeysTest {
                 .branch(DemoBranch.create()).clock(clock).walkInBlock(new NumberBlock(700, 899)).open()) {
             try (BookingServer server = BookingServer.builder().config(ServerConfig.demo())
                     .database(dir.resolve("server.db")).clock(clock)
-                    .codes(new SignedCodes(3, SigningKeys.generate(), KeySet.empty()))
+                    .codes(new SignedCodes(3, SigningKeys.generate(), KeySet.empty(), ROOT))
                     .bindAddress("127.0.0.1").port(0).housekeepingEvery(Duration.ZERO)
                     .extraTokens(DeviceTokens.none().withToken(HUB_TOKEN,
                             new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB)))
@@ -67,11 +69,48 @@ class HubKeysTest {
         }
     }
 
+    @Test
+    void aHubPinnedToTheCentresRootServesNoKeySetSignedByAnotherRoot() throws Exception {
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(
+                vn.luot.core.token.VerificationKeys.class.getName());
+        java.util.logging.Handler listener = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getMessage().contains("REFUSED")) {
+                    refused.countDown();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(listener);
+        try (LocalQueue queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub")
+                .branch(DemoBranch.create()).clock(clock).walkInBlock(new NumberBlock(700, 899)).open();
+             BookingServer impostor = BookingServer.builder().config(ServerConfig.demo())
+                     .database(dir.resolve("impostor.db")).clock(clock)
+                     .codes(new SignedCodes(3, SigningKeys.generate(), KeySet.empty(), SigningKeys.generate()))
+                     .bindAddress("127.0.0.1").port(0).housekeepingEvery(Duration.ZERO).build().start();
+             BranchHub hub = hub(queue, impostor.url())) {
+            assertThat(KeySet.fromJson(get(impostor.url() + "/v1/keys").body()).keyIds()).contains(3);
+            assertThat(refused.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("a REFUSED log line").isTrue();
+            assertThat(get(hub.url() + "/v1/keys").statusCode()).as("no keys rather than the impostor's").isEqualTo(503);
+        } finally {
+            log.removeHandler(listener);
+        }
+    }
+
     private BranchHub hub(LocalQueue queue, String upstream) {
         try {
             return BranchHub.builder(queue, clock).bind("127.0.0.1", 0)
                     .upstream(upstream, HUB_TOKEN, Duration.ofSeconds(3), null)
-                    .keysCache(dir.resolve("keys.json")).build().start();
+                    .keysCache(dir.resolve("keys.json")).keySetRoot(ROOT.getPublic()).build().start();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

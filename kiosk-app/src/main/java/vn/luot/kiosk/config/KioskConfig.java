@@ -19,10 +19,23 @@ import vn.luot.printer.transport.PrinterTransport;
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
 public record KioskConfig(String deviceId, String dataDir, String orientation, Integer idleTimeoutSeconds,
                           Integer minutesPerCitizen, String walkInNumbers, String statusUrlBase, String branch,
-                          Upstream upstream, Printer printer, Scanner scanner) {
+                          String citizenKeyFile, Upstream upstream, Printer printer, Scanner scanner) {
 
-    /** @param pins optional certificate pins of an https upstream ({@code sha256/...}) */
-    public record Upstream(String url, String token, String tokenFile, java.util.List<String> pins) {
+    /**
+     * @param pins       optional certificate pins of an https upstream ({@code sha256/...})
+     * @param keySetRoot the central server's key set root ({@code ed25519:...}): only a key set it signed is taken
+     */
+    public record Upstream(String url, String token, String tokenFile, java.util.List<String> pins, String keySetRoot) {
+        @Override
+        public String toString() {
+            return "Upstream[url=" + url + ", token=" + (token == null ? "none" : "***") + ", tokenFile=" + tokenFile
+                    + ", pins=" + pins + ", keySetRoot=" + keySetRoot + "]";
+        }
+
+        /** The pinned root key, or null when none is configured. */
+        public java.security.PublicKey keySetRootKey() {
+            return keySetRoot == null || keySetRoot.isBlank() ? null : vn.luot.core.token.KeySet.fromPin(keySetRoot);
+        }
     }
 
     /**
@@ -82,6 +95,11 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         if ((upstream.token() == null || upstream.token().isBlank())
                 && (upstream.tokenFile() == null || upstream.tokenFile().isBlank())) {
             throw error(file, text, "upstream", "needs token or token_file");
+        }
+        try {
+            upstream.keySetRootKey();
+        } catch (IllegalArgumentException e) {
+            throw error(file, text, "key_set_root", e.getMessage());
         }
         require(file, text, printer, "printer");
         printerProfile(file, text);

@@ -1,14 +1,12 @@
 package vn.luot.core.store;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import vn.luot.core.domain.TicketId;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.event.Event;
 import vn.luot.core.event.QueueEvent;
+import vn.luot.core.privacy.CitizenHasher;
 import vn.luot.core.queue.CounterOperations;
 import vn.luot.core.queue.CounterOperations.Decision;
 import vn.luot.core.queue.DayOperations;
@@ -56,6 +55,8 @@ public final class LocalQueue implements AutoCloseable {
     private final CheckInRules checkInRules;
     private final NumberBlock walkInBlock;
     private final NumberAllocation numberAllocation;
+    private static final String LEGACY_SALT = "citizen_salt";
+
     private final CitizenHasher citizenHasher;
     private final java.util.function.BooleanSupplier clockTrusted;
 
@@ -71,22 +72,25 @@ public final class LocalQueue implements AutoCloseable {
         this.checkInRules = new CheckInRules(b.checkInWindow);
         this.walkInBlock = b.walkInBlock;
         this.numberAllocation = b.numberAllocation;
-        this.citizenHasher = new CitizenHasher(HexFormat.of().parseHex(saltOf(store)));
+        this.citizenHasher = CitizenHasher.openOrCreate(
+                b.citizenKeyFile != null ? b.citizenKeyFile : CitizenHasher.keyFileBeside(b.file));
+        forgetSaltedRefs(store);
         this.clockTrusted = b.clockTrusted;
         reload();
     }
 
-    private static String saltOf(QueueStore store) {
-        return store.setting("citizen_salt").orElseGet(() -> {
-            byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
-            String hex = HexFormat.of().formatHex(salt);
+    /**
+     * Before the keyed hash, the salt sat in the same file as the hashes, so an ID number could be recovered
+     * from that file alone: the salt and every reference hashed with it go.
+     */
+    private static void forgetSaltedRefs(QueueStore store) {
+        if (store.setting(LEGACY_SALT).isPresent()) {
             store.write(tx -> {
-                tx.putSetting("citizen_salt", hex);
+                tx.forgetSetting(LEGACY_SALT);
+                tx.purgePersonalDataBefore(LocalDate.of(9999, 12, 31));
                 return null;
             });
-            return hex;
-        });
+        }
     }
 
     public static Builder builder() {
@@ -149,7 +153,7 @@ public final class LocalQueue implements AutoCloseable {
     /**
      * Issues a walk-in number from this device's own block.
      *
-     * @param citizenId the ID number read from a CCCD, or null; only its salted hash is kept
+     * @param citizenId the ID number read from a CCCD, or null; only its keyed hash is kept
      */
     public synchronized WalkInResult issueWalkIn(String field, Purpose purpose, boolean priority, String citizenId) {
         LocalDateTime now = now();
@@ -528,8 +532,18 @@ public final class LocalQueue implements AutoCloseable {
         private NumberAllocation numberAllocation = NumberAllocation.IN_TRANSACTION;
         private long maxDatabaseBytes;
         private java.util.function.BooleanSupplier clockTrusted = () -> true;
+        private Path citizenKeyFile;
 
         private Builder() {
+        }
+
+        /**
+         * The key of the citizen ID hashes, created 0600 if missing; default {@code queue.db.citizen-key}
+         * beside the database. Never inside it: the database alone must not give an ID number back.
+         */
+        public Builder citizenKeyFile(Path keyFile) {
+            this.citizenKeyFile = Objects.requireNonNull(keyFile, "keyFile");
+            return this;
         }
 
         public Builder file(Path file) {

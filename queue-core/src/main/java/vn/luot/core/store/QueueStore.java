@@ -239,6 +239,13 @@ public final class QueueStore implements AutoCloseable {
             }
         }
 
+        public void forgetSetting(String key) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM device WHERE key = ?")) {
+                st.setString(1, key);
+                st.executeUpdate();
+            }
+        }
+
         public void putCursor(String name, String value) throws SQLException {
             try (PreparedStatement st = connection.prepareStatement(
                     "INSERT OR REPLACE INTO sync_cursors (name, value) VALUES (?, ?)")) {

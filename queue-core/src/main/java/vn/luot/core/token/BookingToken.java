@@ -59,6 +59,18 @@ public record BookingToken(int version, int keyId, long bookingId, String branch
     private static final int MINUTES_PER_DAY = 24 * 60;
     private static final long MAX_EXPIRY_MINUTES = 0xffff_ffffL;
     private static final Purpose[] PURPOSES = Purpose.values();
+    /** The first and last days a token can name; its expiry, the end of that day, fits as well. */
+    public static final LocalDate FIRST_DAY = EPOCH_DAY;
+    public static final LocalDate LAST_DAY = EPOCH_DAY.plusDays(0xffff);
+
+    /** Whether a token can name {@code day} and expire at its end (Hà Nội time), as the central server signs them. */
+    public static boolean carries(LocalDate day) {
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            return false;
+        }
+        Instant endOfDay = day.atTime(LocalTime.MAX).atZone(vn.luot.core.domain.BranchTime.ZONE).toInstant();
+        return !endOfDay.isBefore(EPOCH) && Duration.between(EPOCH, endOfDay).toMinutes() <= MAX_EXPIRY_MINUTES;
+    }
 
     public BookingToken {
         Objects.requireNonNull(branchId, "branchId");

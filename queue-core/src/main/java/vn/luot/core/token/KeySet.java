@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.EdECKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -31,6 +34,7 @@ public final class KeySet {
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final int RAW_KEY_BYTES = 32;
     private static final String ALG = "Ed25519";
+    private static final String PIN_PREFIX = "ed25519:";
 
     private final Map<Integer, PublicKey> keys;
 
@@ -71,6 +75,76 @@ public final class KeySet {
         new TreeMap<>(keys).forEach((kid, key) -> list.addObject().put("kid", kid).put("alg", ALG)
                 .put("x", Base64.getUrlEncoder().withoutPadding().encodeToString(raw(key))));
         return root.toString();
+    }
+
+    /**
+     * The key set as published, signed: {@link #toJson()} with a {@code "signature"} member, the base64url
+     * Ed25519 signature of the root key over the UTF-8 bytes of {@link #toJson()} (which is canonical:
+     * keys sorted by id, members in one order, no spaces). Devices pin the root's public key in their config.
+     */
+    public String toSignedJson(PrivateKey root) {
+        String body = toJson();
+        try {
+            Signature ed = Signature.getInstance(ALG);
+            ed.initSign(root);
+            ed.update(body.getBytes(StandardCharsets.UTF_8));
+            ObjectNode signed = (ObjectNode) new ObjectMapper().readTree(body);
+            signed.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(ed.sign()));
+            return signed.toString();
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot sign the key set", e);
+        }
+    }
+
+    /**
+     * Reads a key set and checks that {@code root} signed it ({@link #toSignedJson}).
+     *
+     * @throws IllegalArgumentException when it is not a key set, carries no signature, or the signature is not
+     *                                  the root's over exactly these keys
+     */
+    public static KeySet fromSignedJson(String text, PublicKey root) {
+        KeySet keys = fromJson(text);
+        JsonNode signature;
+        try {
+            signature = new ObjectMapper().readTree(text).get("signature");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a key set is JSON", e);
+        }
+        if (signature == null || !signature.isTextual()) {
+            throw new IllegalArgumentException("the key set is not signed");
+        }
+        boolean valid;
+        try {
+            Signature ed = Signature.getInstance(ALG);
+            ed.initVerify(root);
+            ed.update(keys.toJson().getBytes(StandardCharsets.UTF_8));
+            valid = ed.verify(Base64.getUrlDecoder().decode(signature.asText()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("the key set's signature is not the pinned root key's");
+        }
+        return keys;
+    }
+
+    /** A public key as a device config pins it: {@code ed25519:} and the base64url of its raw 32 bytes. */
+    public static String pinOf(PublicKey key) {
+        requireEd25519(key);
+        return PIN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw(key));
+    }
+
+    /** @throws IllegalArgumentException unless {@code pin} is {@code ed25519:<base64url of 32 bytes>} */
+    public static PublicKey fromPin(String pin) {
+        if (pin == null || !pin.startsWith(PIN_PREFIX)) {
+            throw new IllegalArgumentException("a key pin is \"ed25519:<base64url of the raw 32-byte key>\"");
+        }
+        try {
+            return publicKey(Base64.getUrlDecoder().decode(pin.substring(PIN_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a key pin is \"ed25519:<base64url of the raw 32-byte key>\": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @throws IllegalArgumentException for anything that is not a valid key set, naming what is wrong */

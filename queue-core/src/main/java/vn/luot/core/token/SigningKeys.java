@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,14 +14,10 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Set;
+import vn.luot.core.privacy.OwnerOnlyFiles;
 
 /** The central server's Ed25519 signing key on disk: PKCS#8 (DER), readable and writable by its owner only. */
 public final class SigningKeys {
-
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private SigningKeys() {
     }
@@ -43,15 +36,7 @@ public final class SigningKeys {
      * old key or the new one.
      */
     public static void save(PrivateKey key, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(tmp, key.getEncoded());
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnlyFiles.write(file, key.getEncoded());
     }
 
     /**
@@ -61,15 +46,9 @@ public final class SigningKeys {
      *                     how to fix it), or when it is not an Ed25519 PKCS#8 key
      */
     public static KeyPair load(Path file) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        if (perms.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-            throw new IOException("Refusing the signing key " + file + ": it is readable by others ("
-                    + PosixFilePermissions.toString(perms) + "). Run: chmod 600 " + file
-                    + " — and replace the key if others may have copied it.");
-        }
+        byte[] encoded = OwnerOnlyFiles.read(file, "signing key");
         try {
-            PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+            PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(encoded));
             return new KeyPair(publicOf(privateKey), privateKey);
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IOException("The signing key " + file + " is not an Ed25519 PKCS#8 key", e);

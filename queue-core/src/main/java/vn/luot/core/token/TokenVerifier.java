@@ -47,6 +47,10 @@ public final class TokenVerifier {
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
+    public KeySet keys() {
+        return keys;
+    }
+
     /**
      * @param scanned what the scanner read; surrounding whitespace and the CR/LF scanners append are ignored
      * @param now     the time to judge expiry by (from the device clock); a programming error if null

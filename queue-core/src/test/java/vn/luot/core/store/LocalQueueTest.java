@@ -338,7 +338,7 @@ class LocalQueueTest {
     }
 
     @Test
-    void aCitizenIdIsKeptOnlyAsASaltedHashAndPurgedTheNextDay() throws Exception {
+    void aCitizenIdIsKeptOnlyAsAKeyedHashAndPurgedTheNextDay() throws Exception {
         hub.issueWalkIn("HT", Purpose.SUBMIT, true, "001045012345");
         assertThat(hub.store().citizenRefCount()).isEqualTo(1);
         byte[] file = java.nio.file.Files.readAllBytes(hub.store().file());

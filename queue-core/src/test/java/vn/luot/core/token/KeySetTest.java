@@ -78,4 +78,38 @@ class KeySetTest {
         assertThatThrownBy(() -> KeySet.empty().with(256, CURRENT.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSignedKeySetVerifiesWithItsRootOnlyAndUnchanged() {
+        KeyPair root = SigningKeys.generate();
+        KeySet set = KeySet.empty().with(1, CURRENT.getPublic()).with(2, PREVIOUS.getPublic());
+        String signed = set.toSignedJson(root.getPrivate());
+        assertThat(KeySet.fromSignedJson(signed, root.getPublic())).isEqualTo(set);
+        assertThat(KeySet.fromJson(signed)).as("readers that know no signature still read it").isEqualTo(set);
+
+        assertThatThrownBy(() -> KeySet.fromSignedJson(set.toJson(), root.getPublic()))
+                .hasMessageContaining("not signed");
+        assertThatThrownBy(() -> KeySet.fromSignedJson(signed, SigningKeys.generate().getPublic()))
+                .hasMessageContaining("not the pinned root key's");
+        // The impostor keeps the signature and slips its own key in.
+        String x = Base64.getUrlEncoder().withoutPadding().encodeToString(KeySet.raw(SigningKeys.generate().getPublic()));
+        String widened = signed.replace("\"keys\":[", "\"keys\":[{\"kid\":9,\"alg\":\"Ed25519\",\"x\":\"" + x + "\"},");
+        assertThat(KeySet.fromJson(widened).keyIds()).contains(9);
+        assertThatThrownBy(() -> KeySet.fromSignedJson(widened, root.getPublic()))
+                .hasMessageContaining("not the pinned root key's");
+        assertThatThrownBy(() -> KeySet.fromSignedJson(signed.replace("\"signature\":\"", "\"signature\":\"A"),
+                root.getPublic())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRootKeyPinRoundTripsAndAWrongPinIsRefusedSayingTheShape() {
+        KeyPair root = SigningKeys.generate();
+        String pin = KeySet.pinOf(root.getPublic());
+        assertThat(pin).startsWith("ed25519:").hasSize("ed25519:".length() + 43);
+        assertThat(KeySet.fromPin(pin)).isEqualTo(root.getPublic());
+        for (String bad : new String[] {"", "ed25519:", "ed25519:abc", "rsa:" + pin.substring(8), pin + "AA"}) {
+            assertThatThrownBy(() -> KeySet.fromPin(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ed25519:<base64url");
+        }
+    }
 }
