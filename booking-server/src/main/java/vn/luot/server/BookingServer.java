@@ -51,6 +51,7 @@ public final class BookingServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final java.time.Duration housekeepingEvery;
+    private final Map<String, SyncServer> syncServers;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -60,6 +61,7 @@ public final class BookingServer implements AutoCloseable {
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
         this.bookings = BookingStore.open(b.database);
         Map<String, SyncServer> syncs = new LinkedHashMap<>();
+        DeviceTokens devices = b.config.tokens().withAll(b.extraTokens);
         for (Branch branch : b.config.toBranches()) {
             LocalQueue queue = LocalQueue.builder()
                     .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
@@ -71,12 +73,13 @@ public final class BookingServer implements AutoCloseable {
                     .checkInWindow(new CheckInWindow(CheckInWindow.DEFAULT.opensBefore(), b.noShowGrace))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
-            syncs.put(branch.id(), new SyncServer(queue, clock));
+            syncs.put(branch.id(), new SyncServer(queue, clock, devices));
             notifiers.add(new Notifier(bookings, branch, queue, clock));
         }
+        this.syncServers = Map.copyOf(syncs);
         reconcile();
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
-        SyncHttpHandler sync = new SyncHttpHandler(syncs, b.config.tokens().withAll(b.extraTokens), json);
+        SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
         BookingApi api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json);
         this.httpThreads = Executors.newFixedThreadPool(b.httpThreads);
         this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 256);
@@ -148,6 +151,11 @@ public final class BookingServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "notification round failed", e);
             }
         }
+    }
+
+    /** What the centre refused at a branch's sync boundary (counts and the latest). */
+    public SyncServer.Refusals syncRefusals(String branchId) {
+        return syncServers.get(branchId).refusals();
     }
 
     public int port() {

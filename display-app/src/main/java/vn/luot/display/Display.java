@@ -89,8 +89,12 @@ public final class Display implements AutoCloseable {
         Files.createDirectories(data);
         Branch branch = branch(config);
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
+        // A hub below the centre with a new or replaced file calls nobody until the centre has said which
+        // sequence numbers it already used (the relay asks on its first contact).
+        boolean belowCentre = config.upstream() != null && config.upstream().url() != null
+                && !config.upstream().url().isBlank();
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
-                .clock(clock).clockTrusted(trust::trusted).open();
+                .clock(clock).clockTrusted(trust::trusted).requireKnownHistory(belowCentre).open();
         closeLast.add(queue);
         board = new TvBoardModel(queue, clock, config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen(),
                 config.ticker());

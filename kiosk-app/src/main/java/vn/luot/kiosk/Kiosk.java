@@ -65,8 +65,13 @@ public final class Kiosk implements AutoCloseable {
 
         OkHttpClient http = UpstreamHttp.client(config.upstream().url(), config.upstream().pins());
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
+        // Day and expiry decisions follow the upstream's clock once seen (a kiosk a day behind refuses
+        // yesterday's code); a kiosk with a new or replaced file issues nothing until its upstream has
+        // said which sequence numbers it already used.
+        Clock decisions = trust.correctedClock();
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
-                .clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted).open();
+                .clock(decisions).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted)
+                .requireKnownHistory(true).open();
 
         PrinterProfile profile = config.printerProfile();
         BundledFonts fonts = BundledFonts.load();
@@ -92,7 +97,7 @@ public final class Kiosk implements AutoCloseable {
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
         flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
-                .worker(worker).clock(clock)
+                .worker(worker).clock(decisions)
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();

@@ -46,9 +46,11 @@ public final class BranchHub implements AutoCloseable {
     private final ScheduledExecutorService relayThread;
     private final SyncLoop relay;
     private final VerificationKeys keys;
+    private final SyncServer sync;
 
     private BranchHub(Builder b) throws IOException {
-        SyncServer server = new SyncServer(b.queue, b.clock);
+        SyncServer server = new SyncServer(b.queue, b.clock, b.kioskTokens);
+        this.sync = server;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
         Runnable afterPush = b.afterPush;
@@ -127,6 +129,16 @@ public final class BranchHub implements AutoCloseable {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** What the hub refused at its sync boundary (counts and the latest), for the supervisor. */
+    public SyncServer.Refusals syncRefusals() {
+        return sync.refusals();
+    }
+
+    /** {@link #syncRefusals()} as the JSON the supervisor's page reads. */
+    public com.fasterxml.jackson.databind.node.ObjectNode syncRefusalsJson() {
+        return sync.refusalsJson();
     }
 
     public int port() {
