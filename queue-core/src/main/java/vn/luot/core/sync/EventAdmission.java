@@ -144,9 +144,8 @@ public final class EventAdmission {
     private Optional<Refusal> clocks(Event event, long nowMillis, Optional<Hlc> previous) {
         Hlc hlc = event.hlc();
         if (!Hlc.withinReach(hlc, nowMillis)) {
-            return refuse("CLOCK_AHEAD", "timestamp " + Instant.ofEpochMilli(Math.min(hlc.wallMillis(),
-                    Instant.MAX.toEpochMilli())) + " is ahead of this side's clock by more than "
-                    + Hlc.MAX_AHEAD_MILLIS / 60_000 + " minutes");
+            return refuse("CLOCK_AHEAD", "timestamp " + hlc + " is ahead of this side's clock ("
+                    + Instant.ofEpochMilli(nowMillis) + ") by more than " + Hlc.MAX_AHEAD_MILLIS / 60_000 + " minutes");
         }
         if (previous.isPresent() && previous.get().compareTo(hlc) > 0) {
             return refuse("CLOCK_BACKWARDS", "timestamp " + hlc + " is before the one of " + event.deviceId()
