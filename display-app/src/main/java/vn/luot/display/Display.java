@@ -20,6 +20,7 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.store.NumberBlock;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
@@ -321,7 +322,15 @@ public final class Display implements AutoCloseable {
         for (DisplayConfig.Device d : config.hub().devices() == null ? List.<DisplayConfig.Device>of()
                 : config.hub().devices()) {
             DeviceIdentity.Role role = d.role().equals("display") ? DeviceIdentity.Role.DISPLAY : DeviceIdentity.Role.KIOSK;
-            tokens = tokens.withDigest(d.tokenSha256(), new DeviceIdentity(d.id(), branch.id(), role));
+            DeviceIdentity device = new DeviceIdentity(d.id(), branch.id(), role);
+            if (d.walkInNumbers() != null && !d.walkInNumbers().isBlank()) {
+                try {
+                    device = device.withWalkInBlock(NumberBlock.parse(d.walkInNumbers()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("hub.devices " + d.id() + ": walk_in_numbers " + e.getMessage(), e);
+                }
+            }
+            tokens = tokens.withDigest(d.tokenSha256(), device);
         }
         return tokens;
     }

@@ -53,6 +53,7 @@ public final class Kiosk implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final ExecutorService worker;
     private final KioskFlow flow;
+    private final SyncClient syncClient;
     private final QrScanner serialScanner;
 
     private Kiosk(KioskConfig config, Clock clock) throws IOException {
@@ -93,6 +94,7 @@ public final class Kiosk implements AutoCloseable {
         keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http);
         SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
                 .token(token(config)).queue(queue).clock(clock).clockTrust(trust).httpClient(http).build();
+        syncClient = client;
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
@@ -115,6 +117,15 @@ public final class Kiosk implements AutoCloseable {
         kiosk.background.execute(kiosk.keys::refresh);
         kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
+        if (!kiosk.queue.historyKnown()) {
+            // A new or replaced file: learn this kiosk's history before the first citizen, when the upstream answers.
+            try {
+                kiosk.syncClient.checkHistory();
+            } catch (vn.luot.core.sync.SyncException e) {
+                java.util.logging.Logger.getLogger(Kiosk.class.getName()).warning(
+                        "history not yet known (" + e.getMessage() + "): issuing nothing until the upstream answers");
+            }
+        }
         kiosk.sync.start();
         if (kiosk.serialScanner != null) {
             kiosk.serialScanner.start(kiosk.flow::scanned);

@@ -45,12 +45,15 @@ public final class BranchHub implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService relayThread;
     private final SyncLoop relay;
+    private final SyncClient upstream;
     private final VerificationKeys keys;
     private final SyncServer sync;
+    private final LocalQueue queue;
 
     private BranchHub(Builder b) throws IOException {
         SyncServer server = new SyncServer(b.queue, b.clock, b.kioskTokens);
         this.sync = server;
+        this.queue = b.queue;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
         Runnable afterPush = b.afterPush;
@@ -86,6 +89,7 @@ public final class BranchHub implements AutoCloseable {
             SyncClient upstream = SyncClient.builder().baseUrl(b.upstreamUrl).branchId(b.queue.branch().id())
                     .token(b.upstreamToken).queue(b.queue).clock(b.clock).clockTrust(b.clockTrust)
                     .httpClient(client).relay(true).build();
+            this.upstream = upstream;
             this.relay = new SyncLoop(upstream, relayThread, b.relayInterval, Backoff.DEFAULT,
                     RandomGenerator.of("L64X128MixRandom"), b.clock);
             if (b.upstreamStatus != null) {
@@ -94,9 +98,14 @@ public final class BranchHub implements AutoCloseable {
             this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client);
         } else {
             this.relayThread = null;
+            this.upstream = null;
             this.relay = null;
             this.keys = null;
         }
+    }
+
+    private boolean queueHistoryKnown() {
+        return queue.historyKnown();
     }
 
     public static Builder builder(LocalQueue queue, Clock clock) {
@@ -105,6 +114,15 @@ public final class BranchHub implements AutoCloseable {
 
     public BranchHub start() {
         http.start();
+        if (upstream != null && !queueHistoryKnown()) {
+            // A hub with a new or replaced file calls nobody until the centre says which seqs it used: ask now,
+            // so the first press after start does not wait for the relay's first round.
+            try {
+                upstream.checkHistory();
+            } catch (vn.luot.core.sync.SyncException e) {
+                LOG.warning("history not yet known (" + e.getMessage() + "): the relay keeps asking");
+            }
+        }
         if (relay != null) {
             relay.start();
         }

@@ -374,6 +374,15 @@ public final class SyncClient {
                 if (node == null || !node.isObject()) {
                     throw new SyncException(SyncException.Kind.BAD_RESPONSE, "answer is not a JSON object", null);
                 }
+                JsonNode now = node.get("now");
+                if (now != null && now.isTextual()) {
+                    // The upstream's own clock (the one its decisions use), finer than its HTTP Date header.
+                    try {
+                        clockTrust.observe(java.time.Instant.parse(now.asText()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new SyncException(SyncException.Kind.BAD_RESPONSE, "answer's 'now' is not an instant", e);
+                    }
+                }
                 return node;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new SyncException(SyncException.Kind.BAD_RESPONSE, "answer is not valid JSON", e);

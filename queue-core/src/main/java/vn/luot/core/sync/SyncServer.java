@@ -138,6 +138,7 @@ public final class SyncServer {
         page.put("date", day.toString());
         // The day by this side's clock: a device that booted with a wrong clock asks again for the right one.
         page.put("today", BranchTime.now(clock).toLocalDate().toString());
+        page.put("now", clock.instant().toString());
         page.put("cursor", cursor(cursor));
         ArrayNode array = page.putArray("events");
         for (QueueStore.StoredEvent e : events) {
@@ -167,6 +168,7 @@ public final class SyncServer {
         page.forEach(e -> array.add(codec.toJson(e.event())));
         out.put("next", cursor(page.isEmpty() ? from : page.get(page.size() - 1).rowid()));
         out.put("has_more", hasMore);
+        out.put("now", clock.instant().toString());
         return out;
     }
 
