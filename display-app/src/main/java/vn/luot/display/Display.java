@@ -95,7 +95,8 @@ public final class Display implements AutoCloseable {
         boolean belowCentre = config.upstream() != null && config.upstream().url() != null
                 && !config.upstream().url().isBlank();
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
-                .clock(clock).clockTrusted(trust::trusted).requireKnownHistory(belowCentre).open();
+                // Its events are stamped on the centre's time once seen: the centre refuses HLCs beyond 5 minutes ahead.
+                .clock(trust.correctedClock()).clockTrusted(trust::trusted).requireKnownHistory(belowCentre).open();
         closeLast.add(queue);
         board = new TvBoardModel(queue, clock, config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen(),
                 config.ticker());
