@@ -51,7 +51,8 @@ public final class BranchHub implements AutoCloseable {
     private final LocalQueue queue;
 
     private BranchHub(Builder b) throws IOException {
-        SyncServer server = new SyncServer(b.queue, b.clock, b.kioskTokens);
+        // The branch's kiosks judge time by the hub's answers, and the hub by the centre's: one clock for the branch.
+        SyncServer server = new SyncServer(b.queue, b.clockTrust.correctedClock(), b.kioskTokens);
         this.sync = server;
         this.queue = b.queue;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
