@@ -106,8 +106,14 @@ public final class LocalQueue implements AutoCloseable {
         long localSeq = store.lastSeq(deviceId);
         lastSeq = Math.max(localSeq, store.setting(SEQ_FLOOR).map(Long::parseLong).orElse(0L));
         lastHlc = store.lastHlcAtMost(clock.millis() + Hlc.MAX_AHEAD_MILLIS);
-        historyKnown = !requireKnownHistory || localSeq > 0 || store.setting(HISTORY_KNOWN).isPresent();
+        boolean unconfirmedEpoch = store.setting(EPOCH_UNCONFIRMED).filter("1"::equals).isPresent();
+        historyKnown = !requireKnownHistory || store.setting(HISTORY_KNOWN).isPresent()
+                || (localSeq > 0 && !unconfirmedEpoch);
+        epochStarted = unconfirmedEpoch;
     }
+
+    private static final String EPOCH_UNCONFIRMED = "epoch_unconfirmed";
+    private boolean epochStarted;
 
     private static final String SEQ_FLOOR = "seq_floor";
     private static final String HISTORY_KNOWN = "history_known";
@@ -132,8 +138,10 @@ public final class LocalQueue implements AutoCloseable {
         store.write(tx -> {
             tx.putSetting(SEQ_FLOOR, Long.toString(floor));
             tx.putSetting(HISTORY_KNOWN, clock.instant().toString());
+            tx.putSetting(EPOCH_UNCONFIRMED, "0");
             return null;
         });
+        epochStarted = false;
         if (!historyKnown || floor > lastSeq) {
             LOG.info("device " + deviceId + ": history confirmed by upstream, continuing after seq " + floor);
         }
@@ -234,7 +242,7 @@ public final class LocalQueue implements AutoCloseable {
         int atLeast = state.highestNumber(day, field, walkInBlock.first(), walkInBlock.last()).map(n -> n + 1)
                 .orElse(walkInBlock.first());
         List<Event> written = commitWith(tx -> {
-            requireHistory();
+            requireHistoryForNumbers();
             Optional<Integer> number = preallocated.isPresent() ? preallocated
                     : tx.allocateNumber(day, field, walkInBlock, atLeast);
             if (number.isEmpty()) {
@@ -526,7 +534,11 @@ public final class LocalQueue implements AutoCloseable {
         }
     }
 
-    private void requireHistory() {
+    /**
+     * A walk-in number needs the history: which numbers this device already printed is in its events.
+     * An event only needs a seq no earlier event used: see {@link #startEpochIfUnknown}.
+     */
+    private void requireHistoryForNumbers() {
         if (!historyKnown) {
             throw new StoreException(StoreException.Kind.HISTORY_UNKNOWN, store.file(),
                     "Thiết bị đang khôi phục dữ liệu từ máy chủ; chưa thể cấp số. / Device " + deviceId
@@ -534,9 +546,27 @@ public final class LocalQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * A device that does not know its history and must act (a check-in, a call) with its upstream out of
+     * reach starts a new epoch of sequence numbers: they continue from the current time in milliseconds, far
+     * above any seq it can have used before (a device makes far fewer than one event per millisecond), so
+     * no (device, seq) is reused. Walk-in numbers still wait for the history.
+     */
+    private void startEpochIfUnknown(QueueStore.Tx tx) throws SQLException {
+        if (historyKnown || epochStarted) {
+            return;
+        }
+        long floor = Math.max(lastSeq, clock.millis());
+        LOG.warning("device " + deviceId + " acts before its history is known: new seq epoch from " + floor);
+        tx.putSetting(SEQ_FLOOR, Long.toString(floor));
+        tx.putSetting(EPOCH_UNCONFIRMED, "1");
+        lastSeq = floor;
+        epochStarted = true;
+    }
+
     private void appendLocal(QueueStore.Tx tx, QueueEvent body, List<Event> written, Map<TicketId, Ticket> changed)
             throws SQLException {
-        requireHistory();
+        startEpochIfUnknown(tx);
         lastHlc = Hlc.tick(lastHlc, clock.millis());
         Event event = new Event(deviceId, ++lastSeq, lastHlc, clock.instant(), body);
         if (!tx.append(event)) {

@@ -80,7 +80,7 @@ public final class SqliteDatabase {
                 throw new StoreException(StoreException.Kind.EMPTY_FILE, file,
                         "The database " + file + " is empty (0 bytes): it was truncated, so this device's "
                                 + "history is gone from it. Move it aside and restart: the device then takes "
-                                + "its history back from its upstream and issues nothing until it has.", null);
+                                + "its history back from its upstream and issues no walk-in number until it has.", null);
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
@@ -92,7 +92,7 @@ public final class SqliteDatabase {
                 throw new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
                         "The database " + file + " is not an SQLite file (corrupt, or another program's). "
                                 + "Move it aside and restart: the device then takes its history back from its upstream "
-                                + "and issues nothing until it has.", null);
+                                + "and issues no walk-in number until it has.", null);
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,

@@ -92,7 +92,7 @@ class SyncBoundaryRulesTest {
                 .clock(clock).open())
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.kind()).isEqualTo(StoreException.Kind.EMPTY_FILE);
-                    assertThat(e.getMessage()).contains(file.toString()).contains("issues nothing until");
+                    assertThat(e.getMessage()).contains(file.toString()).contains("issues no walk-in number until");
                 });
     }
 
