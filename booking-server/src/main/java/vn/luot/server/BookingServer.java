@@ -52,6 +52,7 @@ public final class BookingServer implements AutoCloseable {
     private final Clock clock;
     private final java.time.Duration housekeepingEvery;
     private final BookingApi api;
+    private final Map<String, SyncServer> syncServers;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -61,6 +62,7 @@ public final class BookingServer implements AutoCloseable {
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
         this.bookings = BookingStore.open(b.database);
         Map<String, SyncServer> syncs = new LinkedHashMap<>();
+        DeviceTokens devices = b.config.tokens().withAll(b.extraTokens);
         for (Branch branch : b.config.toBranches()) {
             LocalQueue queue = LocalQueue.builder()
                     .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
@@ -72,12 +74,13 @@ public final class BookingServer implements AutoCloseable {
                     .checkInWindow(new CheckInWindow(CheckInWindow.DEFAULT.opensBefore(), b.noShowGrace))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
-            syncs.put(branch.id(), new SyncServer(queue, clock));
+            syncs.put(branch.id(), new SyncServer(queue, clock, devices));
             notifiers.add(new Notifier(bookings, branch, queue, clock));
         }
+        this.syncServers = Map.copyOf(syncs);
         reconcile();
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
-        SyncHttpHandler sync = new SyncHttpHandler(syncs, b.config.tokens().withAll(b.extraTokens), json);
+        SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
         this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
                 b.demoIdentity ? access.withDemo(DemoIdentityProvider.beside(b.database, clock)) : access);
@@ -161,6 +164,11 @@ public final class BookingServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "notification round failed", e);
             }
         }
+    }
+
+    /** What the centre refused at a branch's sync boundary (counts and the latest). */
+    public SyncServer.Refusals syncRefusals(String branchId) {
+        return syncServers.get(branchId).refusals();
     }
 
     public int port() {

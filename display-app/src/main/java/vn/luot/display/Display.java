@@ -20,6 +20,7 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.store.NumberBlock;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
@@ -91,8 +92,13 @@ public final class Display implements AutoCloseable {
         Files.createDirectories(data);
         Branch branch = branch(config);
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
+        // A hub below the centre with a new or replaced file calls nobody until the centre has said which
+        // sequence numbers it already used (the relay asks on its first contact).
+        boolean belowCentre = config.upstream() != null && config.upstream().url() != null
+                && !config.upstream().url().isBlank();
         queue = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId()).branch(branch)
-                .clock(clock).clockTrusted(trust::trusted).open();
+                // Its events are stamped on the centre's time once seen: the centre refuses HLCs beyond 5 minutes ahead.
+                .clock(trust.correctedClock()).clockTrusted(trust::trusted).requireKnownHistory(belowCentre).open();
         closeLast.add(queue);
         board = new TvBoardModel(queue, clock, config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen(),
                 config.ticker());
@@ -335,7 +341,15 @@ public final class Display implements AutoCloseable {
         for (DisplayConfig.Device d : config.hub().devices() == null ? List.<DisplayConfig.Device>of()
                 : config.hub().devices()) {
             DeviceIdentity.Role role = d.role().equals("display") ? DeviceIdentity.Role.DISPLAY : DeviceIdentity.Role.KIOSK;
-            tokens = tokens.withDigest(d.tokenSha256(), new DeviceIdentity(d.id(), branch.id(), role));
+            DeviceIdentity device = new DeviceIdentity(d.id(), branch.id(), role);
+            if (d.walkInNumbers() != null && !d.walkInNumbers().isBlank()) {
+                try {
+                    device = device.withWalkInBlock(NumberBlock.parse(d.walkInNumbers()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("hub.devices " + d.id() + ": walk_in_numbers " + e.getMessage(), e);
+                }
+            }
+            tokens = tokens.withDigest(d.tokenSha256(), device);
         }
         return tokens;
     }

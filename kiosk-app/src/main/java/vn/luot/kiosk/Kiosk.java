@@ -54,6 +54,7 @@ public final class Kiosk implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final ExecutorService worker;
     private final KioskFlow flow;
+    private final SyncClient syncClient;
     private final QrScanner serialScanner;
     private final Clock clock;
     private final ClockTrust clockTrust;
@@ -69,10 +70,15 @@ public final class Kiosk implements AutoCloseable {
 
         OkHttpClient http = UpstreamHttp.client(config.upstream().url(), config.upstream().pins());
         ClockTrust trust = new ClockTrust(clock, Duration.ofMinutes(2));
-        this.clock = clock;
         this.clockTrust = trust;
+        // Day and expiry decisions follow the upstream's clock once seen (a kiosk a day behind refuses
+        // yesterday's code); a kiosk with a new or replaced file issues nothing until its upstream has
+        // said which sequence numbers it already used.
+        Clock decisions = trust.correctedClock();
+        this.clock = decisions;
         LocalQueue.Builder queueOptions = LocalQueue.builder().file(data.resolve("queue.db")).deviceId(config.deviceId())
-                .branch(branch).clock(clock).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted);
+                .branch(branch).clock(decisions).walkInBlock(config.walkInBlock()).clockTrusted(trust::trusted)
+                .requireKnownHistory(true);
         if (config.citizenKeyFile() != null && !config.citizenKeyFile().isBlank()) {
             queueOptions.citizenKeyFile(Path.of(config.citizenKeyFile()));
         }
@@ -101,11 +107,12 @@ public final class Kiosk implements AutoCloseable {
                 config.upstream().keySetRootKey());
         SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
                 .token(token(config)).queue(queue).clock(clock).clockTrust(trust).httpClient(http).build();
+        syncClient = client;
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
         flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
-                .worker(worker).clock(clock)
+                .worker(worker).clock(decisions)
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();
@@ -125,6 +132,15 @@ public final class Kiosk implements AutoCloseable {
         kiosk.background.execute(kiosk.printer::status);
         kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
+        if (!kiosk.queue.historyKnown()) {
+            // A new or replaced file: learn this kiosk's history before the first citizen, when the upstream answers.
+            try {
+                kiosk.syncClient.checkHistory();
+            } catch (vn.luot.core.sync.SyncException e) {
+                java.util.logging.Logger.getLogger(Kiosk.class.getName()).warning(
+                        "history not yet known (" + e.getMessage() + "): issuing nothing until the upstream answers");
+            }
+        }
         kiosk.background.scheduleWithFixedDelay(kiosk::forgetEarlierDaysCitizens, 0, 1, TimeUnit.SECONDS);
         kiosk.sync.start();
         if (kiosk.serialScanner != null) {

@@ -22,7 +22,8 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     public record Hub(String bind, Integer port, List<Device> devices, Integer tlsPort) {
     }
 
-    public record Device(String id, String role, String tokenSha256) {
+    /** @param walkInNumbers the kiosk's walk-in block, FIRST-LAST as in its own config; optional */
+    public record Device(String id, String role, String tokenSha256, String walkInNumbers) {
     }
 
     /**

@@ -44,10 +44,16 @@ public final class BranchHub implements AutoCloseable {
     private final EdgeServer.Tls tls;
     private final ScheduledExecutorService relayThread;
     private final SyncLoop relay;
+    private final SyncClient upstream;
     private final VerificationKeys keys;
+    private final SyncServer sync;
+    private final LocalQueue queue;
 
     private BranchHub(Builder b) throws IOException {
-        SyncServer server = new SyncServer(b.queue, b.clock);
+        // The branch's kiosks judge time by the hub's answers, and the hub by the centre's: one clock for the branch.
+        SyncServer server = new SyncServer(b.queue, b.clockTrust.correctedClock(), b.kioskTokens);
+        this.sync = server;
+        this.queue = b.queue;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
         Runnable afterPush = b.afterPush;
@@ -83,6 +89,7 @@ public final class BranchHub implements AutoCloseable {
             SyncClient upstream = SyncClient.builder().baseUrl(b.upstreamUrl).branchId(b.queue.branch().id())
                     .token(b.upstreamToken).queue(b.queue).clock(b.clock).clockTrust(b.clockTrust)
                     .httpClient(client).relay(true).build();
+            this.upstream = upstream;
             this.relay = new SyncLoop(upstream, relayThread, b.relayInterval, Backoff.DEFAULT,
                     RandomGenerator.of("L64X128MixRandom"), b.clock);
             if (b.upstreamStatus != null) {
@@ -92,9 +99,14 @@ public final class BranchHub implements AutoCloseable {
                     b.keySetRoot);
         } else {
             this.relayThread = null;
+            this.upstream = null;
             this.relay = null;
             this.keys = null;
         }
+    }
+
+    private boolean queueHistoryKnown() {
+        return queue.historyKnown();
     }
 
     public static Builder builder(LocalQueue queue, Clock clock) {
@@ -106,6 +118,15 @@ public final class BranchHub implements AutoCloseable {
             http.start();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        if (upstream != null && !queueHistoryKnown()) {
+            // A hub with a new or replaced file calls nobody until the centre says which seqs it used: ask now,
+            // so the first press after start does not wait for the relay's first round.
+            try {
+                upstream.checkHistory();
+            } catch (vn.luot.core.sync.SyncException e) {
+                LOG.warning("history not yet known (" + e.getMessage() + "): the relay keeps asking");
+            }
         }
         if (relay != null) {
             relay.start();
@@ -132,6 +153,16 @@ public final class BranchHub implements AutoCloseable {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** What the hub refused at its sync boundary (counts and the latest), for the supervisor. */
+    public SyncServer.Refusals syncRefusals() {
+        return sync.refusals();
+    }
+
+    /** {@link #syncRefusals()} as the JSON the supervisor's page reads. */
+    public com.fasterxml.jackson.databind.node.ObjectNode syncRefusalsJson() {
+        return sync.refusalsJson();
     }
 
     public int port() {

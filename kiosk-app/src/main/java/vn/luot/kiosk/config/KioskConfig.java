@@ -192,10 +192,9 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
 
     private NumberBlock walkInBlock(Path file, String text) {
         String spec = walkInNumbers == null ? "500-699" : walkInNumbers;
-        String[] parts = spec.split("-");
         try {
-            return new NumberBlock(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-        } catch (RuntimeException e) {
+            return NumberBlock.parse(spec);
+        } catch (IllegalArgumentException e) {
             throw error(file, text, "walk_in_numbers", "'" + spec + "' is not FIRST-LAST within 1-9999");
         }
     }

@@ -23,6 +23,7 @@ import vn.luot.core.domain.Counter;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.TicketId;
 import vn.luot.core.rules.CheckInDecision;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.store.StoreException;
@@ -302,16 +303,14 @@ public final class KioskFlow implements KioskActions {
         }
     }
 
+    /** Prints so far: TICKET_PRINTED events in the branch's log (so recovery keeps the limit), or an older count. */
     private int printedCount(Ticket ticket) {
-        return queue.read(store -> store.setting("printed:" + ticket.id().key())).map(Integer::parseInt).orElse(0);
+        int legacy = queue.read(store -> store.setting("printed:" + ticket.id().key())).map(Integer::parseInt).orElse(0);
+        return Math.max(queue.printCount(ticket.id()), legacy);
     }
 
     private void countPrint(String ticketKey) {
-        queue.write(tx -> {
-            int count = queue.store().setting("printed:" + ticketKey).map(Integer::parseInt).orElse(0);
-            tx.putSetting("printed:" + ticketKey, Integer.toString(count + 1));
-            return null;
-        });
+        queue.recordPrint(TicketId.parseKey(ticketKey));
     }
 
     private TicketView view(Ticket t, int ahead, String qrText) {

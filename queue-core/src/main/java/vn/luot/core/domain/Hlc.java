@@ -15,14 +15,43 @@ public record Hlc(long wallMillis, int counter) implements Comparable<Hlc> {
         }
     }
 
-    /** The next timestamp after {@code last} for a local event at physical time {@code nowMillis}. */
+    /**
+     * How far ahead of a receiver's own clock a remote timestamp may be and still be accepted or adopted.
+     * Beyond it the sender's clock is wrong (or forged): its events are refused, its time never adopted.
+     */
+    public static final long MAX_AHEAD_MILLIS = java.time.Duration.ofMinutes(5).toMillis();
+
+    /**
+     * The next timestamp after {@code last} for a local event at physical time {@code nowMillis}. Never
+     * overflows: a counter at its maximum carries into the next millisecond.
+     */
     public static Hlc tick(Hlc last, long nowMillis) {
-        return nowMillis > last.wallMillis ? new Hlc(nowMillis, 0) : new Hlc(last.wallMillis, last.counter + 1);
+        if (nowMillis > last.wallMillis) {
+            return new Hlc(nowMillis, 0);
+        }
+        if (last.counter < Integer.MAX_VALUE) {
+            return new Hlc(last.wallMillis, last.counter + 1);
+        }
+        if (last.wallMillis == Long.MAX_VALUE) {
+            throw new IllegalStateException("the HLC is at its maximum; a remote clock was adopted unbounded");
+        }
+        return new Hlc(last.wallMillis + 1, 0);
     }
 
-    /** The clock after receiving {@code remote}, so that later local events sort after it. */
-    public static Hlc observe(Hlc last, Hlc remote) {
+    /**
+     * The clock after receiving {@code remote}, so that later local events sort after it; a remote
+     * timestamp more than {@link #MAX_AHEAD_MILLIS} ahead of {@code nowMillis} is not adopted.
+     */
+    public static Hlc observe(Hlc last, Hlc remote, long nowMillis) {
+        if (!withinReach(remote, nowMillis)) {
+            return last;
+        }
         return last.compareTo(remote) >= 0 ? last : remote;
+    }
+
+    /** Whether {@code remote} is at most {@link #MAX_AHEAD_MILLIS} ahead of {@code nowMillis}. */
+    public static boolean withinReach(Hlc remote, long nowMillis) {
+        return remote.wallMillis <= nowMillis + MAX_AHEAD_MILLIS;
     }
 
     @Override

@@ -38,7 +38,10 @@ public final class EventCodec {
                 .registerModule(values)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-                .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
+                .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true)
+                // A counter is 5, never "5", 5.7 or 5e0: a body field is taken as sent, or refused.
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     }
 
     public ObjectMapper mapper() {
@@ -82,17 +85,44 @@ public final class EventCodec {
             if (body == null) {
                 throw new MalformedEventException("event has an empty body");
             }
+            for (java.lang.reflect.RecordComponent c : body.getClass().getRecordComponents()) {
+                if (c.getAccessor().invoke(body) == null) {
+                    throw new MalformedEventException(type + " body lacks '" + c.getName() + "'");
+                }
+            }
             return new Event(
-                    required(node, "device").asText(),
-                    required(node, "seq").asLong(),
-                    new Hlc(required(node, "hlc").asLong(), required(node, "hlcCounter").asInt()),
-                    Instant.parse(required(node, "time").asText()),
+                    text(node, "device"),
+                    whole(node, "seq", Long.MAX_VALUE),
+                    new Hlc(whole(node, "hlc", Long.MAX_VALUE), (int) whole(node, "hlcCounter", Integer.MAX_VALUE)),
+                    Instant.parse(text(node, "time")),
                     body);
         } catch (MalformedEventException e) {
             throw e;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("an event body's accessor failed", e);
         } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             throw new MalformedEventException("not a valid event: " + rootMessage(e), e);
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw new MalformedEventException("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    /**
+     * A JSON integer in {@code 0..max}: never a string ({@code "abc"} is not 0), a fraction or an exponent
+     * ({@code 1e300} is not {@code Long.MAX_VALUE}).
+     */
+    private static long whole(JsonNode node, String field, long max) {
+        JsonNode value = required(node, field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > max) {
+            throw new MalformedEventException("'" + field + "' must be a whole number 0.." + max + ", not " + value);
+        }
+        return value.asLong();
     }
 
     private static JsonNode required(JsonNode node, String field) {

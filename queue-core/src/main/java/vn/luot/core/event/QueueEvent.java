@@ -132,4 +132,11 @@ public sealed interface QueueEvent {
             return EventType.COUNTER_RESUMED;
         }
     }
+
+    /** A ticket was printed (the first time or again) at a kiosk; counted for the reprint limit. */
+    record TicketPrinted(TicketId ticket) implements OfTicket {
+        public EventType type() {
+            return EventType.TICKET_PRINTED;
+        }
+    }
 }

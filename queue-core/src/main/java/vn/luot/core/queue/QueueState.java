@@ -33,6 +33,7 @@ public final class QueueState {
     private final Map<Integer, Entity<Boolean>> pausedCounters = new HashMap<>();
     private final Map<Line, NavigableSet<Ticket>> waiting = new HashMap<>();
     private final Map<Integer, Map<TicketId, Ticket>> calledByCounter = new HashMap<>();
+    private final Map<Line, NavigableSet<Integer>> numbersInUse = new HashMap<>();
 
     public static QueueState fold(Collection<Event> events) {
         List<Event> ordered = new ArrayList<>(events);
@@ -58,7 +59,10 @@ public final class QueueState {
             return Optional.empty();
         }
         TicketId id = ((QueueEvent.OfTicket) event.body()).ticket();
-        Entity<Ticket> entity = tickets.computeIfAbsent(id, k -> new Entity<>());
+        Entity<Ticket> entity = tickets.computeIfAbsent(id, k -> {
+            numbersInUse.computeIfAbsent(new Line(k.day(), k.field()), l -> new TreeSet<>()).add(k.number());
+            return new Entity<>();
+        });
         Ticket before = entity.value;
         entity.add(event, TicketFold::apply);
         reindex(before, entity.value);
@@ -164,6 +168,22 @@ public final class QueueState {
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    /**
+     * The highest number of {@code field} on {@code day} within {@code first..last} that any event in
+     * this log names, so a device that lost its number series never hands one out again.
+     */
+    public Optional<Integer> highestNumber(LocalDate day, String field, int first, int last) {
+        NavigableSet<Integer> numbers = numbersInUse.get(new Line(day, field));
+        return numbers == null ? Optional.empty() : Optional.ofNullable(numbers.floor(last)).filter(n -> n >= first);
+    }
+
+    /** How many times the ticket has been printed ({@code TICKET_PRINTED} events in the log). */
+    public int printCount(TicketId id) {
+        Entity<Ticket> entity = tickets.get(id);
+        return entity == null ? 0
+                : (int) entity.events.stream().filter(e -> e.body() instanceof QueueEvent.TicketPrinted).count();
     }
 
     public boolean isPaused(int counter) {

@@ -59,10 +59,12 @@ public final class LocalQueue implements AutoCloseable {
 
     private final CitizenHasher citizenHasher;
     private final java.util.function.BooleanSupplier clockTrusted;
+    private final boolean requireKnownHistory;
 
     private QueueState state;
     private long lastSeq;
     private Hlc lastHlc;
+    private boolean historyKnown;
 
     private LocalQueue(Builder b, QueueStore store) {
         this.store = store;
@@ -76,7 +78,12 @@ public final class LocalQueue implements AutoCloseable {
                 b.citizenKeyFile != null ? b.citizenKeyFile : CitizenHasher.keyFileBeside(b.file));
         forgetSaltedRefs(store);
         this.clockTrusted = b.clockTrusted;
+        this.requireKnownHistory = b.requireKnownHistory;
         reload();
+        if (!historyKnown) {
+            LOG.warning("device " + deviceId + " has no history of its own in " + store.file()
+                    + ": it issues nothing until its upstream says which sequence numbers it used");
+        }
     }
 
     /**
@@ -100,8 +107,72 @@ public final class LocalQueue implements AutoCloseable {
     /** Rebuilds the in-memory state from the file: the log is the truth. */
     private void reload() {
         state = QueueState.fold(store.loadEvents());
-        lastSeq = store.lastSeq(deviceId);
-        lastHlc = store.lastHlc();
+        long localSeq = store.lastSeq(deviceId);
+        lastSeq = Math.max(localSeq, store.setting(SEQ_FLOOR).map(Long::parseLong).orElse(0L));
+        lastHlc = store.lastHlcAtMost(clock.millis() + Hlc.MAX_AHEAD_MILLIS);
+        boolean unconfirmedEpoch = store.setting(EPOCH_UNCONFIRMED).filter("1"::equals).isPresent();
+        historyKnown = !requireKnownHistory || store.setting(HISTORY_KNOWN).isPresent()
+                || (localSeq > 0 && !unconfirmedEpoch);
+        epochStarted = unconfirmedEpoch;
+    }
+
+    private static final String EPOCH_UNCONFIRMED = "epoch_unconfirmed";
+    private boolean epochStarted;
+
+    private static final String SEQ_FLOOR = "seq_floor";
+    private static final String HISTORY_KNOWN = "history_known";
+
+    // ---- this device's own history ----------------------------------------------------------
+
+    /**
+     * Whether this device knows which sequence numbers (and numbers) it has used. False only for a
+     * device built with {@link Builder#requireKnownHistory} whose file holds none of its own events: a
+     * new, replaced or truncated database. Until {@link #confirmHistory} it refuses every local event.
+     */
+    public synchronized boolean historyKnown() {
+        return historyKnown;
+    }
+
+    /**
+     * The upstream has said the highest sequence number it holds of this device; call after the day's
+     * events have been pulled, so the walk-in series continues after every number the log names.
+     */
+    public synchronized void confirmHistory(long upstreamLastSeq) {
+        long floor = Math.max(lastSeq, upstreamLastSeq);
+        store.write(tx -> {
+            tx.putSetting(SEQ_FLOOR, Long.toString(floor));
+            tx.putSetting(HISTORY_KNOWN, clock.instant().toString());
+            tx.putSetting(EPOCH_UNCONFIRMED, "0");
+            return null;
+        });
+        epochStarted = false;
+        if (!historyKnown || floor > lastSeq) {
+            LOG.info("device " + deviceId + ": history confirmed by upstream, continuing after seq " + floor);
+        }
+        lastSeq = floor;
+        historyKnown = true;
+    }
+
+    /**
+     * The upstream holds events of this device up to {@code upstreamLastSeq}. More than this device
+     * thinks it has made means its file lost events (restored from a backup, replaced): the sequence
+     * continues after the upstream's and the contradiction is recorded as an alarm.
+     */
+    public synchronized void observeUpstreamSeq(long upstreamLastSeq) {
+        if (upstreamLastSeq <= lastSeq) {
+            return;
+        }
+        LOG.severe("device " + deviceId + ": upstream holds its events up to seq " + upstreamLastSeq
+                + " but this log only up to " + lastSeq + "; continuing after the upstream's");
+        long floor = upstreamLastSeq;
+        store.write(tx -> {
+            tx.putSetting(SEQ_FLOOR, Long.toString(floor));
+            tx.recordAlarm(new SyncAlarm(clock.instant(), SyncAlarm.Kind.SEQ_CONFLICT, "SEQ_BEHIND_UPSTREAM",
+                    "upstream", deviceId, floor, null, "this device's log ended at seq " + lastSeq
+                    + ", its upstream holds up to " + floor));
+            return null;
+        });
+        lastSeq = floor;
     }
 
     // ---- check-in and walk-in ---------------------------------------------------------------
@@ -172,9 +243,12 @@ public final class LocalQueue implements AutoCloseable {
         }
         Optional<Integer> preallocated = separatelyAllocated;
         TicketId[] issued = new TicketId[1];
+        int atLeast = state.highestNumber(day, field, walkInBlock.first(), walkInBlock.last()).map(n -> n + 1)
+                .orElse(walkInBlock.first());
         List<Event> written = commitWith(tx -> {
+            requireHistoryForNumbers();
             Optional<Integer> number = preallocated.isPresent() ? preallocated
-                    : tx.allocateNumber(day, field, walkInBlock);
+                    : tx.allocateNumber(day, field, walkInBlock, atLeast);
             if (number.isEmpty()) {
                 return List.of();
             }
@@ -189,6 +263,16 @@ public final class LocalQueue implements AutoCloseable {
         }
         return new WalkInResult(null, false, state.ticket(issued[0]).orElseThrow(),
                 state.ahead(issued[0]).orElse(0), written);
+    }
+
+    /** Records that the ticket left this kiosk's printer (first print or reprint). */
+    public synchronized List<Event> recordPrint(TicketId id) {
+        return commit(List.of(new QueueEvent.TicketPrinted(id)), Set.of(), tx -> null);
+    }
+
+    /** How many times the ticket has been printed, as the branch's log says. */
+    public synchronized int printCount(TicketId id) {
+        return state.printCount(id);
     }
 
     // ---- counter operations -----------------------------------------------------------------
@@ -302,7 +386,12 @@ public final class LocalQueue implements AutoCloseable {
         /** Already in this log: nothing changed. */
         DUPLICATE,
         /** New here and folded in, but it contradicts what the branch or the centre decided: flagged. */
-        CONFLICT
+        CONFLICT,
+        /**
+         * The same (device, seq) is already here with different content: not applied, recorded as a
+         * {@link SyncAlarm.Kind#SEQ_CONFLICT}. The sender reused a sequence number it had lost track of.
+         */
+        SEQ_CONFLICT
     }
 
     /** Per-event outcome of {@link #receive(Collection, boolean, TxHook)}, in the order given. */
@@ -343,7 +432,8 @@ public final class LocalQueue implements AutoCloseable {
                 continue;
             }
             if (state.contains(e.key())) {
-                deliveries.put(e.key(), Delivery.DUPLICATE);
+                boolean same = store.event(e.key()).map(e::equals).orElse(true);
+                deliveries.put(e.key(), same ? Delivery.DUPLICATE : Delivery.SEQ_CONFLICT);
             } else {
                 fresh.add(e);
                 deliveries.put(e.key(), Delivery.APPLIED);
@@ -352,9 +442,21 @@ public final class LocalQueue implements AutoCloseable {
         try {
             return store.write(tx -> {
                 Map<TicketId, Ticket> changed = new LinkedHashMap<>();
+                for (Map.Entry<Event.Key, Delivery> d : deliveries.entrySet()) {
+                    if (d.getValue() == Delivery.SEQ_CONFLICT) {
+                        LOG.severe("sequence number reused with different content: " + d.getKey().deviceId() + "#"
+                                + d.getKey().seq() + (fromUpstream ? " (pulled)" : " (pushed)"));
+                        tx.recordAlarm(new SyncAlarm(clock.instant(), SyncAlarm.Kind.SEQ_CONFLICT, "SEQ_REUSED",
+                                fromUpstream ? "upstream" : d.getKey().deviceId(), d.getKey().deviceId(),
+                                d.getKey().seq(), null, "the same (device, seq) is already held with other content"));
+                    }
+                }
+                long now = clock.millis();
                 for (Event e : fresh) {
-                    tx.append(e, fromUpstream);
-                    lastHlc = Hlc.observe(lastHlc, e.hlc());
+                    if (!tx.append(e, fromUpstream)) {
+                        throw new IllegalStateException("event " + e.key() + " is in the file but not in memory");
+                    }
+                    lastHlc = Hlc.observe(lastHlc, e.hlc(), now);
                     Conflict before = e.body() instanceof QueueEvent.OfTicket t
                             ? state.ticket(t.ticket()).map(Ticket::conflict).orElse(Conflict.NONE) : Conflict.NONE;
                     Optional<Ticket> after = state.apply(e);
@@ -436,11 +538,47 @@ public final class LocalQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * A walk-in number needs the history: which numbers this device already printed is in its events.
+     * An event only needs a seq no earlier event used: see {@link #startEpochIfUnknown}.
+     */
+    private void requireHistoryForNumbers() {
+        if (!historyKnown) {
+            throw new StoreException(StoreException.Kind.HISTORY_UNKNOWN, store.file(),
+                    "Thiết bị đang khôi phục dữ liệu từ máy chủ; chưa thể cấp số. / Device " + deviceId
+                            + " is recovering its history from its upstream; it issues nothing until then.", null);
+        }
+    }
+
+    /**
+     * A device that does not know its history and must act (a check-in, a call) with its upstream out of
+     * reach starts a new epoch of sequence numbers: they continue from the current time in milliseconds, far
+     * above any seq it can have used before (a device makes far fewer than one event per millisecond), so
+     * no (device, seq) is reused. Walk-in numbers still wait for the history.
+     */
+    private void startEpochIfUnknown(QueueStore.Tx tx) throws SQLException {
+        if (historyKnown || epochStarted) {
+            return;
+        }
+        long floor = Math.max(lastSeq, clock.millis());
+        LOG.warning("device " + deviceId + " acts before its history is known: new seq epoch from " + floor);
+        tx.putSetting(SEQ_FLOOR, Long.toString(floor));
+        tx.putSetting(EPOCH_UNCONFIRMED, "1");
+        lastSeq = floor;
+        epochStarted = true;
+    }
+
     private void appendLocal(QueueStore.Tx tx, QueueEvent body, List<Event> written, Map<TicketId, Ticket> changed)
             throws SQLException {
+        startEpochIfUnknown(tx);
         lastHlc = Hlc.tick(lastHlc, clock.millis());
         Event event = new Event(deviceId, ++lastSeq, lastHlc, clock.instant(), body);
-        tx.append(event);
+        if (!tx.append(event)) {
+            // Never report success for an event that was not stored: the seq belongs to an event already held.
+            throw new StoreException(StoreException.Kind.HISTORY_UNKNOWN, store.file(),
+                    "Event " + deviceId + "#" + event.seq() + " is already in " + store.file()
+                            + " with other content: this device lost track of its own history.", null);
+        }
         state.apply(event).ifPresent(t -> changed.put(t.id(), t));
         saveCounterIfAny(tx, event);
         written.add(event);
@@ -533,6 +671,7 @@ public final class LocalQueue implements AutoCloseable {
         private long maxDatabaseBytes;
         private java.util.function.BooleanSupplier clockTrusted = () -> true;
         private Path citizenKeyFile;
+        private boolean requireKnownHistory;
 
         private Builder() {
         }
@@ -543,6 +682,16 @@ public final class LocalQueue implements AutoCloseable {
          */
         public Builder citizenKeyFile(Path keyFile) {
             this.citizenKeyFile = Objects.requireNonNull(keyFile, "keyFile");
+            return this;
+        }
+
+        /**
+         * A device below an upstream (kiosk, hub) sets this: with a file that holds none of its own events
+         * it refuses local events until {@link LocalQueue#confirmHistory} (the sync client does it on first
+         * contact). Off by default: the centre is the top of the branch, its file is its history.
+         */
+        public Builder requireKnownHistory(boolean require) {
+            this.requireKnownHistory = require;
             return this;
         }
 

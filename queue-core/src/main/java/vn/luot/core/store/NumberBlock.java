@@ -15,6 +15,19 @@ public record NumberBlock(int first, int last) {
         }
     }
 
+    /** Parses {@code FIRST-LAST}, as device configs write a block ({@code 500-699}). */
+    public static NumberBlock parse(String text) {
+        String[] parts = text == null ? new String[0] : text.split("-");
+        try {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("want FIRST-LAST");
+            }
+            return new NumberBlock(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not FIRST-LAST within 1-9999", e);
+        }
+    }
+
     public boolean overlaps(NumberBlock other) {
         return first <= other.last && other.first <= last;
     }

@@ -169,12 +169,36 @@ public final class QueueStore implements AutoCloseable {
             return mark;
         }
 
-        public void putIdempotentResponse(String key, String response, Instant now) throws SQLException {
+        /** @param bodyHash the hash of the request body this answers, so a reused key can be told apart */
+        public void putIdempotentResponse(String key, String bodyHash, String response, Instant now)
+                throws SQLException {
             try (PreparedStatement st = connection.prepareStatement(
-                    "INSERT OR IGNORE INTO idempotency (key, response, created) VALUES (?, ?, ?)")) {
+                    "INSERT OR IGNORE INTO idempotency (key, response, created, body_hash) VALUES (?, ?, ?, ?)")) {
                 st.setString(1, key);
                 st.setString(2, response);
                 st.setString(3, now.toString());
+                st.setString(4, bodyHash);
+                st.executeUpdate();
+            }
+        }
+
+        /** Records a refused event or a reused sequence number, for the supervisor and the doctor. */
+        public void recordAlarm(SyncAlarm alarm) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    INSERT INTO sync_alarms (at, kind, code, pusher, device, seq, type, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                st.setString(1, alarm.at().toString());
+                st.setString(2, alarm.kind().name());
+                st.setString(3, alarm.code());
+                st.setString(4, alarm.pusher());
+                st.setString(5, alarm.device());
+                if (alarm.seq() == null) {
+                    st.setNull(6, java.sql.Types.INTEGER);
+                } else {
+                    st.setLong(6, alarm.seq());
+                }
+                st.setString(7, alarm.type());
+                st.setString(8, alarm.reason());
                 st.executeUpdate();
             }
         }
@@ -201,15 +225,22 @@ public final class QueueStore implements AutoCloseable {
          * @return the number, or empty when the block is used up
          */
         public Optional<Integer> allocateNumber(LocalDate day, String field, NumberBlock block) throws SQLException {
+            return allocateNumber(day, field, block, block.first());
+        }
+
+        /**
+         * Takes the next walk-in number, never below {@code atLeast}: the caller passes one above the highest
+         * number its event log names, so a lost or stale series row cannot hand a number out twice.
+         */
+        public Optional<Integer> allocateNumber(LocalDate day, String field, NumberBlock block, int atLeast)
+                throws SQLException {
             selectSeries.setString(1, day.toString());
             selectSeries.setString(2, field);
             int next;
             try (ResultSet rs = selectSeries.executeQuery()) {
                 next = rs.next() ? rs.getInt(1) : block.first();
             }
-            if (next < block.first()) {
-                next = block.first();
-            }
+            next = Math.max(next, Math.max(atLeast, block.first()));
             if (next > block.last()) {
                 return Optional.empty();
             }
@@ -330,15 +361,94 @@ public final class QueueStore implements AutoCloseable {
         return query("SELECT coalesce(max(rowid), 0) FROM events", rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
-    public Optional<String> idempotentResponse(String key) {
-        try (PreparedStatement st = connection.prepareStatement("SELECT response FROM idempotency WHERE key = ?")) {
+    /** A cached push answer and the hash of the body it answered (null for answers stored before hashes). */
+    public record IdempotentAnswer(String response, String bodyHash) {
+    }
+
+    public Optional<IdempotentAnswer> idempotentResponse(String key) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT response, body_hash FROM idempotency WHERE key = ?")) {
             st.setString(1, key);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(new IdempotentAnswer(rs.getString(1), rs.getString(2)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw SqliteDatabase.translate(file, "read", e);
         }
+    }
+
+    /** The event stored under {@code key}, if any. */
+    public Optional<Event> event(Event.Key key) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT " + EVENT_COLUMNS + " WHERE device_id = ? AND seq = ?")) {
+            st.setString(1, key.deviceId());
+            st.setLong(2, key.seq());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(readEvent(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqliteDatabase.translate(file, "read", e);
+        }
+    }
+
+    /** The HLC of {@code deviceId}'s event with the highest sequence number below {@code seq}, if any. */
+    public Optional<Hlc> hlcBefore(String deviceId, long seq) {
+        try (PreparedStatement st = connection.prepareStatement("""
+                SELECT hlc_wall, hlc_counter FROM events WHERE device_id = ? AND seq < ?
+                ORDER BY seq DESC LIMIT 1""")) {
+            st.setString(1, deviceId);
+            st.setLong(2, seq);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Hlc(rs.getLong(1), rs.getInt(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqliteDatabase.translate(file, "read", e);
+        }
+    }
+
+    /** Where {@code deviceId}'s event {@code seq} sits in this log's arrival order, if it is here. */
+    public Optional<Long> rowidOf(String deviceId, long seq) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT rowid FROM events WHERE device_id = ? AND seq = ?")) {
+            st.setString(1, deviceId);
+            st.setLong(2, seq);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqliteDatabase.translate(file, "read", e);
+        }
+    }
+
+    /** How many alarms of each kind this log has recorded. */
+    public Map<SyncAlarm.Kind, Long> alarmCounts() {
+        return query("SELECT kind, count(*) FROM sync_alarms GROUP BY kind", rs -> {
+            Map<SyncAlarm.Kind, Long> counts = new java.util.EnumMap<>(SyncAlarm.Kind.class);
+            for (SyncAlarm.Kind k : SyncAlarm.Kind.values()) {
+                counts.put(k, 0L);
+            }
+            while (rs.next()) {
+                counts.put(SyncAlarm.Kind.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    /** The latest {@code limit} alarms, newest first. */
+    public List<SyncAlarm> latestAlarms(int limit) {
+        return query("SELECT at, kind, code, pusher, device, seq, type, reason FROM sync_alarms ORDER BY id DESC LIMIT "
+                + limit, rs -> {
+                    List<SyncAlarm> alarms = new ArrayList<>();
+                    while (rs.next()) {
+                        long seq = rs.getLong(6);
+                        Long seqOrNull = rs.wasNull() ? null : seq;
+                        alarms.add(new SyncAlarm(Instant.parse(rs.getString(1)), SyncAlarm.Kind.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), seqOrNull, rs.getString(7),
+                                rs.getString(8)));
+                    }
+                    return alarms;
+                });
     }
 
     private List<StoredEvent> storedEvents(String sql) {
@@ -387,7 +497,16 @@ public final class QueueStore implements AutoCloseable {
 
     /** The latest HLC in the log, so a restarted device never stamps an event before one it has seen. */
     public Hlc lastHlc() {
-        return query("SELECT hlc_wall, hlc_counter FROM events ORDER BY hlc_wall DESC, hlc_counter DESC LIMIT 1",
+        return lastHlcAtMost(Long.MAX_VALUE);
+    }
+
+    /**
+     * The latest HLC in the log whose wall time is at most {@code maxWallMillis}: a restarted device
+     * continues after what it has seen, but never adopts a timestamp forged (or mis-set) into the future.
+     */
+    public Hlc lastHlcAtMost(long maxWallMillis) {
+        return query("SELECT hlc_wall, hlc_counter FROM events WHERE hlc_wall <= " + maxWallMillis
+                        + " ORDER BY hlc_wall DESC, hlc_counter DESC LIMIT 1",
                 rs -> rs.next() ? new Hlc(rs.getLong(1), rs.getInt(2)) : Hlc.ZERO);
     }
 

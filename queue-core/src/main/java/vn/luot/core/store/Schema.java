@@ -74,6 +74,23 @@ final class Schema {
               response TEXT NOT NULL,
               created  TEXT NOT NULL
             ) STRICT;
+            """,
+            // 3: the sync boundary. Refused events and reused sequence numbers are recorded for the
+            // supervisor; a push's idempotency answer is tied to the hash of the body it answered.
+            """
+            CREATE TABLE sync_alarms (
+              id      INTEGER PRIMARY KEY,
+              at      TEXT    NOT NULL,
+              kind    TEXT    NOT NULL,
+              code    TEXT    NOT NULL,
+              pusher  TEXT    NOT NULL,
+              device  TEXT,
+              seq     INTEGER,
+              type    TEXT,
+              reason  TEXT    NOT NULL
+            ) STRICT;
+
+            ALTER TABLE idempotency ADD COLUMN body_hash TEXT;
             """);
 
     static int latestVersion() {

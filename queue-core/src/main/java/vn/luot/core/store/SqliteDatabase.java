@@ -75,12 +75,24 @@ public final class SqliteDatabase {
             throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
                     "The database path " + file + " is a folder, not a file", null);
         }
+        try {
+            if (Files.size(file) == 0) {
+                throw new StoreException(StoreException.Kind.EMPTY_FILE, file,
+                        "The database " + file + " is empty (0 bytes): it was truncated, so this device's "
+                                + "history is gone from it. Move it aside and restart: the device then takes "
+                                + "its history back from its upstream and issues no walk-in number until it has.", null);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,
+                    "Cannot read the database " + file + ": " + e.getMessage(), e);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(SQLITE_MAGIC.length);
             if (head.length > 0 && !Arrays.equals(head, SQLITE_MAGIC)) {
                 throw new StoreException(StoreException.Kind.NOT_A_DATABASE, file,
                         "The database " + file + " is not an SQLite file (corrupt, or another program's). "
-                                + "Move it aside and restart: the device will pull its state again.", null);
+                                + "Move it aside and restart: the device then takes its history back from its upstream "
+                                + "and issues no walk-in number until it has.", null);
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.CANNOT_OPEN, file,

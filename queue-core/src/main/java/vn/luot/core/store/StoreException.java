@@ -17,6 +17,13 @@ public final class StoreException extends RuntimeException {
         DISK_FULL,
         READ_ONLY,
         CANNOT_OPEN,
+        /** The file exists but holds nothing (0 bytes): truncated, not a new database. */
+        EMPTY_FILE,
+        /**
+         * This device does not yet know its own history (a new or replaced database): it issues no event
+         * and no number until its upstream has said which sequence numbers it already used.
+         */
+        HISTORY_UNKNOWN,
         IO
     }
 

@@ -48,6 +48,36 @@ public final class ClockTrust {
         return state() == State.TRUSTED;
     }
 
+    /**
+     * The time for expiry and day decisions: this device's clock corrected by the upstream's offset once
+     * one has been seen (a kiosk a day behind must not accept yesterday's code), else this device's clock.
+     */
+    public Instant now() {
+        Duration o = offset;
+        return o == null ? clock.instant() : clock.instant().plus(o);
+    }
+
+    /** {@link #now()} as a {@link Clock}, for the parts that take one (the queue's rules, the flow). */
+    public Clock correctedClock() {
+        ClockTrust trust = this;
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return new ClockTrust(clock.withZone(zone), tolerance).correctedClock();
+            }
+
+            @Override
+            public Instant instant() {
+                return trust.now();
+            }
+        };
+    }
+
     /** Server time minus ours, once known. */
     public Optional<Duration> offset() {
         return Optional.ofNullable(offset);

@@ -57,6 +57,13 @@ public final class DeviceTokens {
         return Optional.ofNullable(match);
     }
 
+    /** The device registered as {@code deviceId} of {@code branchId}, whatever its token. */
+    public Optional<DeviceIdentity> device(String branchId, String deviceId) {
+        return byDigest.values().stream()
+                .filter(d -> d.branchId().equals(branchId) && d.deviceId().equals(deviceId))
+                .findFirst();
+    }
+
     public static String digest(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

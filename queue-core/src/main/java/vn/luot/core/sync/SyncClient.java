@@ -33,6 +33,8 @@ import vn.luot.core.store.QueueStore;
  */
 public final class SyncClient {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncClient.class.getName());
+
     static final String PUSH_CURSOR = "push";
     static final String PULL_CURSOR = "pull";
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -48,6 +50,8 @@ public final class SyncClient {
     private final ClockTrust clockTrust;
     private final EventCodec codec;
     private final ObjectMapper json;
+    /** Ask the upstream what it holds of this device: its log was replaced (a cursor from another log). */
+    private volatile boolean historyCheckDue;
 
     private SyncClient(Builder b) {
         this.http = b.http;
@@ -88,8 +92,14 @@ public final class SyncClient {
     public record PushResult(int sent, int applied, int duplicates, int conflicts, int rejected, int batches) {
     }
 
-    /** Sends the outbox in batches until it is empty. */
+    /**
+     * Sends the outbox in batches until it is empty. First, when due, learns what the upstream holds of
+     * this device ({@link #checkHistory}).
+     */
     public PushResult push() throws SyncException {
+        if (historyCheckDue || !queue.historyKnown()) {
+            checkHistory();
+        }
         int sent = 0, applied = 0, duplicates = 0, conflicts = 0, rejected = 0, batches = 0;
         while (true) {
             List<QueueStore.StoredEvent> batch = queue.read(store -> store.outbox(pushCursor(store), batchSize, ownOnly()));
@@ -101,13 +111,7 @@ public final class SyncClient {
             batch.forEach(e -> events.add(codec.toJson(e.event())));
             long first = batch.get(0).rowid();
             long last = batch.get(batch.size() - 1).rowid();
-            Request request = new Request.Builder()
-                    .url(branchUrl("events").build())
-                    .header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", queue.deviceId() + "-" + first + "-" + last + "-" + batch.size())
-                    .post(RequestBody.create(write(body), JSON))
-                    .build();
-            JsonNode answer = call(request);
+            JsonNode answer = postEvents(body);
             JsonNode results = answer.get("results");
             if (results == null || !results.isArray() || results.size() != batch.size()) {
                 throw new SyncException(SyncException.Kind.BAD_RESPONSE,
@@ -118,7 +122,11 @@ public final class SyncClient {
                     case "applied" -> applied++;
                     case "duplicate" -> duplicates++;
                     case "conflict" -> conflicts++;
-                    case "rejected" -> rejected++;
+                    case "rejected" -> {
+                        rejected++;
+                        LOG.warning("upstream refused " + r.path("device").asText() + "#" + r.path("seq").asText()
+                                + ": " + r.path("code").asText() + " — " + r.path("reason").asText());
+                    }
                     default -> throw new SyncException(SyncException.Kind.BAD_RESPONSE,
                             "unknown push status " + r.path("status"), null);
                 }
@@ -128,8 +136,84 @@ public final class SyncClient {
                 tx.putCursor(PUSH_CURSOR, Long.toString(last));
                 return null;
             });
+            upstreamHolds(answer);
             sent += batch.size();
             batches++;
+        }
+    }
+
+    /**
+     * Learns the highest sequence number the upstream holds of this device with an empty push. A device
+     * whose file holds none of its own events pulls the day first (so its walk-in series continues after
+     * every number the log names), then confirms its history; a device whose upstream holds less than it
+     * has made (the upstream's file was replaced) sends those events again.
+     */
+    public void checkHistory() throws SyncException {
+        if (!queue.historyKnown()) {
+            pull();
+        }
+        ObjectNode body = json.createObjectNode();
+        body.putArray("events");
+        JsonNode answer = postEvents(body);
+        historyCheckDue = false;
+        if (queue.historyKnown() && !answer.path("last_seq").has(queue.deviceId())) {
+            return; // an upstream that predates last_seq; a device that knows its history can go on
+        }
+        long held = upstreamLastSeq(answer);
+        if (!queue.historyKnown()) {
+            queue.confirmHistory(held);
+        } else {
+            upstreamHolds(answer);
+        }
+        long own = queue.read(store -> store.lastSeq(queue.deviceId()));
+        if (held < own) {
+            queue.write(tx -> {
+                long resendFrom = queue.store().rowidOf(queue.deviceId(), held + 1).map(r -> r - 1).orElse(0L);
+                long cursor = queue.store().cursor(PUSH_CURSOR).map(Long::parseLong).orElse(0L);
+                if (resendFrom < cursor) {
+                    LOG.warning("upstream holds " + queue.deviceId() + "'s events only up to seq " + held + " of " + own
+                            + ": sending the rest again");
+                    tx.putCursor(PUSH_CURSOR, Long.toString(resendFrom));
+                }
+                return null;
+            });
+        }
+    }
+
+    private void upstreamHolds(JsonNode answer) throws SyncException {
+        if (answer.path("last_seq").has(queue.deviceId())) {
+            queue.observeUpstreamSeq(upstreamLastSeq(answer));
+        }
+    }
+
+    private long upstreamLastSeq(JsonNode answer) throws SyncException {
+        JsonNode held = answer.path("last_seq").get(queue.deviceId());
+        if (held == null || !held.isIntegralNumber() || held.asLong() < 0) {
+            throw new SyncException(SyncException.Kind.BAD_RESPONSE, "the upstream's push answer does not say what it "
+                    + "holds of " + queue.deviceId() + " (is this device registered there under that id?)", null);
+        }
+        return held.asLong();
+    }
+
+    private JsonNode postEvents(ObjectNode body) throws SyncException {
+        byte[] bytes = write(body);
+        // The key names the body: a retry of the same batch is recognised, a different batch never mistaken for it.
+        String key = queue.deviceId() + "-" + sha256(bytes);
+        Request request = new Request.Builder()
+                .url(branchUrl("events").build())
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .post(RequestBody.create(bytes, JSON))
+                .build();
+        return call(request);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes),
+                    0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -154,7 +238,9 @@ public final class SyncClient {
             try {
                 page = call(request);
             } catch (CursorGone gone) {
-                // The snapshot stores its own cursor with its events; until then the old one stays.
+                // The snapshot stores its own cursor with its events; until then the old one stays. A
+                // replaced upstream log may have lost this device's events: ask at the next push.
+                historyCheckDue = true;
                 PullResult snap = snapshot();
                 return new PullResult(received + snap.received(), fresh + snap.fresh(), true, pages + snap.pages());
             }
@@ -172,17 +258,50 @@ public final class SyncClient {
         }
     }
 
+    /**
+     * Today's snapshot, where today is the upstream's (its answer says which day that is): a device that
+     * booted with a wrong clock must not store a cursor past the bookings of the real day (it would never
+     * receive them, even after its clock is fixed).
+     */
     private PullResult snapshot() throws SyncException {
-        LocalDate today = BranchTime.now(clock).toLocalDate();
-        Request request = new Request.Builder()
-                .url(branchUrl("snapshot").addQueryParameter("date", today.toString()).build())
-                .header("Authorization", "Bearer " + token)
-                .get().build();
-        JsonNode page = call(request);
+        LocalDate day = BranchTime.now(clock).toLocalDate();
+        JsonNode page = snapshotOf(day);
+        LocalDate upstreamDay = upstreamToday(page);
+        if (!upstreamDay.equals(day)) {
+            LOG.warning("this device's clock says " + day + " but its upstream's says " + upstreamDay
+                    + ": taking the snapshot of the upstream's day");
+            day = upstreamDay;
+            page = snapshotOf(day);
+        }
+        if (!day.toString().equals(page.path("date").asText(day.toString()))) {
+            throw new SyncException(SyncException.Kind.BAD_RESPONSE, "asked for the snapshot of " + day + ", got "
+                    + page.path("date").asText(), null);
+        }
         List<Event> events = parseEvents(page.get("events"));
         String cursor = text(page, "cursor");
         LocalQueue.Received r = queue.receive(events, true, (tx, rec) -> tx.putCursor(PULL_CURSOR, cursor));
         return new PullResult(events.size(), r.fresh().size(), true, 1);
+    }
+
+    private JsonNode snapshotOf(LocalDate day) throws SyncException {
+        Request request = new Request.Builder()
+                .url(branchUrl("snapshot").addQueryParameter("date", day.toString()).build())
+                .header("Authorization", "Bearer " + token)
+                .get().build();
+        return call(request);
+    }
+
+    /** The day by the upstream's clock: the snapshot's {@code today}, else the day its Date header implies. */
+    private LocalDate upstreamToday(JsonNode page) throws SyncException {
+        JsonNode today = page.get("today");
+        if (today != null) {
+            try {
+                return LocalDate.parse(today.asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new SyncException(SyncException.Kind.BAD_RESPONSE, "snapshot's 'today' is not a date", e);
+            }
+        }
+        return BranchTime.now(clock).toLocalDate();
     }
 
     private List<Event> parseEvents(JsonNode array) throws SyncException {
@@ -254,6 +373,15 @@ public final class SyncClient {
                 JsonNode node = json.readTree(bytes);
                 if (node == null || !node.isObject()) {
                     throw new SyncException(SyncException.Kind.BAD_RESPONSE, "answer is not a JSON object", null);
+                }
+                JsonNode now = node.get("now");
+                if (now != null && now.isTextual()) {
+                    // The upstream's own clock (the one its decisions use), finer than its HTTP Date header.
+                    try {
+                        clockTrust.observe(java.time.Instant.parse(now.asText()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new SyncException(SyncException.Kind.BAD_RESPONSE, "answer's 'now' is not an instant", e);
+                    }
                 }
                 return node;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

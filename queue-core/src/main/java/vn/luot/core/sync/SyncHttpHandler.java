@@ -43,7 +43,7 @@ public final class SyncHttpHandler implements HttpHandler {
             } catch (JsonHttp.HttpError e) {
                 http.sendError(exchange, e);
             } catch (SyncServer.BadRequestException e) {
-                http.sendError(exchange, new JsonHttp.HttpError(400, e.code(), "Yêu cầu đồng bộ không hợp lệ.",
+                http.sendError(exchange, new JsonHttp.HttpError(e.status(), e.code(), "Yêu cầu đồng bộ không hợp lệ.",
                         e.getMessage()));
             } catch (SyncServer.CursorGoneException e) {
                 http.sendError(exchange, new JsonHttp.HttpError(410, "CURSOR_GONE",

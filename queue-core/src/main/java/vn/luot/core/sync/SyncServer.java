@@ -11,7 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
+import vn.luot.core.domain.BranchTime;
+import vn.luot.core.domain.Hlc;
+import vn.luot.core.store.SyncAlarm;
 import vn.luot.core.event.Event;
 import vn.luot.core.event.EventCodec;
 import vn.luot.core.store.LocalQueue;
@@ -24,6 +30,8 @@ import vn.luot.core.store.QueueStore;
  */
 public final class SyncServer {
 
+    private static final Logger LOG = Logger.getLogger(SyncServer.class.getName());
+
     public static final int MAX_EVENTS_PER_PUSH = 1_000;
     public static final int MAX_PAGE = 2_000;
 
@@ -32,10 +40,21 @@ public final class SyncServer {
     private final EventCodec codec;
     private final ObjectMapper json;
     private final String logId;
+    private final EventAdmission admission;
 
+    /** A sync server that knows no device but the one pushing (a relaying hub's devices are judged as unknown). */
     public SyncServer(LocalQueue queue, Clock clock) {
+        this(queue, clock, DeviceTokens.none());
+    }
+
+    /**
+     * @param registry the devices of this side (roles, walk-in blocks): the origin of a relayed event is
+     *                 judged by its registered role
+     */
+    public SyncServer(LocalQueue queue, Clock clock, DeviceTokens registry) {
         this.queue = queue;
         this.clock = clock;
+        this.admission = new EventAdmission(queue.branch(), registry);
         this.codec = queue.store().codec();
         this.json = codec.mapper();
         this.logId = queue.read(store -> store.setting("log_id")).orElseGet(() -> {
@@ -59,17 +78,27 @@ public final class SyncServer {
         }
     }
 
-    /** A request the client must fix; {@code code} is the protocol's error code. */
+    /** A request the client must fix; {@code code} is the protocol's error code, {@code status} the HTTP one. */
     public static final class BadRequestException extends RuntimeException {
+        private final int status;
         private final String code;
 
         public BadRequestException(String code, String message) {
+            this(400, code, message);
+        }
+
+        public BadRequestException(int status, String code, String message) {
             super(message);
+            this.status = status;
             this.code = code;
         }
 
         public String code() {
             return code;
+        }
+
+        public int status() {
+            return status;
         }
     }
 
@@ -107,6 +136,9 @@ public final class SyncServer {
         long cursor = cursorHolder[0];
         ObjectNode page = json.createObjectNode();
         page.put("date", day.toString());
+        // The day by this side's clock: a device that booted with a wrong clock asks again for the right one.
+        page.put("today", BranchTime.now(clock).toLocalDate().toString());
+        page.put("now", clock.instant().toString());
         page.put("cursor", cursor(cursor));
         ArrayNode array = page.putArray("events");
         for (QueueStore.StoredEvent e : events) {
@@ -136,22 +168,21 @@ public final class SyncServer {
         page.forEach(e -> array.add(codec.toJson(e.event())));
         out.put("next", cursor(page.isEmpty() ? from : page.get(page.size() - 1).rowid()));
         out.put("has_more", hasMore);
+        out.put("now", clock.instant().toString());
         return out;
     }
 
     /**
      * {@code POST events}: a batch of events with an idempotency key. Each event is applied, a
-     * duplicate, applied with a conflict flag, or rejected; the answer also gives, per device, the
-     * watermark up to which every event is now held here. A key already seen gets the first answer.
+     * duplicate, applied with a conflict flag, or rejected with a code and a reason (refusals are logged,
+     * recorded and counted: {@link #refusals()}); the answer also gives, per device, the watermark up to
+     * which every event is now held here, and in {@code last_seq} the highest sequence number held of the
+     * pusher, which a device with a lost file continues after. A key already seen with the same body gets
+     * the first answer; with another body it is refused (409).
      */
     public String push(DeviceIdentity pusher, String idempotencyKey, JsonNode body) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new BadRequestException("MISSING_IDEMPOTENCY_KEY", "an Idempotency-Key header of 1-200 characters is required");
-        }
-        String key = pusher.deviceId() + ":" + idempotencyKey;
-        var cached = queue.read(store -> store.idempotentResponse(key));
-        if (cached.isPresent()) {
-            return cached.get();
         }
         JsonNode events = body == null ? null : body.get("events");
         if (events == null || !events.isArray()) {
@@ -160,53 +191,148 @@ public final class SyncServer {
         if (events.size() > MAX_EVENTS_PER_PUSH) {
             throw new BadRequestException("BATCH_TOO_LARGE", "at most " + MAX_EVENTS_PER_PUSH + " events per push");
         }
+        String key = pusher.deviceId() + ":" + idempotencyKey;
+        String bodyHash = sha256(body);
+        var cached = queue.read(store -> store.idempotentResponse(key));
+        if (cached.isPresent()) {
+            String storedHash = cached.get().bodyHash();
+            if (storedHash != null && !storedHash.equals(bodyHash)) {
+                throw new BadRequestException(409, "IDEMPOTENCY_KEY_REUSED",
+                        "this Idempotency-Key was used for a different body; a new body needs a new key");
+            }
+            return cached.get().response();
+        }
+        long now = clock.millis();
         ArrayNode results = json.createArrayNode();
         List<Event> accepted = new ArrayList<>();
         List<ObjectNode> acceptedResults = new ArrayList<>();
+        List<SyncAlarm> refused = new ArrayList<>();
+        Map<String, Hlc> lastAccepted = new HashMap<>();
         for (JsonNode raw : events) {
             ObjectNode result = results.addObject();
             Event event;
             try {
                 event = codec.fromJson(raw);
             } catch (EventCodec.MalformedEventException e) {
-                result.put("status", "rejected");
-                result.put("reason", e.getMessage());
                 copyKey(raw, result);
+                reject(result, pusher, null, new EventAdmission.Refusal("MALFORMED", e.getMessage()), refused);
                 continue;
             }
             result.put("device", event.deviceId());
             result.put("seq", event.seq());
-            if (!pusher.mayPushFor(event.deviceId())) {
-                result.put("status", "rejected");
-                result.put("reason", "device " + pusher.deviceId() + " may not push events of " + event.deviceId());
+            Hlc before = lastAccepted.get(event.deviceId());
+            Optional<Hlc> previous = before != null ? Optional.of(before)
+                    : queue.read(store -> store.hlcBefore(event.deviceId(), event.seq()));
+            Optional<EventAdmission.Refusal> refusal = admission.judge(pusher, event, now, previous);
+            if (refusal.isPresent()) {
+                reject(result, pusher, event, refusal.get(), refused);
                 continue;
             }
+            lastAccepted.put(event.deviceId(), event.hlc());
             accepted.add(event);
             acceptedResults.add(result);
         }
         ObjectNode response = json.createObjectNode();
         response.set("results", results);
         ObjectNode acknowledged = response.putObject("acknowledged");
+        ObjectNode lastSeq = response.putObject("last_seq");
         String[] text = new String[1];
         queue.receive(accepted, false, (tx, received) -> {
             Map<Event.Key, LocalQueue.Delivery> deliveries = received.deliveries();
             for (int i = 0; i < accepted.size(); i++) {
-                acceptedResults.get(i).put("status",
-                        deliveries.get(accepted.get(i).key()).name().toLowerCase(java.util.Locale.ROOT));
+                LocalQueue.Delivery delivery = deliveries.get(accepted.get(i).key());
+                ObjectNode result = acceptedResults.get(i);
+                if (delivery == LocalQueue.Delivery.SEQ_CONFLICT) {
+                    result.put("status", "rejected");
+                    result.put("code", "SEQ_REUSED");
+                    result.put("reason", "this (device, seq) is already held with different content");
+                } else {
+                    result.put("status", delivery.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            for (SyncAlarm alarm : refused) {
+                tx.recordAlarm(alarm);
             }
             Set<String> devices = new LinkedHashSet<>();
+            devices.add(pusher.deviceId());
             accepted.forEach(e -> devices.add(e.deviceId()));
             for (String device : devices) {
                 acknowledged.put(device, tx.advanceWatermark(device));
             }
+            lastSeq.put(pusher.deviceId(), queue.store().lastSeq(pusher.deviceId()));
             try {
                 text[0] = json.writeValueAsString(response);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot encode a push answer", e);
             }
-            tx.putIdempotentResponse(key, text[0], clock.instant());
+            if (!events.isEmpty()) {
+                // An empty push is a device asking what is held of it: its answer must never go stale.
+                tx.putIdempotentResponse(key, bodyHash, text[0], clock.instant());
+            }
         });
         return text[0];
+    }
+
+    private void reject(ObjectNode result, DeviceIdentity pusher, Event event, EventAdmission.Refusal refusal,
+                        List<SyncAlarm> refused) {
+        result.put("status", "rejected");
+        result.put("code", refusal.code());
+        result.put("reason", refusal.reason());
+        String device = event != null ? event.deviceId() : result.path("device").asText(null);
+        Long seq = event != null ? Long.valueOf(event.seq())
+                : result.path("seq").isIntegralNumber() ? result.path("seq").asLong() : null;
+        String type = event != null ? event.type().name() : null;
+        LOG.warning("refused " + (type == null ? "an event" : type) + " " + device + "#" + seq + " pushed by "
+                + pusher.deviceId() + " (" + pusher.role() + "): " + refusal.code() + " — " + refusal.reason());
+        refused.add(new SyncAlarm(clock.instant(), SyncAlarm.Kind.REJECTED, refusal.code(), pusher.deviceId(), device,
+                seq, type, refusal.reason()));
+    }
+
+    /** The refusals counted so far: what the supervisor's page shows. */
+    public record Refusals(long rejected, long seqConflicts, List<SyncAlarm> latest) {
+        public Refusals {
+            latest = List.copyOf(latest);
+        }
+    }
+
+    public Refusals refusals() {
+        return queue.read(store -> {
+            Map<SyncAlarm.Kind, Long> counts = store.alarmCounts();
+            return new Refusals(counts.get(SyncAlarm.Kind.REJECTED), counts.get(SyncAlarm.Kind.SEQ_CONFLICT),
+                    store.latestAlarms(20));
+        });
+    }
+
+    /** {@link #refusals()} as JSON: {@code {"rejected": n, "seq_conflicts": m, "latest": [...]}}. */
+    public ObjectNode refusalsJson() {
+        Refusals r = refusals();
+        ObjectNode out = json.createObjectNode();
+        out.put("rejected", r.rejected());
+        out.put("seq_conflicts", r.seqConflicts());
+        ArrayNode latest = out.putArray("latest");
+        for (SyncAlarm a : r.latest()) {
+            ObjectNode n = latest.addObject();
+            n.put("at", a.at().toString());
+            n.put("kind", a.kind().name());
+            n.put("code", a.code());
+            n.put("pusher", a.pusher());
+            n.put("device", a.device());
+            if (a.seq() != null) {
+                n.put("seq", a.seq());
+            }
+            n.put("type", a.type());
+            n.put("reason", a.reason());
+        }
+        return out;
+    }
+
+    private String sha256(JsonNode body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsBytes(body)));
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash a push body", e);
+        }
     }
 
     private static void copyKey(JsonNode raw, ObjectNode result) {

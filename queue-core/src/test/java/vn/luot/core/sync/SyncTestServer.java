@@ -19,8 +19,10 @@ final class SyncTestServer implements AutoCloseable {
     static final String OTHER_BRANCH_TOKEN = "caugiay-kiosk-token";
 
     static final DeviceTokens TOKENS = DeviceTokens.none()
-            .withToken(KIOSK_TOKEN, new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
-            .withToken(KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK))
+            .withToken(KIOSK_TOKEN, new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK,
+                    new vn.luot.core.store.NumberBlock(500, 699)))
+            .withToken(KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK,
+                    new vn.luot.core.store.NumberBlock(700, 899)))
             .withToken(HUB_TOKEN, new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB))
             .withToken(OTHER_BRANCH_TOKEN, new DeviceIdentity("cg-kiosk", "hn-caugiay", DeviceIdentity.Role.KIOSK));
 
@@ -33,8 +35,14 @@ final class SyncTestServer implements AutoCloseable {
     }
 
     SyncTestServer(Path file, String deviceId, Clock clock, int port) throws IOException {
-        queue = LocalQueue.builder().file(file).deviceId(deviceId).branch(DemoBranch.create()).clock(clock).open();
-        sync = new SyncServer(queue, clock);
+        this(file, deviceId, clock, port, false);
+    }
+
+    /** @param requireKnownHistory a hub below the centre: with a new file it issues nothing until told its history */
+    SyncTestServer(Path file, String deviceId, Clock clock, int port, boolean requireKnownHistory) throws IOException {
+        queue = LocalQueue.builder().file(file).deviceId(deviceId).branch(DemoBranch.create()).clock(clock)
+                .requireKnownHistory(requireKnownHistory).open();
+        sync = new SyncServer(queue, clock, TOKENS);
         http = EdgeServer.bind("sync-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null,
                 new EdgeServer.Limits(16, 8, java.time.Duration.ofSeconds(10), 256),
                 new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS, new JsonHttp(queue.store().codec().mapper())))
