@@ -10,7 +10,20 @@ import vn.luot.display.protocol.BoardProtocol;
 public interface BoardBus {
 
     /** Sends {@code request} and waits for board {@code address}'s answer, retrying per the bus's policy. */
-    Exchange exchange(BoardProtocol protocol, int address, byte[] request);
+    default Exchange exchange(BoardProtocol protocol, int address, byte[] request) {
+        return exchange(protocol, address, request, Priority.CALL);
+    }
+
+    /** As {@link #exchange(BoardProtocol, int, byte[])}; a waiting CALL goes ahead of every waiting REFRESH. */
+    Exchange exchange(BoardProtocol protocol, int address, byte[] request, Priority priority);
+
+    /** Who waits for the wire first. */
+    enum Priority {
+        /** A citizen is being called: as soon as the exchange on the wire ends. */
+        CALL,
+        /** Re-showing, clearing or checking boards: when no call waits. */
+        REFRESH
+    }
 
     BoardStatus status(int address);
 

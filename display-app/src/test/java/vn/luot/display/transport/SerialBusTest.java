@@ -103,8 +103,18 @@ class SerialBusTest {
         assertThat(three.show("DD-208")).isEqualTo(BoardStatus.ONLINE);
         assertThat(two.brightness(4)).isEqualTo(BoardStatus.ONLINE);
         assertThat(three.ping()).isEqualTo(BoardStatus.ONLINE);
-        // A 7-segment board cannot blink: skipped, still online, not an error.
+        // A 7-segment board cannot blink: it flashes (dark for a moment, then the number again), still online.
+        boards.frames().clear();
         assertThat(three.blink(5)).isEqualTo(BoardStatus.ONLINE);
+        // Its register 0 holds a number: "dark" is 0, as the register-0 family has no blank value.
+        java.util.List<BoardCommand> flash = new java.util.ArrayList<>();
+        for (SimulatedBoards.Frame f; (f = boards.nextFrame(2000)) != null; ) {
+            flash.add(f.command());
+            if (new BoardCommand.Show("208").equals(f.command())) {
+                break;
+            }
+        }
+        assertThat(flash).containsSubsequence(new BoardCommand.Show("0"), new BoardCommand.Show("208"));
 
         assertThat(boards.board(1).orElseThrow().shown()).isEqualTo("HT-012");
         assertThat(boards.board(2).orElseThrow().shown()).isEqualTo("CT-007");
