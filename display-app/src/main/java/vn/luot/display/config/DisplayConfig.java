@@ -123,6 +123,10 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
      * upstream ({@code ""} for none). For the tests and the benchmark.
      */
     public static DisplayConfig demoOnLoopback(Path dataDir, String upstreamUrl, String upstreamToken) {
+        return parse(Path.of("demo-display.toml (on loopback)"), demoOnLoopbackText(dataDir, upstreamUrl, upstreamToken));
+    }
+
+    private static String demoOnLoopbackText(Path dataDir, String upstreamUrl, String upstreamToken) {
         String text;
         try (InputStream in = DisplayConfig.class.getResourceAsStream("/demo-display.toml")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -135,7 +139,19 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
                 .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + upstreamUrl + "\"")
                 .replace("token = \"demo-hub\"", "token = \"" + upstreamToken + "\"")
                 .replace("output = \"wav\"", "output = \"none\"");
-        return parse(Path.of("demo-display.toml (on loopback)"), text);
+        return text;
+    }
+
+    /**
+     * As {@link #demoOnLoopback}, with the demo's {@code [boards]} section replaced by {@code boardsSection}
+     * (a whole {@code [boards]} table): for tests and benchmarks on other boards and buses.
+     */
+    public static DisplayConfig demoOnLoopbackWithBoards(Path dataDir, String boardsSection) {
+        String text = demoOnLoopbackText(dataDir, "", "");
+        int start = text.indexOf("[boards]");
+        int end = text.indexOf("[buttons]");
+        return parse(Path.of("demo-display.toml (on loopback, own boards)"),
+                text.substring(0, start) + boardsSection + "\n\n" + text.substring(end));
     }
 
     public static DisplayConfig parse(Path file, String text) {
