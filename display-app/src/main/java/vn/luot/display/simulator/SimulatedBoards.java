@@ -40,8 +40,12 @@ public final class SimulatedBoards implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimulatedBoards.class.getName());
     /** Framing only: which board a Modbus request is for decides the profile that reads it. */
     private static final List<BoardProtocol> PROTOCOLS = List.of(new LuotFrameProtocol(), new ModbusLedProtocol());
-    /** Holding registers of a simulated Modbus board: the profile's, and a few more (decimal point, number). */
-    static final int MODBUS_REGISTERS = 8;
+    /**
+     * Holding registers of a simulated Modbus board: the DM36 family has 8 (ASCII digits 0-5, the number in 6-7),
+     * the register-0 family 5 (the value in 0, the decimal point in 1 or 4, by vendor).
+     */
+    static final int ASCII_BOARD_REGISTERS = 8;
+    static final int NUMBER_BOARD_REGISTERS = 5;
     /** What a board with a broken UART sends back. */
     static final byte[] GARBAGE = {(byte) 0xFF, 0x00, 0x55, (byte) 0xAA, 0x13, 0x37, 0x42, (byte) 0x99};
 
@@ -146,7 +150,8 @@ public final class SimulatedBoards implements AutoCloseable {
     }
 
     private static int[] initialRegisters(BoardProfile p) {
-        int[] r = new int[Math.max(MODBUS_REGISTERS, p.firstRegister() + p.registers())];
+        int[] r = new int[Math.max(p.format() == BoardProfile.ValueFormat.ASCII_PER_DIGIT ? ASCII_BOARD_REGISTERS
+                : NUMBER_BOARD_REGISTERS, p.firstRegister() + p.registers())];
         if (p.format() == BoardProfile.ValueFormat.ASCII_PER_DIGIT) {
             java.util.Arrays.fill(r, p.firstRegister(), p.firstRegister() + p.registers(), ' ');
         }
