@@ -40,6 +40,7 @@ import vn.luot.display.voice.AudioSink;
 final class DisplayBench {
 
     private static final int PRESSES = 40;
+    // The 40 presses above go over a pty at memory speed; DisplayWireBench measures 1,000 per bus at 9600 baud.
     /** Presses before the measured ones, so the JIT and the first layout pass are not in the figures. */
     private static final int WARM_UP = 5;
     private static final int CHECKINS = 20;
@@ -139,6 +140,27 @@ final class DisplayBench {
             report.put("checkins", CHECKINS);
             report.put("checkin_to_board_ms", BenchReport.percentile(checkinToBoard, 50));
             report.put("checkin_to_board_p99_ms", BenchReport.percentile(checkinToBoard, 99));
+
+            console.println("press -> LED on a wire emulated at 9600 baud: " + DisplayWireBench.scenarios().size()
+                    + " buses side by side, " + DisplayWireBench.PRESSES + " presses each ...");
+            for (DisplayWireBench.Result r : DisplayWireBench.runAll(dir.resolve("wire"))) {
+                String key = switch (r.scenario().name()) {
+                    case "luot" -> "press_to_led_9600";
+                    case "modbus" -> "press_to_led_modbus_9600";
+                    case "luot_6_boards_refreshing" -> "press_to_led_9600_6_boards_refreshing";
+                    default -> "press_to_led_modbus_9600_6_boards_refreshing";
+                };
+                report.put(key + "_p50_ms", BenchReport.percentile(r.pressToLedMs(), 50));
+                report.put(key + "_p99_ms", BenchReport.percentile(r.pressToLedMs(), 99));
+                report.put(key + "_max_ms", BenchReport.percentile(r.pressToLedMs(), 100));
+                report.put(key + "_presses", r.pressToLedMs().length);
+                report.put(key + "_bytes_on_wire", r.bytesCarried());
+                report.put("inter_frame_silence_9600_ms", r.silenceMs());
+            }
+            report.put("wire_9600", "the real display program (Display.start, simulated buttons) -> socat pty pair -> "
+                    + "PacedWire releasing each byte one character time (10 bits at 9600 baud) after the previous -> socat "
+                    + "pty pair -> simulated boards; LED = the board decoded the Show frame of the new number; the four "
+                    + "buses run side by side in one JVM on this machine's cores");
             report.write(console, out);
         } finally {
             Platform.exit();

@@ -15,7 +15,8 @@ import vn.luot.display.protocol.BoardProtocol;
  * A counter's board at one address of a shared bus, speaking one protocol. Where the protocol can read the
  * board back, every show and clear is read back, and a board that holds something else is WRONG_CONTENT (an
  * echo is no proof: some models echo whatever they are sent). A board that cannot blink flashes a recall
- * instead: it goes dark for a moment and shows the number again.
+ * instead (the same text shown again): it goes dark for a moment and shows it again. A new number needs no
+ * flash there: it is visible by changing.
  */
 public final class BusCounterBoard implements CounterBoard {
 
@@ -34,6 +35,8 @@ public final class BusCounterBoard implements CounterBoard {
     private final BoardBus bus;
     private final Set<Class<?>> unsupportedLogged = ConcurrentHashMap.newKeySet();
     private volatile String lastShown;
+    /** Whether the last show repeated what was shown already: a recall. */
+    private volatile boolean repeated;
     private volatile boolean wrongContent;
 
     public BusCounterBoard(int counter, int address, BoardProtocol protocol, BoardBus bus) {
@@ -61,6 +64,7 @@ public final class BusCounterBoard implements CounterBoard {
 
     @Override
     public BoardStatus show(String text) {
+        repeated = text.equals(lastShown);
         lastShown = text;
         return send(new BoardCommand.Show(text), BoardBus.Priority.CALL);
     }
@@ -69,7 +73,8 @@ public final class BusCounterBoard implements CounterBoard {
     public BoardStatus blink(int seconds) {
         BoardCommand.Blink blink = new BoardCommand.Blink(seconds);
         String shown = lastShown;
-        if (!protocol.supports(blink) && seconds > 0 && shown != null && protocol.supports(new BoardCommand.Clear())) {
+        if (!protocol.supports(blink) && seconds > 0 && shown != null && repeated
+                && protocol.supports(new BoardCommand.Clear())) {
             BoardStatus dark = send(new BoardCommand.Clear(), BoardBus.Priority.CALL);
             FLASHES.schedule(() -> {
                 if (shown.equals(lastShown)) {

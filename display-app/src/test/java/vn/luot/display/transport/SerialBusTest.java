@@ -103,7 +103,9 @@ class SerialBusTest {
         assertThat(three.show("DD-208")).isEqualTo(BoardStatus.ONLINE);
         assertThat(two.brightness(4)).isEqualTo(BoardStatus.ONLINE);
         assertThat(three.ping()).isEqualTo(BoardStatus.ONLINE);
-        // A 7-segment board cannot blink: it flashes (dark for a moment, then the number again), still online.
+        // A 7-segment board cannot blink: a recall (the same number again) flashes it instead: dark for a moment,
+        // then the number again; still online.
+        assertThat(three.show("DD-208")).isEqualTo(BoardStatus.ONLINE);
         boards.frames().clear();
         assertThat(three.blink(5)).isEqualTo(BoardStatus.ONLINE);
         // Its register 0 holds a number: "dark" is 0, as the register-0 family has no blank value.
