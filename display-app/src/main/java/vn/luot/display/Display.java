@@ -164,7 +164,8 @@ public final class Display implements AutoCloseable {
                 .kioskTokens(tokens(config, branch))
                 .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
                         config.staff() == null ? null : config.staff().supervisorPin(),
-                        new StaffSessions(clock, Duration.ofHours(12)), clock))
+                        new StaffSessions(clock, Duration.ofHours(12)), clock,
+                        counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status)))
                 .waitingPage(new WaitingPage(queue, board, clock))
                 .afterPush(board::refresh)
                 .clockTrust(trust);

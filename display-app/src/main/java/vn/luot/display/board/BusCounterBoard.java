@@ -1,5 +1,6 @@
 package vn.luot.display.board;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ public final class BusCounterBoard implements CounterBoard {
     /** Whether the last show repeated what was shown already: a recall. */
     private volatile boolean repeated;
     private volatile boolean wrongContent;
+    /** Counts what calls sent (show, clear, flash): a refresh taken over by one of them is dropped. */
+    private final java.util.concurrent.atomic.AtomicLong callsSent = new java.util.concurrent.atomic.AtomicLong();
 
     public BusCounterBoard(int counter, int address, BoardProtocol protocol, BoardBus bus) {
         if (address < 1 || address > 247) {
@@ -66,6 +69,7 @@ public final class BusCounterBoard implements CounterBoard {
     public BoardStatus show(String text) {
         repeated = text.equals(lastShown);
         lastShown = text;
+        callsSent.incrementAndGet();
         return send(new BoardCommand.Show(text), BoardBus.Priority.CALL);
     }
 
@@ -89,14 +93,15 @@ public final class BusCounterBoard implements CounterBoard {
     @Override
     public BoardStatus clear() {
         lastShown = null;
+        callsSent.incrementAndGet();
         return send(new BoardCommand.Clear(), BoardBus.Priority.CALL);
     }
 
     @Override
     public BoardStatus refresh(Optional<String> text) {
-        lastShown = text.orElse(null);
+        long before = callsSent.get();
         return send(text.<BoardCommand>map(BoardCommand.Show::new).orElseGet(BoardCommand.Clear::new),
-                BoardBus.Priority.REFRESH);
+                BoardBus.Priority.REFRESH, () -> callsSent.get() == before);
     }
 
     @Override
@@ -116,6 +121,10 @@ public final class BusCounterBoard implements CounterBoard {
     }
 
     private BoardStatus send(BoardCommand command, BoardBus.Priority priority) {
+        return send(command, priority, () -> true);
+    }
+
+    private BoardStatus send(BoardCommand command, BoardBus.Priority priority, java.util.function.BooleanSupplier stillWanted) {
         if (!protocol.supports(command)) {
             // A 7-segment Modbus board cannot blink: that is its model, not a fault. Say so once.
             if (unsupportedLogged.add(command.getClass())) {
@@ -123,7 +132,14 @@ public final class BusCounterBoard implements CounterBoard {
             }
             return status();
         }
-        BoardBus.Exchange exchange = bus.exchange(protocol, address, protocol.encode(address, command), priority);
+        Optional<byte[]> readBack = protocol.readBack(address, command);
+        List<byte[]> requests = readBack.map(r -> List.of(protocol.encode(address, command), r))
+                .orElseGet(() -> List.of(protocol.encode(address, command)));
+        List<BoardBus.Exchange> exchanges = bus.inTurn(protocol, address, requests, priority, stillWanted);
+        if (exchanges.isEmpty()) {
+            return status(); // a call came first and sent something newer
+        }
+        BoardBus.Exchange exchange = exchanges.get(0);
         if (exchange.answer() instanceof Answer.Refused refused) {
             LOG.warning(() -> "counter " + counter + ": board " + address + " refused " + command
                     + " (reason " + refused.reason() + ")");
@@ -133,9 +149,8 @@ public final class BusCounterBoard implements CounterBoard {
         if (exchange.status() != BoardStatus.ONLINE) {
             return exchange.status();
         }
-        Optional<byte[]> readBack = protocol.readBack(address, command);
-        if (readBack.isPresent()) {
-            BoardBus.Exchange read = bus.exchange(protocol, address, readBack.get(), priority);
+        if (readBack.isPresent() && exchanges.size() > 1) {
+            BoardBus.Exchange read = exchanges.get(1);
             if (read.answer() instanceof Answer.Read r) {
                 boolean wrong = !protocol.shows(command, r);
                 if (wrong && !wrongContent) {

@@ -144,10 +144,11 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
 
     /**
      * As {@link #demoOnLoopback}, with the demo's {@code [boards]} section replaced by {@code boardsSection}
-     * (a whole {@code [boards]} table): for tests and benchmarks on other boards and buses.
+     * (a whole {@code [boards]} table), and the announcements from the recorded clips only (no espeak-ng
+     * process per call): for tests and benchmarks on other boards and buses.
      */
     public static DisplayConfig demoOnLoopbackWithBoards(Path dataDir, String boardsSection) {
-        String text = demoOnLoopbackText(dataDir, "", "");
+        String text = demoOnLoopbackText(dataDir, "", "").replace("espeak = true", "espeak = false");
         int start = text.indexOf("[boards]");
         int end = text.indexOf("[buttons]");
         return parse(Path.of("demo-display.toml (on loopback, own boards)"),

@@ -153,25 +153,40 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         return h == null ? BoardStatus.UNKNOWN : h.status;
     }
 
+    /** Exchanges waiting for their turn on the wire (for tests). */
+    int waitingForTurn() {
+        return turns.waiting();
+    }
+
     /** The silence kept between frames on this bus. */
     public Duration interFrameSilence() {
         return Duration.ofNanos(silenceNanos);
     }
 
     @Override
-    public Exchange exchange(BoardProtocol protocol, int address, byte[] request, Priority priority) {
+    public List<Exchange> inTurn(BoardProtocol protocol, int address, List<byte[]> requests, Priority priority,
+                                 java.util.function.BooleanSupplier stillWanted) {
         List<Runnable> events = new ArrayList<>();
-        Exchange result;
+        List<Exchange> results = new ArrayList<>();
         try {
             turns.acquire(priority);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(status(address), null);
+            return List.of(new Exchange(status(address), null));
         }
         try {
+            if (!stillWanted.getAsBoolean()) {
+                return List.of();
+            }
             lock.lock();
             try {
-                result = exchangeLocked(protocol, address, request, events);
+                for (byte[] request : requests) {
+                    Exchange e = exchangeLocked(protocol, address, request, events);
+                    results.add(e);
+                    if (e.answer() == null) {
+                        break;
+                    }
+                }
             } finally {
                 lock.unlock();
             }
@@ -179,7 +194,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             turns.release();
         }
         fire(events);
-        return result;
+        return results;
     }
 
     /**
@@ -192,6 +207,15 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         private final java.util.ArrayDeque<Object> calls = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Object> refreshes = new java.util.ArrayDeque<>();
         private boolean held;
+
+        int waiting() {
+            turnLock.lock();
+            try {
+                return calls.size() + refreshes.size();
+            } finally {
+                turnLock.unlock();
+            }
+        }
 
         void acquire(Priority priority) throws InterruptedException {
             Object me = new Object();

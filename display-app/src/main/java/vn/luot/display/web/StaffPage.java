@@ -44,6 +44,7 @@ public final class StaffPage implements HttpHandler {
     private final StaffSessions sessions;
     private final Clock clock;
     private final Map<Integer, Failures> failures = new ConcurrentHashMap<>();
+    private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
 
     private record Failures(int count, Instant lockedUntil) {
     }
@@ -54,6 +55,14 @@ public final class StaffPage implements HttpHandler {
      */
     public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
                      StaffSessions sessions, Clock clock) {
+        this(desk, queue, counterPins, supervisorPin, sessions, clock, counter -> Optional.empty());
+    }
+
+    /** @param boardStatus each counter's LED board status, empty for a counter without a board */
+    public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
+                     StaffSessions sessions, Clock clock,
+                     java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus) {
+        this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
@@ -315,11 +324,12 @@ public final class StaffPage implements HttpHandler {
     }
 
     private void supervisorBody(StaffSessions.Session s, StringBuilder b) {
-        b.append("<table><tr><th>Quầy</th><th>Đang phục vụ</th><th></th></tr>");
+        b.append("<table><tr><th>Quầy</th><th>Đang phục vụ</th><th></th><th>Bảng LED</th></tr>");
         for (Counter c : branch.counters()) {
             b.append("<tr><td>Quầy ").append(c.number()).append("</td><td>")
                     .append(queue.currentAt(c.number()).map(Ticket::label).orElse("—")).append("</td><td>")
-                    .append(queue.isPaused(c.number()) ? "Tạm dừng" : "").append("</td></tr>");
+                    .append(queue.isPaused(c.number()) ? "Tạm dừng" : "").append("</td><td class=\"board\">")
+                    .append(boardStatus.apply(c.number()).map(StaffPage::boardText).orElse("—")).append("</td></tr>");
         }
         b.append("</table><h2>Chuyển ca</h2><p class=\"muted\">Mọi lịch hẹn ca sáng hôm nay chưa được phục vụ sẽ chuyển "
                 + "sang ca chiều; công dân nhận thông báo trên ứng dụng.</p><p>")
@@ -334,6 +344,17 @@ public final class StaffPage implements HttpHandler {
                 + s.csrf() + "\">" + (action.isEmpty() ? "" : "<input type=\"hidden\" name=\"action\" value=\""
                 + action + "\">") + "<button type=\"submit\"" + (cls.isEmpty() ? "" : " class=\"" + cls + "\"")
                 + " id=\"" + id + "\">" + Html.escape(text) + "</button></form>";
+    }
+
+    /** A board's status for the supervisor, Vietnamese first; OFFLINE and the others as the log names them. */
+    static String boardText(vn.luot.display.board.BoardStatus status) {
+        return switch (status) {
+            case ONLINE -> "Hoạt động (ONLINE)";
+            case UNKNOWN -> "Chưa liên lạc (UNKNOWN)";
+            case NOT_ANSWERING -> "Không trả lời: kiểm tra địa chỉ, nguồn, dây A/B (NOT_ANSWERING)";
+            case WRONG_CONTENT -> "Sai loại bảng: kiểm tra profile (WRONG_CONTENT)";
+            case OFFLINE -> "Mất bộ chuyển đổi RS-485 (OFFLINE)";
+        };
     }
 
     /** The counters that can sign in, for the startup log. */

@@ -53,6 +53,9 @@ class BoardBusWithoutAdapterTest {
                     URI.create(display.hub().url() + "/t/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as("the hub answers").isLessThan(500);
             await(() -> display.counterBoards().get(1).status() == BoardStatus.OFFLINE);
+            String supervisorPage = supervisorPage(display);
+            assertThat(supervisorPage).contains("Mất bộ chuyển đổi RS-485 (OFFLINE)");
+            java.nio.file.Files.writeString(dir.resolve("supervisor-offline.html"), supervisorPage);
 
             try (SocatPair plugged = SocatPair.start(adapter, dir.resolve("boards"));
                  SimulatedBoards boards = SimulatedBoards.builder(plugged.peer().toString(), clock)
@@ -86,6 +89,20 @@ class BoardBusWithoutAdapterTest {
                 assertThat(display.counterBoards().get(4).status()).isEqualTo(BoardStatus.ONLINE);
             }
         }
+    }
+
+    /** The supervisor's desk page, signed in with the demo PIN. */
+    private static String supervisorPage(Display display) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(display.hub().url() + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("counter=supervisor&pin=9999")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(303);
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return http.send(HttpRequest.newBuilder(URI.create(display.hub().url() + "/staff/desk"))
+                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -225,4 +225,84 @@ class SerialBusTest {
             assertThat(new BusCounterBoard(1, 1, luot, missing).show("HT-001")).isEqualTo(BoardStatus.OFFLINE);
         }
     }
+
+    /** Until the boards received a frame for {@code address}: its sender then holds the wire, waiting for the answer. */
+    private void awaitFrameTo(int address) throws InterruptedException {
+        SimulatedBoards.Frame f;
+        do {
+            f = boards.nextFrame(5_000);
+            assertThat(f).as("a frame to board " + address + " within 5 s").isNotNull();
+        } while (f.address() != address);
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (bus.waitingForTurn() < n) {
+            assertThat(System.nanoTime()).as(n + " exchanges waiting within 5 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    @Test
+    void aCallGoesAheadOfEveryRefreshWaitingForTheWire() throws Exception {
+        startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
+        BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
+        BusCounterBoard silent = new BusCounterBoard(9, 9, luot, bus);
+        // The silent board holds the wire for its three unanswered attempts while the others queue up.
+        Thread busy = new Thread(silent::ping);
+        busy.start();
+        awaitFrameTo(9);
+        java.util.List<Thread> queued = new java.util.ArrayList<>();
+        for (String refreshed : new String[] {"HT-001", "HT-002", "HT-003"}) {
+            Thread t = new Thread(() -> bus.exchange(luot, 1, luot.encode(1, new BoardCommand.Show(refreshed)),
+                    BoardBus.Priority.REFRESH));
+            t.start();
+            queued.add(t);
+            awaitWaiting(queued.size());
+        }
+        Thread call = new Thread(() -> one.show("HT-004"));
+        call.start();
+        awaitWaiting(4);
+        busy.join();
+        call.join();
+        for (Thread t : queued) {
+            t.join();
+        }
+        java.util.List<BoardCommand> toBoard1 = new java.util.ArrayList<>();
+        for (SimulatedBoards.Frame f; (f = boards.nextFrame(200)) != null; ) {
+            if (f.address() == 1) {
+                toBoard1.add(f.command());
+            }
+        }
+        assertThat(toBoard1).containsExactly(new BoardCommand.Show("HT-004"), new BoardCommand.Show("HT-001"),
+                new BoardCommand.Show("HT-002"), new BoardCommand.Show("HT-003"));
+    }
+
+    @Test
+    void aRefreshOvertakenByACallDoesNotPutTheOlderNumberBack() throws Exception {
+        startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
+        BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
+        BusCounterBoard silent = new BusCounterBoard(9, 9, luot, bus);
+        Thread busy = new Thread(silent::ping);
+        busy.start();
+        awaitFrameTo(9);
+        Thread refresh = new Thread(() -> one.refresh(java.util.Optional.of("HT-001")));
+        refresh.start();
+        awaitWaiting(1);
+        Thread call = new Thread(() -> one.show("HT-002"));
+        call.start();
+        awaitWaiting(2);
+        busy.join();
+        call.join();
+        refresh.join();
+        assertThat(boards.board(1).orElseThrow().shown()).isEqualTo("HT-002");
+    }
+
+    @Test
+    void keepsThreeAndAHalfCharacterTimesOfSilenceComputedFromTheLineSettings() {
+        assertThat(SerialLine.Settings.DEFAULT.interFrameNanos()).isEqualTo(3_645_833L);
+        assertThat(SerialLine.Settings.of(9600, 'E', 1).interFrameNanos()).as("11 bits a character").isEqualTo(4_010_417L);
+        assertThat(SerialLine.Settings.of(38400, 'N', 1).interFrameNanos()).as("fixed above 19200").isEqualTo(1_750_000L);
+        assertThat(SerialLine.Settings.of(19200, 'N', 1).interFrameNanos()).isEqualTo(1_822_917L);
+    }
 }
