@@ -55,7 +55,9 @@ class BoardBusWithoutAdapterTest {
             await(() -> display.counterBoards().get(1).status() == BoardStatus.OFFLINE);
             String supervisorPage = supervisorPage(display);
             assertThat(supervisorPage).contains("Mất bộ chuyển đổi RS-485 (OFFLINE)");
-            java.nio.file.Files.writeString(dir.resolve("supervisor-offline.html"), supervisorPage);
+            // Kept for a look in a browser (target/screens/), as the other page tests do.
+            java.nio.file.Files.createDirectories(Path.of("target/screens"));
+            java.nio.file.Files.writeString(Path.of("target/screens/supervisor-boards-offline.html"), supervisorPage);
 
             try (SocatPair plugged = SocatPair.start(adapter, dir.resolve("boards"));
                  SimulatedBoards boards = SimulatedBoards.builder(plugged.peer().toString(), clock)

@@ -226,15 +226,6 @@ class SerialBusTest {
         }
     }
 
-    /** Until the boards received a frame for {@code address}: its sender then holds the wire, waiting for the answer. */
-    private void awaitFrameTo(int address) throws InterruptedException {
-        SimulatedBoards.Frame f;
-        do {
-            f = boards.nextFrame(5_000);
-            assertThat(f).as("a frame to board " + address + " within 5 s").isNotNull();
-        } while (f.address() != address);
-    }
-
     private void awaitWaiting(int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (bus.waitingForTurn() < n) {
