@@ -92,7 +92,6 @@ public final class DemoMain {
             System.exit(1);
             return;
         } catch (IOException | IllegalStateException | vn.luot.core.config.ConfigException e) {
-            // e.g. socat missing: the simulated LED bus needs it (sudo apt-get install socat)
             System.err.println("luot demo: " + e.getMessage());
             System.exit(1);
             return;
@@ -135,6 +134,9 @@ public final class DemoMain {
         out.println("  tickets        " + office.ticketsDir().toAbsolutePath() + "  (.png, .txt, .bin)");
         out.println("  announcements  " + office.announcementsDir().toAbsolutePath() + "  (.wav)");
         out.println("  device configs " + office.dir().toAbsolutePath() + "/display.toml, kiosk.toml");
+        office.display().simulatedBoards().ifPresent(sim -> out.println("  LED boards     " + (office.display()
+                .simulatedAdapter().isPresent() ? "simulated on a socat pty pair " + sim.endpoint()
+                : "simulated on " + sim.endpoint() + " (socat not found: loopback TCP instead of a pty pair, the same bytes)")));
         if (headless) {
             out.println("  snapshots      " + office.dir().resolve("snapshots").toAbsolutePath() + "  (TV board, kiosk, every 10 s)");
         } else {

@@ -36,6 +36,7 @@ import vn.luot.display.hub.HubCertificate;
 import vn.luot.display.protocol.BoardProtocol;
 import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
+import vn.luot.display.protocol.BoardProfile;
 import vn.luot.display.simulator.SimulatedBoards;
 import vn.luot.core.sim.SocatPair;
 import vn.luot.display.transport.SerialBus;
@@ -55,8 +56,9 @@ import vn.luot.display.web.WaitingPage;
 /**
  * The display device's composition root: the one place that turns the config into devices, real or
  * simulated, and wires buttons and the staff page through the call desk to the LED boards, the TV board's
- * view model and the voice, with the branch hub around them. Nothing below it sniffs the hardware: a
- * configured device that is missing is a startup error naming its key.
+ * view model and the voice, with the branch hub around them. Nothing below it sniffs the hardware. A missing
+ * LED bus adapter is logged naming its key and the boards are OFFLINE; everything else runs and the bus picks
+ * the adapter up when it is plugged in.
  */
 public final class Display implements AutoCloseable {
 
@@ -72,6 +74,7 @@ public final class Display implements AutoCloseable {
     private final SocatPair ptys;
     private final SimulatedBoards simulatedBoards;
     private final SerialBus bus;
+    private final Map<Integer, CounterBoard> counterBoards;
     private final BranchHub hub;
     private final ScheduledExecutorService ticks;
     /** Re-showing the current numbers blocks on the bus: its own thread, one run pending at most. */
@@ -112,26 +115,39 @@ public final class Display implements AutoCloseable {
         announcer = new Announcer(ClipLibrary.shipped(),
                 Boolean.FALSE.equals(config.voice().espeak()) ? Optional.empty() : Optional.of(Espeak.northern()), sink);
 
-        // LED boards: a real RS-485 adapter, or simulated boards on the far end of a socat pty pair.
+        // LED boards: a real RS-485 adapter (or a serial-device server over TCP), or simulated boards on the far
+        // end of a socat pty pair, or of a loopback TCP port where socat is missing.
         DisplayConfig.Boards b = config.boards();
         List<DisplayConfig.Board> boardList = b.board() == null ? List.of() : b.board();
-        SerialLine.Settings settings = new SerialLine.Settings(b.baud() == null ? 9600 : b.baud(), 8,
-                SerialLine.Settings.DEFAULT.parity(), 1);
+        BoardProfile.Line line = b.line();
+        SerialLine.Settings settings = SerialLine.Settings.of(line.baud(), line.parity(), line.stopBits());
         String port = b.port();
         if (Boolean.TRUE.equals(b.simulated())) {
-            ptys = SocatPair.start(data.resolve("adapter"), data.resolve("bus"));
-            port = ptys.device().toString();
-            SimulatedBoards.Builder sim = SimulatedBoards.builder(ptys.peer().toString(), clock).settings(settings).log(line -> {
-                LOG.fine(line);
+            SocatPair pair = null;
+            java.net.ServerSocket loopback = null;
+            try {
+                pair = SocatPair.start(data.resolve("adapter"), data.resolve("bus"));
+            } catch (IllegalStateException e) {
+                loopback = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                LOG.warning("simulated LED boards on a loopback TCP port, not a pty pair: " + e.getMessage());
+            }
+            ptys = pair;
+            SimulatedBoards.Builder sim = SimulatedBoards.builder(pair != null ? pair.peer().toString() : "tcp", clock)
+                    .settings(settings).log(line2 -> {
+                LOG.fine(line2);
                 synchronized (busLog) {
-                    busLog.addLast(line);
+                    busLog.addLast(line2);
                     while (busLog.size() > 40) {
                         busLog.removeFirst();
                     }
                 }
             });
-            boardList.forEach(x -> sim.board(x.address(), x.protocol()));
+            if (loopback != null) {
+                sim.tcp(loopback);
+            }
+            boardList.forEach(x -> sim.board(x.address(), b.profileOf(x)));
             simulatedBoards = sim.build().start();
+            port = pair != null ? pair.device().toString() : simulatedBoards.endpoint();
         } else {
             ptys = null;
             simulatedBoards = null;
@@ -143,8 +159,9 @@ public final class Display implements AutoCloseable {
                 throw new ConfigException(Path.of("display config"), 0, "boards.board.counter",
                         "counter " + x.counter() + " is not a counter of branch " + branch.id());
             }
-            boards.put(x.counter(), new BusCounterBoard(x.counter(), x.address(), protocol(x.protocol()), bus));
+            boards.put(x.counter(), new BusCounterBoard(x.counter(), x.address(), b.profileOf(x).protocol(), bus));
         }
+        counterBoards = Map.copyOf(boards);
 
         desk = new CallDesk(queue, boards, announcer::announce, board::called);
         desk.addChangeListener(board::refresh);
@@ -159,7 +176,8 @@ public final class Display implements AutoCloseable {
                 .kioskTokens(tokens(config, branch))
                 .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
                         config.staff() == null ? null : config.staff().supervisorPin(),
-                        new StaffSessions(clock, Duration.ofHours(12)), clock))
+                        new StaffSessions(clock, Duration.ofHours(12)), clock,
+                        counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status)))
                 .waitingPage(new WaitingPage(queue, board, clock))
                 .afterPush(board::refresh)
                 .clockTrust(trust);
@@ -195,10 +213,11 @@ public final class Display implements AutoCloseable {
     public static Display start(DisplayConfig config, Clock clock, Optional<AudioSink> audio) throws IOException {
         Display d = new Display(config, clock, audio);
         SerialBus.PortState port = d.bus.start();
-        if (!port.open() && d.ptys == null) {
-            d.close();
-            throw new ConfigException(Path.of("display config"), 0, "boards.port",
-                    "the RS-485 adapter " + config.boards().port() + " cannot be opened: " + port.detail());
+        if (!port.open()) {
+            // Loud, never fatal: the TV board, the hub and the voice do not need the boards (STYLE.md rules 5, 6).
+            // The bus's watchdog keeps reopening and picks the adapter up when it is plugged in.
+            LOG.severe("boards.port: the LED boards' adapter " + d.bus.path() + " cannot be opened (" + port.detail()
+                    + "); the boards are OFFLINE until it is plugged in; everything else runs");
         }
         d.bus.addStatusListener(new vn.luot.display.board.BoardBus.StatusListener() {
             @Override
@@ -217,6 +236,8 @@ public final class Display implements AutoCloseable {
         });
         d.resyncBoards();
         d.announcer.probe();
+        long health = config.boards().healthSecondsOrDefault();
+        d.boardResync.scheduleWithFixedDelay(d::checkBoards, health, health, TimeUnit.SECONDS);
         d.hub.start();
         d.buttons.startTicking(d.ticks, Duration.ofMillis(10));
         d.ticks.scheduleWithFixedDelay(d::tick, 0, 1, TimeUnit.SECONDS);
@@ -244,6 +265,29 @@ public final class Display implements AutoCloseable {
         } else {
             boardResync.schedule(() -> resyncBoards(triesLeft - 1), 2, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The periodic health round: every board is set to what it should show (or cleared) and read back where its
+     * profile allows, behind any call waiting for the bus. A board that was power-cycled shows the right number
+     * again, and a wrong address or wiring is noticed without waiting for a call.
+     */
+    private void checkBoards() {
+        try {
+            desk.showCurrentOnBoards();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the LED boards' health round failed", e);
+        }
+    }
+
+    /** Each counter's LED board and how it is doing (the supervisor page and the doctor show it). */
+    public Map<Integer, CounterBoard> counterBoards() {
+        return counterBoards;
+    }
+
+    /** The LED boards' bus, e.g. to tell whether its adapter is open. */
+    public SerialBus boardBus() {
+        return bus;
     }
 
     private void tick() {
@@ -326,10 +370,6 @@ public final class Display implements AutoCloseable {
     public List<Integer> boardAddresses() {
         return config.boards().board() == null ? List.of()
                 : config.boards().board().stream().map(DisplayConfig.Board::address).toList();
-    }
-
-    private static BoardProtocol protocol(String name) {
-        return name.equals("modbus-led") ? new ModbusLedProtocol() : new LuotFrameProtocol();
     }
 
     private static Branch branch(DisplayConfig config) {

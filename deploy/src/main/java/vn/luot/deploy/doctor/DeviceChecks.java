@@ -154,6 +154,11 @@ final class DeviceChecks {
         if (Boolean.TRUE.equals(boards.simulated())) {
             return Finding.warn("leds", "simulated LED boards", "set boards.simulated = false on a real display device");
         }
+        if (boards.port() != null && vn.luot.display.transport.TcpLine.isTcp(boards.port())) {
+            return Finding.ok("leds", boards.port() + " (serial-device server over TCP); boards over counters "
+                    + (boards.board() == null ? "none" : boards.board().stream().map(b -> String.valueOf(b.counter()))
+                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
         Finding port = serialPort("leds", "boards.port", boards.port(), boards.baud() == null ? 9600 : boards.baud(),
                 "plug the USB RS-485 adapter in; the udev rule names it /dev/luot-rs485 (hardware-docs/wiring.md §5)");
         if (port.level() != Finding.Level.OK) {
@@ -165,6 +170,28 @@ final class DeviceChecks {
                 ? Finding.warn("leds", port.detail() + ", but no board is configured", "list each counter's board in boards.board")
                 : Finding.ok("leds", port.detail() + "; boards over counters " + counters.stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** One line per configured LED board: pinged at its address with its profile's read (the display must be stopped). */
+    List<Finding> ledBoards(DisplayConfig.Boards boards) {
+        List<Finding> out = new ArrayList<>();
+        if (Boolean.TRUE.equals(boards.simulated()) || boards.board() == null || boards.board().isEmpty()) {
+            return out;
+        }
+        List<vn.luot.display.BoardsCheck.Result> results = vn.luot.display.BoardsCheck.ping(boards);
+        for (vn.luot.display.BoardsCheck.Result r : results) {
+            String what = "counter " + r.counter() + ", address " + r.address() + " (" + r.profile() + ")";
+            out.add(switch (r.outcome()) {
+                case OK -> Finding.ok("led-board", what + ": OK, answers");
+                case NOT_ANSWERING -> Finding.fail("led-board", what + ": not answering",
+                        "check the board's address against boards.board, its power, A/B wiring and the line settings "
+                                + "(hardware-docs/led-protocol.md); is luot-display still holding the port?");
+                case REFUSES -> Finding.fail("led-board", what + ": answers but refuses the register (exception "
+                                + r.reason() + ")",
+                        "the board is another model: pick its profile in boards.board (hardware-docs/led-protocol.md)");
+            });
+        }
+        return out;
     }
 
     private Finding serialPort(String check, String key, String port, int baud, String fix) {

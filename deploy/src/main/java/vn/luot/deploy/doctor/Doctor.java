@@ -83,7 +83,11 @@ public final class Doctor {
                 findings.add(checks.token());
                 if (loaded instanceof DisplayConfig display) {
                     findings.add(checks.hub(display.hub()));
-                    findings.add(checks.ledBus(display.boards()));
+                    Finding leds = checks.ledBus(display.boards());
+                    findings.add(leds);
+                    if (leds.level() == Finding.Level.OK) {
+                        findings.addAll(checks.ledBoards(display.boards()));
+                    }
                     findings.addAll(checks.buttons(display.buttons()));
                     findings.addAll(checks.audio(display));
                 } else {

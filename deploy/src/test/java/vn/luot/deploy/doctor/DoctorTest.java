@@ -306,12 +306,29 @@ class DoctorTest {
         return file;
     }
 
+    /** LED boards on the far end of the pty the display config names as its RS-485 adapter. */
+    private vn.luot.display.simulator.SimulatedBoards boardsOnTheBus(
+            java.util.function.UnaryOperator<vn.luot.display.simulator.SimulatedBoards.Builder> boards) throws Exception {
+        java.util.concurrent.BlockingQueue<String> log = new java.util.concurrent.LinkedBlockingQueue<>();
+        vn.luot.display.simulator.SimulatedBoards sim = boards.apply(vn.luot.display.simulator.SimulatedBoards
+                .builder(dir.resolve("scanner-far").toString(), Clock.systemUTC()).log(log::add)).build().start();
+        String line;
+        do {
+            line = log.poll(5, TimeUnit.SECONDS);
+        } while (line != null && !line.startsWith("listening on"));
+        assertThat(line).as("the simulated boards opened their pty").isNotNull();
+        return sim;
+    }
+
     @Test
     void checksADisplayWithItsLedBusOnAPtyAndSimulatedButtons() throws Exception {
-        List<Finding> findings = doctor(Clock.systemUTC()).examine(displayConfig());
+        List<Finding> findings;
+        try (var boards = boardsOnTheBus(b -> b.board(1, "luot"))) {
+            findings = doctor(Clock.systemUTC()).examine(displayConfig());
+        }
 
-        assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "buttons", "i2c",
-                "audio", "screen", "upstream", "clock", "database");
+        assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "led-board",
+                "buttons", "i2c", "audio", "screen", "upstream", "clock", "database");
         assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
         assertThat(find(findings, "config").level()).isEqualTo(Finding.Level.OK);
         assertThat(find(findings, "hub").detail()).contains("kiosk-1 (kiosk)");
@@ -319,6 +336,27 @@ class DoctorTest {
         assertThat(find(findings, "leds").detail()).contains(scannerPort + " opens at 9600 baud", "counters 1");
         assertThat(find(findings, "buttons").detail()).contains("2 button inputs on GPIO", "simulated");
         assertThat(find(findings, "audio").detail()).contains(dir.resolve("data/announcements").toString());
+    }
+
+    @Test
+    void pingsEveryLedBoardAndSaysOfEachWhetherItAnswersIsSilentOrRefusesItsRegister() throws Exception {
+        List<Finding> findings;
+        // Counter 3 is configured as a DM36 but the board is of the register-0 family: it has no registers 0..5.
+        try (var boards = boardsOnTheBus(b -> b.board(1, "luot").board(3, "modbus-led"))) {
+            findings = doctor(Clock.systemUTC()).examine(displayConfig("board = [ { counter = 1, address = 1, protocol = \"luot\" } ]",
+                    "board = [ { counter = 1, address = 1, profile = \"luot\" },"
+                            + " { counter = 2, address = 2, profile = \"modbus-led\" },"
+                            + " { counter = 3, address = 3, profile = \"dm36\" } ]"));
+        }
+        List<Finding> boards = findings.stream().filter(f -> f.check().equals("led-board")).toList();
+        assertThat(boards).as(report(findings)).hasSize(3);
+        assertThat(boards.get(0).level()).isEqualTo(Finding.Level.OK);
+        assertThat(boards.get(0).detail()).contains("counter 1, address 1 (luot): OK");
+        assertThat(boards.get(1).level()).isEqualTo(Finding.Level.FAIL);
+        assertThat(boards.get(1).detail()).contains("counter 2, address 2 (modbus-led): not answering");
+        assertThat(boards.get(2).level()).isEqualTo(Finding.Level.FAIL);
+        assertThat(boards.get(2).detail()).contains("counter 3, address 3 (dm36): answers but refuses the register (exception 2)");
+        assertThat(boards.get(2).fix()).contains("profile");
     }
 
     @Test

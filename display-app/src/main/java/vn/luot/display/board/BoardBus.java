@@ -10,7 +10,31 @@ import vn.luot.display.protocol.BoardProtocol;
 public interface BoardBus {
 
     /** Sends {@code request} and waits for board {@code address}'s answer, retrying per the bus's policy. */
-    Exchange exchange(BoardProtocol protocol, int address, byte[] request);
+    default Exchange exchange(BoardProtocol protocol, int address, byte[] request) {
+        return exchange(protocol, address, request, Priority.CALL);
+    }
+
+    /** As {@link #exchange(BoardProtocol, int, byte[])}; a waiting CALL goes ahead of every waiting REFRESH. */
+    default Exchange exchange(BoardProtocol protocol, int address, byte[] request, Priority priority) {
+        return inTurn(protocol, address, java.util.List.of(request), priority, () -> true).get(0);
+    }
+
+    /**
+     * Sends {@code requests} to one board in a single turn on the wire, nothing else between them (a write and
+     * its read-back), stopping after the first that got no valid answer. {@code stillWanted} is asked once the
+     * turn has come: false sends nothing and returns an empty list (a refresh overtaken by a call must not
+     * re-show the number it read before that call).
+     */
+    java.util.List<Exchange> inTurn(BoardProtocol protocol, int address, java.util.List<byte[]> requests,
+                                    Priority priority, java.util.function.BooleanSupplier stillWanted);
+
+    /** Who waits for the wire first. */
+    enum Priority {
+        /** A citizen is being called: as soon as the exchange on the wire ends. */
+        CALL,
+        /** Re-showing, clearing or checking boards: when no call waits. */
+        REFRESH
+    }
 
     BoardStatus status(int address);
 

@@ -21,6 +21,14 @@ public interface CounterBoard {
     /** 0 (dimmest) to 15. */
     BoardStatus brightness(int level);
 
+    /**
+     * Shows {@code text} again (or clears the board when empty) and checks it where the board can be read back,
+     * behind any call waiting for the bus: after a restart, a power cycle, and periodically.
+     */
+    default BoardStatus refresh(java.util.Optional<String> text) {
+        return text.map(this::show).orElseGet(this::clear);
+    }
+
     /** Asks the board to answer without changing what it shows. */
     BoardStatus ping();
 

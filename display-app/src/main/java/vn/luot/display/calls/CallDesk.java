@@ -109,7 +109,7 @@ public final class CallDesk implements ButtonListener {
         for (Map.Entry<Integer, CounterBoard> e : boards.entrySet()) {
             int counter = e.getKey();
             Optional<Ticket> current = queue.currentAt(counter);
-            BoardStatus status = current.map(t -> e.getValue().show(t.label())).orElseGet(e.getValue()::clear);
+            BoardStatus status = e.getValue().refresh(current.map(t -> t.label()));
             if (status != BoardStatus.ONLINE) {
                 allAnswered = false;
                 LOG.fine(() -> "counter " + counter + ": LED board " + status + " while showing the current number");

@@ -11,6 +11,7 @@ import java.util.Set;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigFile;
 import vn.luot.display.buttons.PinMap;
+import vn.luot.display.protocol.BoardProfile;
 import vn.luot.display.web.PinHash;
 
 /** The display device's config file; {@code demo-display.toml} documents every key. */
@@ -38,10 +39,64 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
     }
 
-    public record Boards(Boolean simulated, String port, Integer baud, List<Board> board) {
+    /**
+     * The LED boards' bus. {@code port} is a serial device or {@code tcp://host:port} (an Ethernet serial-device
+     * server in raw TCP mode); baud, parity ({@code N}, {@code E}, {@code O}) and stop bits default to the boards'
+     * profile; {@code healthSeconds} is how often every board is set again and read back (default 60).
+     */
+    public record Boards(Boolean simulated, String port, Integer baud, String parity, Integer stopBits,
+                         Integer healthSeconds, List<Board> board, List<Profile> profile) {
+
+        /** Every profile a board may name: the built-in ones and this file's {@code [[boards.profile]]}. */
+        public Map<String, BoardProfile> profiles() {
+            Map<String, BoardProfile> all = new java.util.LinkedHashMap<>(BoardProfile.builtIn());
+            for (Profile p : profile == null ? List.<Profile>of() : profile) {
+                all.put(p.name(), p.toProfile());
+            }
+            return all;
+        }
+
+        public BoardProfile profileOf(Board b) {
+            return profiles().get(b.profileName());
+        }
+
+        /** The bus's line settings: the keys given here, else those of its boards' profile. */
+        public BoardProfile.Line line() {
+            BoardProfile.Line fromBoards = board == null || board.isEmpty() ? BoardProfile.Line.DEFAULT
+                    : profileOf(board.get(0)).line();
+            return new BoardProfile.Line(baud == null ? fromBoards.baud() : baud,
+                    parity == null ? fromBoards.parity() : parity.charAt(0),
+                    stopBits == null ? fromBoards.stopBits() : stopBits);
+        }
+
+        public int healthSecondsOrDefault() {
+            return healthSeconds == null ? 60 : healthSeconds;
+        }
     }
 
-    public record Board(Integer counter, Integer address, String protocol) {
+    /** @param profile a built-in profile (luot, modbus-led, dm36, dm56) or a [[boards.profile]]; protocol is its old name */
+    public record Board(Integer counter, Integer address, String profile, String protocol) {
+        public String profileName() {
+            return profile != null ? profile : protocol != null ? protocol : "luot";
+        }
+    }
+
+    /**
+     * A Modbus LED board model described in the config, for a board none of the built-in profiles fits
+     * (hardware-docs/led-protocol.md explains each key).
+     */
+    public record Profile(String name, Integer register, String format, Integer function, Integer digits,
+                          Boolean letters, Integer decimalPointRegister, Boolean readBack, Integer baud, String parity,
+                          Integer stopBits) {
+        BoardProfile toProfile() {
+            BoardProfile.ValueFormat f = BoardProfile.format(format == null ? "binary" : format);
+            return new BoardProfile(name, BoardProfile.Kind.MODBUS, register == null ? 0 : register, f,
+                    function == null ? (f == BoardProfile.ValueFormat.ASCII_PER_DIGIT ? 16 : 6) : function,
+                    digits == null ? 4 : digits, Boolean.TRUE.equals(letters), false,
+                    decimalPointRegister == null ? -1 : decimalPointRegister, !Boolean.FALSE.equals(readBack),
+                    new BoardProfile.Line(baud == null ? 9600 : baud, parity == null ? 'N' : parity.charAt(0),
+                            stopBits == null ? 1 : stopBits));
+        }
     }
 
     public record Buttons(Boolean simulated, String pinMap) {
@@ -70,7 +125,6 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     public record Staff(String supervisorPin, Map<String, String> counterPins) {
     }
 
-    public static final Set<String> PROTOCOLS = Set.of("luot", "modbus-led");
     private static final Path DEMO = Path.of("demo-display.toml (built in)");
 
     public static DisplayConfig load(Path file) {
@@ -96,6 +150,10 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
      * upstream ({@code ""} for none). For the tests and the benchmark.
      */
     public static DisplayConfig demoOnLoopback(Path dataDir, String upstreamUrl, String upstreamToken) {
+        return parse(Path.of("demo-display.toml (on loopback)"), demoOnLoopbackText(dataDir, upstreamUrl, upstreamToken));
+    }
+
+    private static String demoOnLoopbackText(Path dataDir, String upstreamUrl, String upstreamToken) {
         String text;
         try (InputStream in = DisplayConfig.class.getResourceAsStream("/demo-display.toml")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -108,7 +166,20 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
                 .replace("url = \"http://127.0.0.1:8080\"", "url = \"" + upstreamUrl + "\"")
                 .replace("token = \"demo-hub\"", "token = \"" + upstreamToken + "\"")
                 .replace("output = \"wav\"", "output = \"none\"");
-        return parse(Path.of("demo-display.toml (on loopback)"), text);
+        return text;
+    }
+
+    /**
+     * As {@link #demoOnLoopback}, with the demo's {@code [boards]} section replaced by {@code boardsSection}
+     * (a whole {@code [boards]} table), and the announcements from the recorded clips only (no espeak-ng
+     * process per call): for tests and benchmarks on other boards and buses.
+     */
+    public static DisplayConfig demoOnLoopbackWithBoards(Path dataDir, String boardsSection) {
+        String text = demoOnLoopbackText(dataDir, "", "").replace("espeak = true", "espeak = false");
+        int start = text.indexOf("[boards]");
+        int end = text.indexOf("[buttons]");
+        return parse(Path.of("demo-display.toml (on loopback, own boards)"),
+                text.substring(0, start) + boardsSection + "\n\n" + text.substring(end));
     }
 
     public static DisplayConfig parse(Path file, String text) {
@@ -163,14 +234,48 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         if (!Boolean.TRUE.equals(boards.simulated()) && blank(boards.port())) {
             throw error(file, text, "port", "real LED boards need the RS-485 adapter's port (e.g. /dev/luot-rs485)");
         }
+        for (Profile p : boards.profile() == null ? List.<Profile>of() : boards.profile()) {
+            require(file, text, p.name(), "name");
+            if (BoardProfile.builtIn(p.name()).isPresent()) {
+                throw error(file, text, "name", "profile " + p.name() + " is built in; give yours another name");
+            }
+            try {
+                p.toProfile();
+            } catch (IllegalArgumentException e) {
+                throw error(file, text, "profile", e.getMessage());
+            }
+        }
+        Map<String, BoardProfile> profiles = boards.profiles();
+        Set<BoardProfile.Line> lines = new java.util.HashSet<>();
+        Set<Integer> addresses = new java.util.HashSet<>();
         for (Board b : boards.board() == null ? List.<Board>of() : boards.board()) {
             if (b.counter() == null || b.address() == null || b.address() < 1 || b.address() > 247) {
                 throw error(file, text, "address", "each [[boards.board]] needs counter and address 1..247");
             }
-            if (!PROTOCOLS.contains(b.protocol())) {
-                throw error(file, text, "protocol", "counter " + b.counter() + ": protocol is luot or modbus-led, not "
-                        + b.protocol());
+            if (!addresses.add(b.address())) {
+                throw error(file, text, "address", "two boards at address " + b.address() + " on one bus");
             }
+            String key = b.profile() != null ? "profile" : "protocol";
+            if (!profiles.containsKey(b.profileName())) {
+                throw error(file, text, key, "counter " + b.counter() + ": the profile is one of "
+                        + String.join(", ", profiles.keySet()) + ", not " + b.profileName());
+            }
+            lines.add(profiles.get(b.profileName()).line());
+        }
+        if (boards.parity() != null && !List.of("N", "E", "O").contains(boards.parity())) {
+            throw error(file, text, "parity", "parity is N, E or O, not " + boards.parity());
+        }
+        if (lines.size() > 1 && (boards.baud() == null || boards.parity() == null || boards.stopBits() == null)) {
+            throw error(file, text, "board", "the boards' profiles differ in line settings " + lines
+                    + ": one bus has one; set boards.baud, parity and stop_bits (and set the boards to them)");
+        }
+        try {
+            boards.line();
+        } catch (IllegalArgumentException e) {
+            throw error(file, text, "baud", e.getMessage());
+        }
+        if (boards.healthSeconds() != null && (boards.healthSeconds() < 5 || boards.healthSeconds() > 3600)) {
+            throw error(file, text, "health_seconds", "must be 5..3600, is " + boards.healthSeconds());
         }
         require(file, text, buttons, "buttons");
         require(file, text, buttons.pinMap(), "pin_map");

@@ -15,6 +15,24 @@ public sealed interface Answer {
     record Refused(int reason) implements Answer {
     }
 
+    /** The registers a board read out (Modbus function 03): it answered; whether they are right is the caller's. */
+    record Read(int[] registers) implements Answer {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Read r && java.util.Arrays.equals(registers, r.registers);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(registers);
+        }
+
+        @Override
+        public String toString() {
+            return "Read" + java.util.Arrays.toString(registers);
+        }
+    }
+
     /** Bytes that are not a valid answer to this request (bad CRC, wrong address, noise). */
     record Garbage(String why) implements Answer {
     }

@@ -33,6 +33,19 @@ public interface BoardProtocol {
         return out.toByteArray();
     }
 
+    /**
+     * The request that reads back what {@code command} left on board {@code address}, when the board model can be
+     * read; empty when it cannot (then an acknowledgement is all the proof there is).
+     */
+    default java.util.Optional<byte[]> readBack(int address, BoardCommand command) {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether {@code read}, the answer to {@link #readBack}, holds what {@code command} wrote. */
+    default boolean shows(BoardCommand command, Answer.Read read) {
+        return true;
+    }
+
     /** Whether an address means "every board, nobody answers". */
     boolean isBroadcast(int address);
 

@@ -23,7 +23,10 @@ import vn.luot.display.protocol.BoardProtocol.Decoded;
 import vn.luot.display.protocol.Hex;
 import vn.luot.display.protocol.LuotFrameProtocol;
 import vn.luot.display.protocol.ModbusLedProtocol;
+import vn.luot.display.protocol.BoardProfile;
+import vn.luot.display.transport.Line;
 import vn.luot.display.transport.SerialLine;
+import vn.luot.display.transport.TcpLine;
 
 /**
  * LED boards on a simulated RS-485 bus: listens on a serial port (a pseudo-terminal from socat), decodes
@@ -35,7 +38,14 @@ import vn.luot.display.transport.SerialLine;
 public final class SimulatedBoards implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SimulatedBoards.class.getName());
+    /** Framing only: which board a Modbus request is for decides the profile that reads it. */
     private static final List<BoardProtocol> PROTOCOLS = List.of(new LuotFrameProtocol(), new ModbusLedProtocol());
+    /**
+     * Holding registers of a simulated Modbus board: the DM36 family has 8 (ASCII digits 0-5, the number in 6-7),
+     * the register-0 family 5 (the value in 0, the decimal point in 1 or 4, by vendor).
+     */
+    static final int ASCII_BOARD_REGISTERS = 8;
+    static final int NUMBER_BOARD_REGISTERS = 5;
     /** What a board with a broken UART sends back. */
     static final byte[] GARBAGE = {(byte) 0xFF, 0x00, 0x55, (byte) 0xAA, 0x13, 0x37, 0x42, (byte) 0x99};
 
@@ -66,6 +76,10 @@ public final class SimulatedBoards implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<Integer, BoardView> boards = new ConcurrentHashMap<>();
+    private final Map<Integer, BoardProfile> profiles = new ConcurrentHashMap<>();
+    /** Guarded by itself: the holding registers of each Modbus board. */
+    private final Map<Integer, int[]> registers = new ConcurrentHashMap<>();
+    private final java.net.ServerSocket tcp;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile boolean running = true;
@@ -76,7 +90,14 @@ public final class SimulatedBoards implements AutoCloseable {
         this.settings = b.settings;
         this.clock = b.clock;
         this.log = b.log;
+        this.tcp = b.tcp;
         b.boards.forEach(v -> boards.put(v.address(), v));
+        profiles.putAll(b.profiles);
+        profiles.forEach((a, p) -> {
+            if (p.kind() == BoardProfile.Kind.MODBUS) {
+                registers.put(a, initialRegisters(p));
+            }
+        });
         this.reader = new Thread(this::run, "simulated-boards " + path);
         this.reader.setDaemon(true);
     }
@@ -112,6 +133,31 @@ public final class SimulatedBoards implements AutoCloseable {
         return connected;
     }
 
+    /** Where the display reaches these boards: the pty's path, or {@code tcp://127.0.0.1:PORT}. */
+    public String endpoint() {
+        return tcp != null ? "tcp://127.0.0.1:" + tcp.getLocalPort() : path;
+    }
+
+    /** A copy of the holding registers of Modbus board {@code address} (empty for a frame-protocol board). */
+    public int[] registers(int address) {
+        int[] r = registers.get(address);
+        if (r == null) {
+            return new int[0];
+        }
+        synchronized (r) {
+            return r.clone();
+        }
+    }
+
+    private static int[] initialRegisters(BoardProfile p) {
+        int[] r = new int[Math.max(p.format() == BoardProfile.ValueFormat.ASCII_PER_DIGIT ? ASCII_BOARD_REGISTERS
+                : NUMBER_BOARD_REGISTERS, p.firstRegister() + p.registers())];
+        if (p.format() == BoardProfile.ValueFormat.ASCII_PER_DIGIT) {
+            java.util.Arrays.fill(r, p.firstRegister(), p.firstRegister() + p.registers(), ' ');
+        }
+        return r;
+    }
+
     /** The boards as text, one line each: {@code [  1 luot      ] HT-012   blinking  brightness 15}. */
     public String render() {
         Instant now = clock.instant();
@@ -128,17 +174,23 @@ public final class SimulatedBoards implements AutoCloseable {
         byte[] buffer = new byte[256];
         int length = 0;
         int quietReads = 0;
-        SerialLine line = null;
+        Line line = null;
         while (running) {
             try {
                 if (line == null) {
-                    SerialLine.Opening opening = SerialLine.open(path, settings);
-                    if (opening instanceof SerialLine.Opening.Opened opened) {
+                    if (tcp != null && !connected) {
+                        connected = true; // listening: the display connects when it is ready
+                        log.accept("listening on " + endpoint());
+                    }
+                    Line.Opening opening = tcp != null ? TcpLine.accept(tcp, 100) : Line.open(path, settings);
+                    if (opening instanceof Line.Opening.Opened opened) {
                         line = opened.line();
                         connected = true;
-                        log.accept("listening on " + path);
+                        log.accept(tcp != null ? "connected " + line.path() : "listening on " + path);
                     } else {
-                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                        if (tcp == null) {
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                        }
                         continue;
                     }
                 }
@@ -147,7 +199,7 @@ public final class SimulatedBoards implements AutoCloseable {
                     log.accept("port " + path + " is gone; waiting for it to come back");
                     line.close();
                     line = null;
-                    connected = false;
+                    connected = tcp != null;
                     length = 0;
                     continue;
                 }
@@ -174,7 +226,7 @@ public final class SimulatedBoards implements AutoCloseable {
     }
 
     /** Decodes and handles every whole frame at the front of the buffer; returns the bytes left. */
-    private int scan(byte[] buffer, int length, SerialLine line) {
+    private int scan(byte[] buffer, int length, Line line) {
         while (length > 0) {
             boolean needMore = false;
             Decoded.Request request = null;
@@ -201,7 +253,12 @@ public final class SimulatedBoards implements AutoCloseable {
         return 0;
     }
 
-    private void handle(Decoded.Request request, SerialLine line) {
+    private void handle(Decoded.Request request, Line line) {
+        BoardProfile profile = profiles.get(request.address());
+        if (request.protocol() instanceof ModbusLedProtocol && profile != null && profile.kind() == BoardProfile.Kind.MODBUS) {
+            ModbusLedProtocol own = new ModbusLedProtocol(profile);
+            request = (Decoded.Request) own.decodeRequest(request.frame(), request.length());
+        }
         try {
             act(request, line);
         } finally {
@@ -211,7 +268,7 @@ public final class SimulatedBoards implements AutoCloseable {
         }
     }
 
-    private void act(Decoded.Request request, SerialLine line) {
+    private void act(Decoded.Request request, Line line) {
         BoardProtocol protocol = request.protocol();
         log.accept("<- " + protocol.name() + " " + Hex.of(request.frame()) + "  " + describe(request));
         if (protocol.isBroadcast(request.address())) {
@@ -229,24 +286,67 @@ public final class SimulatedBoards implements AutoCloseable {
             answer(line, GARBAGE);
             return;
         }
+        if (protocol instanceof ModbusLedProtocol modbus) {
+            actModbus(modbus, board, request, line);
+            return;
+        }
         if (request.command() == null) {
-            int reason = protocol instanceof ModbusLedProtocol
-                    ? ModbusLedProtocol.EXCEPTION_ILLEGAL_ADDRESS : LuotFrameProtocol.NAK_UNKNOWN_COMMAND;
-            answer(line, protocol.encodeAnswer(request, false, reason));
+            answer(line, protocol.encodeAnswer(request, false, LuotFrameProtocol.NAK_UNKNOWN_COMMAND));
             return;
         }
         BoardView after = apply(board, request.command());
         boards.put(after.address(), after);
-        int status = protocol instanceof ModbusLedProtocol ? valueShown(after) : 0;
-        answer(line, protocol.encodeAnswer(request, true, status));
+        answer(line, protocol.encodeAnswer(request, true, 0));
         log.accept(render());
     }
 
-    private static int valueShown(BoardView v) {
-        return v.shown().isEmpty() ? 0 : Math.max(0, ModbusLedProtocol.numberIn(v.shown()));
+    /**
+     * A Modbus board: holding registers that functions 03, 06 and 16 read and write (16 only where the profile
+     * writes with it, as the register-0 family has no 16), exception 01 for any other function and 02 for
+     * registers it does not have. What it shows is what its profile's registers hold.
+     */
+    private void actModbus(ModbusLedProtocol protocol, BoardView board, Decoded.Request request, Line line) {
+        byte[] f = request.frame();
+        int function = f[1] & 0xFF;
+        BoardProfile profile = protocol.profile();
+        boolean supported = function == ModbusLedProtocol.READ_HOLDING_REGISTERS
+                || function == ModbusLedProtocol.WRITE_SINGLE_REGISTER
+                || (function == ModbusLedProtocol.WRITE_MULTIPLE_REGISTERS
+                    && profile.writeFunction() == ModbusLedProtocol.WRITE_MULTIPLE_REGISTERS);
+        if (!supported) {
+            answer(line, protocol.encodeAnswer(request, false, ModbusLedProtocol.EXCEPTION_ILLEGAL_FUNCTION));
+            return;
+        }
+        int[] regs = registers.get(board.address());
+        int first = ModbusLedProtocol.register(f);
+        int count = ModbusLedProtocol.count(f);
+        if (count < 1 || first + count > regs.length) {
+            answer(line, protocol.encodeAnswer(request, false, ModbusLedProtocol.EXCEPTION_ILLEGAL_ADDRESS));
+            return;
+        }
+        if (function == ModbusLedProtocol.READ_HOLDING_REGISTERS) {
+            int[] values;
+            synchronized (regs) {
+                values = java.util.Arrays.copyOfRange(regs, first, first + count);
+            }
+            answer(line, ModbusLedProtocol.readAnswer(board.address(), values));
+            return;
+        }
+        int[] values = ModbusLedProtocol.writtenValues(f);
+        String shown;
+        synchronized (regs) {
+            System.arraycopy(values, 0, regs, first, values.length);
+            shown = protocol.shownBy(java.util.Arrays.copyOfRange(regs, profile.firstRegister(),
+                    profile.firstRegister() + profile.registers()));
+        }
+        BoardView after = new BoardView(board.address(), board.protocol(), board.behaviour(), shown, 0,
+                board.brightness(), clock.instant());
+        boards.put(after.address(), after);
+        answer(line, protocol.encodeAnswer(request, true, 0));
+        log.accept(render());
     }
 
-    private void answer(SerialLine line, byte[] bytes) {
+    private void answer(Line line, byte[] bytes) {
         log.accept("-> " + Hex.of(bytes));
         line.write(bytes);
     }
@@ -274,6 +374,13 @@ public final class SimulatedBoards implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (tcp != null) {
+            try {
+                tcp.close();
+            } catch (java.io.IOException ignored) {
+                // closing is all we wanted
+            }
+        }
         try {
             reader.join(2_000);
         } catch (InterruptedException e) {
@@ -288,22 +395,40 @@ public final class SimulatedBoards implements AutoCloseable {
         private SerialLine.Settings settings = SerialLine.Settings.DEFAULT;
         private Consumer<String> log = line -> LOG.fine(line);
         private final List<BoardView> boards = new ArrayList<>();
+        private final Map<Integer, BoardProfile> profiles = new java.util.HashMap<>();
+        private java.net.ServerSocket tcp;
 
         private Builder(String path, Clock clock) {
             this.path = Objects.requireNonNull(path, "path");
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** A board at {@code address} speaking {@code protocol} ({@code luot} or {@code modbus-led}). */
-        public Builder board(int address, String protocol, Behaviour behaviour) {
-            if (PROTOCOLS.stream().noneMatch(p -> p.name().equals(protocol))) {
-                throw new IllegalArgumentException("unknown board protocol '" + protocol + "'; known: "
-                        + Arrays.toString(PROTOCOLS.stream().map(BoardProtocol::name).toArray()));
-            }
+        /** A board at {@code address} of a built-in profile ({@code luot}, {@code modbus-led}, {@code dm36}, ...). */
+        public Builder board(int address, String profile, Behaviour behaviour) {
+            return board(address, BoardProfile.builtIn(profile).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown board profile '" + profile + "'; known: " + BoardProfile.builtIn().keySet())), behaviour);
+        }
+
+        /** A board at {@code address} of {@code profile}, holding its registers as that model does. */
+        public Builder board(int address, BoardProfile profile, Behaviour behaviour) {
             if (address < 1 || address > 247) {
                 throw new IllegalArgumentException("a board address is 1..247: " + address);
             }
-            boards.add(new BoardView(address, protocol, behaviour, "", 0, 15, clock.instant()));
+            boards.add(new BoardView(address, profile.name(), behaviour, "", 0, 15, clock.instant()));
+            profiles.put(address, profile);
+            return this;
+        }
+
+        public Builder board(int address, BoardProfile profile) {
+            return board(address, profile, Behaviour.ANSWERS);
+        }
+
+        /**
+         * Listens on {@code server} (a loopback TCP port) instead of a pty, as a serial-device server does: the
+         * display connects with {@code boards.port = "tcp://127.0.0.1:PORT"}. Needs no socat.
+         */
+        public Builder tcp(java.net.ServerSocket server) {
+            this.tcp = Objects.requireNonNull(server, "server");
             return this;
         }
 

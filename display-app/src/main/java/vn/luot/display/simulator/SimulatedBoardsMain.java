@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 import vn.luot.core.domain.BranchTime;
 
 /**
- * {@code SimulatedBoardsMain --pty PATH --board 1:luot --board 2:modbus-led [--board 3:luot:garbage]}: LED
- * boards on the other end of a socat pty pair. Prints every frame and the boards after each change.
+ * {@code SimulatedBoardsMain --pty PATH --board 1:luot --board 2:modbus-led [--board 3:dm36:garbage]}: LED
+ * boards of built-in profiles on the other end of a socat pty pair. Prints every frame and the boards after
+ * each change.
  */
 public final class SimulatedBoardsMain {
 
@@ -31,7 +32,7 @@ public final class SimulatedBoardsMain {
         for (String b : boards) {
             String[] parts = b.split(":");
             if (parts.length < 2 || parts.length > 3) {
-                usage("--board is ADDRESS:PROTOCOL[:answers|silent|garbage], got " + b);
+                usage("--board is ADDRESS:PROFILE[:answers|silent|garbage], got " + b);
             }
             SimulatedBoards.Behaviour behaviour = parts.length == 3
                     ? SimulatedBoards.Behaviour.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT))
@@ -52,7 +53,7 @@ public final class SimulatedBoardsMain {
 
     private static void usage(String problem) {
         System.err.println("simulated boards: " + problem);
-        System.err.println("usage: SimulatedBoardsMain --pty PATH --board ADDRESS:luot|modbus-led[:answers|silent|garbage] ...");
+        System.err.println("usage: SimulatedBoardsMain --pty PATH --board ADDRESS:luot|modbus-led|dm36|dm56[:answers|silent|garbage] ...");
         System.exit(2);
     }
 }

@@ -19,11 +19,15 @@ import vn.luot.display.protocol.Answer;
 import vn.luot.display.protocol.BoardProtocol;
 
 /**
- * An RS-485 bus on one serial port, shared by several boards at their own addresses.
+ * An RS-485 bus on one serial port (or a serial-device server's TCP port, {@code tcp://host:port}), shared by several boards at their own addresses.
  *
  * <ul>
- *   <li>Requests are serialised (a fair lock): one request and its answer at a time, as RS-485 half duplex
- *       needs.</li>
+ *   <li>Requests are serialised: one request and its answer at a time, as RS-485 half duplex needs. A waiting
+ *       {@link BoardBus.Priority#CALL} goes ahead of every waiting REFRESH, so a citizen's number never waits
+ *       behind the boards' periodic refresh; among equals, first come first served.</li>
+ *   <li>Between the end of one frame on the wire and the start of the next there are at least 3.5 character
+ *       times of silence (1.75 ms above 19200 baud), as Modbus RTU framing needs; computed from the line
+ *       settings.</li>
  *   <li>A request that gets no valid answer within the answer timeout is sent again, up to {@code attempts}
  *       times. A board becomes NOT_ANSWERING only after {@code failuresBeforeNotAnswering} such exchanges in
  *       a row, and ONLINE again after {@code answersBeforeOnline} answered ones, so one lost frame does not
@@ -55,7 +59,11 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     private final ScheduledExecutorService watchdog;
 
     // guarded by lock
-    private SerialLine line;
+    private Line line;
+    /** When the wire last carried a byte (the end of our request, or of the last answer byte read). */
+    private long wireQuietSince = System.nanoTime() - 1_000_000_000L;
+    private final long silenceNanos;
+    private final PriorityTurns turns = new PriorityTurns();
     private boolean offline;
     private int reopenFailures;
     private String lastPortProblem = "not opened yet";
@@ -77,6 +85,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         this.answersBeforeOnline = b.answersBeforeOnline;
         this.reopenFailuresBeforeOffline = b.reopenFailuresBeforeOffline;
         this.watchdogInterval = b.watchdogInterval;
+        this.silenceNanos = b.settings.interFrameNanos();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "led-bus-watchdog " + path);
             t.setDaemon(true);
@@ -144,18 +153,110 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         return h == null ? BoardStatus.UNKNOWN : h.status;
     }
 
+    /** Exchanges waiting for their turn on the wire (for tests). */
+    int waitingForTurn() {
+        return turns.waiting();
+    }
+
+    /** The silence kept between frames on this bus. */
+    public Duration interFrameSilence() {
+        return Duration.ofNanos(silenceNanos);
+    }
+
     @Override
-    public Exchange exchange(BoardProtocol protocol, int address, byte[] request) {
+    public List<Exchange> inTurn(BoardProtocol protocol, int address, List<byte[]> requests, Priority priority,
+                                 java.util.function.BooleanSupplier stillWanted) {
         List<Runnable> events = new ArrayList<>();
-        Exchange result;
-        lock.lock();
+        List<Exchange> results = new ArrayList<>();
         try {
-            result = exchangeLocked(protocol, address, request, events);
+            turns.acquire(priority);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(new Exchange(status(address), null));
+        }
+        try {
+            if (!stillWanted.getAsBoolean()) {
+                return List.of();
+            }
+            lock.lock();
+            try {
+                for (byte[] request : requests) {
+                    Exchange e = exchangeLocked(protocol, address, request, events);
+                    results.add(e);
+                    if (e.answer() == null) {
+                        break;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            turns.release();
         }
         fire(events);
-        return result;
+        return results;
+    }
+
+    /**
+     * Whose turn the wire is: at most one holder; CALLs waiting go first, then REFRESHes, each in arrival order.
+     * Apart from the state lock so that status reads and the watchdog never wait behind the queue.
+     */
+    private static final class PriorityTurns {
+        private final ReentrantLock turnLock = new ReentrantLock();
+        private final java.util.concurrent.locks.Condition changed = turnLock.newCondition();
+        private final java.util.ArrayDeque<Object> calls = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Object> refreshes = new java.util.ArrayDeque<>();
+        private boolean held;
+
+        int waiting() {
+            turnLock.lock();
+            try {
+                return calls.size() + refreshes.size();
+            } finally {
+                turnLock.unlock();
+            }
+        }
+
+        void acquire(Priority priority) throws InterruptedException {
+            Object me = new Object();
+            java.util.ArrayDeque<Object> mine = priority == Priority.CALL ? calls : refreshes;
+            turnLock.lock();
+            try {
+                mine.addLast(me);
+                try {
+                    while (held || mine.peekFirst() != me || (mine == refreshes && !calls.isEmpty())) {
+                        changed.await();
+                    }
+                } catch (InterruptedException e) {
+                    mine.remove(me);
+                    changed.signalAll();
+                    throw e;
+                }
+                mine.removeFirst();
+                held = true;
+            } finally {
+                turnLock.unlock();
+            }
+        }
+
+        void release() {
+            turnLock.lock();
+            try {
+                held = false;
+                changed.signalAll();
+            } finally {
+                turnLock.unlock();
+            }
+        }
+    }
+
+    /** Waits until the wire has been quiet for the inter-frame silence. */
+    private void keepSilence() {
+        long until = wireQuietSince + silenceNanos;
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     private Exchange exchangeLocked(BoardProtocol protocol, int address, byte[] request, List<Runnable> events) {
@@ -170,10 +271,13 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         }
         String lastProblem = "no answer";
         for (int attempt = 1; attempt <= attempts; attempt++) {
+            keepSilence();
             if (!line.discardInput() || !line.write(request)) {
                 portLost("write failed", events);
                 return new Exchange(statusOf(address), null);
             }
+            // The write returns when the bytes are queued; the wire carries them for their frame time.
+            wireQuietSince = System.nanoTime() + settings.nanosFor(request.length);
             if (protocol.isBroadcast(address)) {
                 return new Exchange(BoardStatus.ONLINE, null);
             }
@@ -182,7 +286,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
                 portLost("read failed", events);
                 return new Exchange(statusOf(address), null);
             }
-            if (answer instanceof Answer.Accepted || answer instanceof Answer.Refused) {
+            if (answer instanceof Answer.Accepted || answer instanceof Answer.Refused || answer instanceof Answer.Read) {
                 record(address, true, events);
                 return new Exchange(statusOf(address), answer);
             }
@@ -218,6 +322,9 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             int n = line.read(buffer, length, buffer.length - length);
             if (n < 0) {
                 return null;
+            }
+            if (n > 0) {
+                wireQuietSince = Math.max(wireQuietSince, System.nanoTime());
             }
             length += n;
         }
@@ -261,8 +368,8 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         if (closed) {
             return;
         }
-        SerialLine.Opening opening = SerialLine.open(path, settings);
-        if (opening instanceof SerialLine.Opening.Opened opened) {
+        Line.Opening opening = Line.open(path, settings);
+        if (opening instanceof Line.Opening.Opened opened) {
             line = opened.line();
             reopenFailures = 0;
             if (offline || !health.isEmpty()) {
@@ -278,7 +385,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             }
             return;
         }
-        lastPortProblem = ((SerialLine.Opening.Failed) opening).reason();
+        lastPortProblem = ((Line.Opening.Failed) opening).reason();
         reopenFailures++;
         if (!offline && reopenFailures >= reopenFailuresBeforeOffline) {
             offline = true;

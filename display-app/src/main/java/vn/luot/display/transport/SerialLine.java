@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Not safe for concurrent use; {@link SerialBus} serialises access.
  */
-public final class SerialLine implements AutoCloseable {
+public final class SerialLine implements Line {
 
     /** Line settings; the default is 9600 8N1, what the LED boards ship with. */
     public record Settings(int baud, int dataBits, Parity parity, int stopBits) {
@@ -21,6 +21,31 @@ public final class SerialLine implements AutoCloseable {
             if (baud < 1200 || dataBits < 7 || dataBits > 8 || stopBits < 1 || stopBits > 2) {
                 throw new IllegalArgumentException("unusable serial settings: " + baud + " " + dataBits + parity + stopBits);
             }
+        }
+
+        /** The line settings of a board profile ({@code 9600, 'E', 1}), 8 data bits. */
+        public static Settings of(int baud, char parity, int stopBits) {
+            return new Settings(baud, 8, switch (parity) {
+                case 'E' -> Parity.EVEN;
+                case 'O' -> Parity.ODD;
+                default -> Parity.NONE;
+            }, stopBits);
+        }
+
+        /**
+         * The silence Modbus RTU needs between frames: 3.5 character times, fixed at 1.75 ms above 19200 baud
+         * (Modbus over serial line, §2.5.1.1). Kept on every bus, whatever its protocol.
+         */
+        public long interFrameNanos() {
+            if (baud > 19200) {
+                return 1_750_000L;
+            }
+            return Math.round(3.5 * bitsPerChar() * 1e9 / baud);
+        }
+
+        /** How long {@code bytes} characters take on the wire. */
+        public long nanosFor(int bytes) {
+            return Math.round((double) bytes * bitsPerChar() * 1e9 / baud);
         }
 
         /** Bits on the wire per character (start + data + parity + stop). */
@@ -73,11 +98,13 @@ public final class SerialLine implements AutoCloseable {
         return new Opening.Opened(new SerialLine(port, path));
     }
 
+    @Override
     public String path() {
         return path;
     }
 
     /** Writes all bytes; false when the port is gone. */
+    @Override
     public boolean write(byte[] bytes) {
         int written = 0;
         while (written < bytes.length) {
@@ -95,6 +122,7 @@ public final class SerialLine implements AutoCloseable {
      *
      * @return bytes read (0 when nothing arrived), or -1 when the port is gone
      */
+    @Override
     public int read(byte[] buffer, int offset, int length) {
         if (!port.isOpen()) {
             return -1;
@@ -103,6 +131,7 @@ public final class SerialLine implements AutoCloseable {
     }
 
     /** Throws away bytes already received (a late answer to an earlier request). False when the port is gone. */
+    @Override
     public boolean discardInput() {
         int available = port.bytesAvailable();
         if (available < 0) {
@@ -123,6 +152,7 @@ public final class SerialLine implements AutoCloseable {
     }
 
     /** Whether the device is still there (an unplugged USB adapter reports an error here). */
+    @Override
     public boolean isAlive() {
         return port.isOpen() && port.bytesAvailable() >= 0;
     }

@@ -44,6 +44,7 @@ public final class StaffPage implements HttpHandler {
     private final String supervisorPin;
     private final StaffSessions sessions;
     private final SignInThrottle throttle;
+    private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
 
     /**
      * @param counterPins   PIN hash per counter number; a counter without one cannot sign in
@@ -51,6 +52,14 @@ public final class StaffPage implements HttpHandler {
      */
     public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
                      StaffSessions sessions, Clock clock) {
+        this(desk, queue, counterPins, supervisorPin, sessions, clock, counter -> Optional.empty());
+    }
+
+    /** @param boardStatus each counter's LED board status, empty for a counter without a board */
+    public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
+                     StaffSessions sessions, Clock clock,
+                     java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus) {
+        this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
@@ -311,6 +320,7 @@ public final class StaffPage implements HttpHandler {
             row.put("counter", c.number());
             row.put("serving", queue.currentAt(c.number()).map(Ticket::label).orElse("—"));
             row.put("paused", queue.isPaused(c.number()) ? Boolean.TRUE : null);
+            row.put("board", boardStatus.apply(c.number()).map(StaffPage::boardText).orElse("—"));
             return row;
         }).toList());
         view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
@@ -327,6 +337,17 @@ public final class StaffPage implements HttpHandler {
         b.put("target", target);
         b.put("id", id);
         return b;
+    }
+
+    /** A board's status for the supervisor, Vietnamese first; OFFLINE and the others as the log names them. */
+    static String boardText(vn.luot.display.board.BoardStatus status) {
+        return switch (status) {
+            case ONLINE -> "Hoạt động (ONLINE)";
+            case UNKNOWN -> "Chưa liên lạc (UNKNOWN)";
+            case NOT_ANSWERING -> "Không trả lời: kiểm tra địa chỉ, nguồn, dây A/B (NOT_ANSWERING)";
+            case WRONG_CONTENT -> "Sai loại bảng: kiểm tra profile (WRONG_CONTENT)";
+            case OFFLINE -> "Mất bộ chuyển đổi RS-485 (OFFLINE)";
+        };
     }
 
     /** The counters that can sign in, for the startup log. */

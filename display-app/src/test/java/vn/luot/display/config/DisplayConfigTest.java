@@ -32,7 +32,7 @@ class DisplayConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("display.toml:7")
                 .hasMessageContaining("baud_rate")
-                .hasMessageContaining("known keys here: baud, board, port, simulated");
+                .hasMessageContaining("known keys here: baud, board, health_seconds, parity, port, profile, simulated, stop_bits");
     }
 
     @Test
@@ -40,11 +40,11 @@ class DisplayConfigTest {
         String good = DisplayRig.config(dir, "", "").toString();
         assertThat(good).isNotEmpty();
         String text = new String(DisplayConfig.class.getResourceAsStream("/demo-display.toml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("protocol = \"modbus-led\"", "protocol = \"modbus\"");
+                java.nio.charset.StandardCharsets.UTF_8).replace("profile = \"modbus-led\"", "profile = \"modbus\"");
         assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), text))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("protocol")
-                .hasMessageContaining("luot or modbus-led");
-        String badPin = text.replace("protocol = \"modbus\"", "protocol = \"luot\"")
+                .isInstanceOf(ConfigException.class).hasMessageContaining("profile")
+                .hasMessageContaining("luot, modbus-led, dm36, dm56, not modbus");
+        String badPin = text.replace("profile = \"modbus\"", "profile = \"luot\"")
                 .replaceFirst("\"3\" = \"[^\"]+\"", "\"3\" = \"1234\"");
         assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), badPin))
                 .hasMessageContaining("--hash-pin");

@@ -26,9 +26,9 @@ class ModbusLedProtocolTest {
     }
 
     @Test
-    void cannotBlinkClearOrDimA7SegmentBoard() {
+    void cannotBlinkOrDimA7SegmentBoard() {
         assertThat(protocol.supports(new BoardCommand.Blink(3))).isFalse();
-        assertThat(protocol.supports(new BoardCommand.Clear())).isFalse();
+        assertThat(protocol.supports(new BoardCommand.Clear())).isTrue();
         assertThat(protocol.supports(new BoardCommand.Brightness(3))).isFalse();
         assertThat(protocol.supports(new BoardCommand.Show("HT-"))).isFalse();
         assertThat(protocol.supports(new BoardCommand.Show("HT-012"))).isTrue();
@@ -42,7 +42,7 @@ class ModbusLedProtocolTest {
 
         byte[] ping = frame("modbus-led", "ping-addr1");
         byte[] value = frame("modbus-led", "read-answer-12-addr1");
-        assertThat(protocol.parseAnswer(1, ping, value, value.length)).isEqualTo(new Answer.Accepted(0));
+        assertThat(protocol.parseAnswer(1, ping, value, value.length)).isEqualTo(new Answer.Read(new int[] {12}));
 
         byte[] exception = frame("modbus-led", "exception-addr1-fn6-illegal-address");
         assertThat(protocol.parseAnswer(1, write, exception, exception.length)).isEqualTo(new Answer.Refused(2));

@@ -103,8 +103,20 @@ class SerialBusTest {
         assertThat(three.show("DD-208")).isEqualTo(BoardStatus.ONLINE);
         assertThat(two.brightness(4)).isEqualTo(BoardStatus.ONLINE);
         assertThat(three.ping()).isEqualTo(BoardStatus.ONLINE);
-        // A 7-segment board cannot blink: skipped, still online, not an error.
+        // A 7-segment board cannot blink: a recall (the same number again) flashes it instead: dark for a moment,
+        // then the number again; still online.
+        assertThat(three.show("DD-208")).isEqualTo(BoardStatus.ONLINE);
+        boards.frames().clear();
         assertThat(three.blink(5)).isEqualTo(BoardStatus.ONLINE);
+        // Its register 0 holds a number: "dark" is 0, as the register-0 family has no blank value.
+        java.util.List<BoardCommand> flash = new java.util.ArrayList<>();
+        for (SimulatedBoards.Frame f; (f = boards.nextFrame(2000)) != null; ) {
+            flash.add(f.command());
+            if (new BoardCommand.Show("208").equals(f.command())) {
+                break;
+            }
+        }
+        assertThat(flash).containsSubsequence(new BoardCommand.Show("0"), new BoardCommand.Show("208"));
 
         assertThat(boards.board(1).orElseThrow().shown()).isEqualTo("HT-012");
         assertThat(boards.board(2).orElseThrow().shown()).isEqualTo("CT-007");
@@ -212,5 +224,76 @@ class SerialBusTest {
             assertThat(state.detail()).contains("no-such-adapter");
             assertThat(new BusCounterBoard(1, 1, luot, missing).show("HT-001")).isEqualTo(BoardStatus.OFFLINE);
         }
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (bus.waitingForTurn() < n) {
+            assertThat(System.nanoTime()).as(n + " exchanges waiting within 5 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    @Test
+    void aCallGoesAheadOfEveryRefreshWaitingForTheWire() throws Exception {
+        startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
+        BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
+        BusCounterBoard silent = new BusCounterBoard(9, 9, luot, bus);
+        // The silent board holds the wire for its three unanswered attempts while the others queue up.
+        Thread busy = new Thread(silent::ping);
+        busy.start();
+        awaitFrameTo(9);
+        java.util.List<Thread> queued = new java.util.ArrayList<>();
+        for (String refreshed : new String[] {"HT-001", "HT-002", "HT-003"}) {
+            Thread t = new Thread(() -> bus.exchange(luot, 1, luot.encode(1, new BoardCommand.Show(refreshed)),
+                    BoardBus.Priority.REFRESH));
+            t.start();
+            queued.add(t);
+            awaitWaiting(queued.size());
+        }
+        Thread call = new Thread(() -> one.show("HT-004"));
+        call.start();
+        awaitWaiting(4);
+        busy.join();
+        call.join();
+        for (Thread t : queued) {
+            t.join();
+        }
+        java.util.List<BoardCommand> toBoard1 = new java.util.ArrayList<>();
+        for (SimulatedBoards.Frame f; (f = boards.nextFrame(200)) != null; ) {
+            if (f.address() == 1) {
+                toBoard1.add(f.command());
+            }
+        }
+        assertThat(toBoard1).containsExactly(new BoardCommand.Show("HT-004"), new BoardCommand.Show("HT-001"),
+                new BoardCommand.Show("HT-002"), new BoardCommand.Show("HT-003"));
+    }
+
+    @Test
+    void aRefreshOvertakenByACallDoesNotPutTheOlderNumberBack() throws Exception {
+        startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
+        BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
+        BusCounterBoard silent = new BusCounterBoard(9, 9, luot, bus);
+        Thread busy = new Thread(silent::ping);
+        busy.start();
+        awaitFrameTo(9);
+        Thread refresh = new Thread(() -> one.refresh(java.util.Optional.of("HT-001")));
+        refresh.start();
+        awaitWaiting(1);
+        Thread call = new Thread(() -> one.show("HT-002"));
+        call.start();
+        awaitWaiting(2);
+        busy.join();
+        call.join();
+        refresh.join();
+        assertThat(boards.board(1).orElseThrow().shown()).isEqualTo("HT-002");
+    }
+
+    @Test
+    void keepsThreeAndAHalfCharacterTimesOfSilenceComputedFromTheLineSettings() {
+        assertThat(SerialLine.Settings.DEFAULT.interFrameNanos()).isEqualTo(3_645_833L);
+        assertThat(SerialLine.Settings.of(9600, 'E', 1).interFrameNanos()).as("11 bits a character").isEqualTo(4_010_417L);
+        assertThat(SerialLine.Settings.of(38400, 'N', 1).interFrameNanos()).as("fixed above 19200").isEqualTo(1_750_000L);
+        assertThat(SerialLine.Settings.of(19200, 'N', 1).interFrameNanos()).isEqualTo(1_822_917L);
     }
 }
