@@ -138,11 +138,19 @@ if [ ! -s "$base_tar" ]; then
     remove_rootfs "$work/rootfs"
 fi
 
-# The packages' Debian dependencies (everything but luot-*), for the second cache layer. A package
-# whose Depends change gets a fresh layer; apt still checks every dependency against the mirror.
+# The packages this release can take: luot-allinone needs labwc, which Debian has from trixie on
+# (bookworm: see hardware-docs/installation.md, "Releases").
+release_debs() {
+    ls "$debs"/luot-common_*.deb "$debs"/luot-server_*.deb "$debs"/luot-kiosk_*.deb "$debs"/luot-display_*.deb
+    if [ "$release" != bookworm ]; then
+        ls "$debs"/luot-allinone_*.deb
+    fi
+}
+# Their Debian dependencies (everything but luot-*), for the second cache layer. A package whose
+# Depends change gets a fresh layer; apt still checks every dependency against the mirror.
 deps_of_debs() {
     local f
-    for f in "$debs"/*.deb; do
+    for f in $(release_debs); do
         dpkg-deb -f "$f" Depends
     done | tr ',' '\n' | sed 's/([^)]*)//g; s/^ *//; s/ *$//' | grep -v '^luot-' | sort -u
 }
@@ -175,7 +183,8 @@ if [ ! -s "$deps_tar" ]; then
     # for the .debs themselves. socat: the kiosk's serial scanner and the LED bus on pseudo-terminals
     # in the checks below; curl: their HTTP calls.
     in_root apt-get satisfy -y -qq --no-install-recommends "$(deps_of_debs | paste -sd, -), socat, curl" >"$work/deps.log" 2>&1 \
-        || { tail -n 30 "$work/deps.log"; die "installing the dependencies"; }
+        || { tail -n 40 "$work/deps.log"; die "installing the dependencies"; }
+    # The package lists stay in the layer: the next apt-get update only checks they are current.
     in_root apt-get clean
     step "cache the dependency layer"
     unmount_all "$work/rootfs"

@@ -17,6 +17,12 @@ import vn.luot.core.domain.BranchTime;
  */
 public record Host(Path sysfs, Clock clock, Duration timeout, Supplier<Context> realGpio) {
 
+    /** The file system the doctor looks at: {@code /} (the parent of {@code /sys}), or a test's tree. */
+    public Path root() {
+        Path parent = sysfs.toAbsolutePath().getParent();
+        return parent == null ? Path.of("/") : parent;
+    }
+
     public static Host system() {
         return new Host(Path.of("/sys"), Clock.system(BranchTime.ZONE), Duration.ofSeconds(3), Pi4J::newAutoContext);
     }
