@@ -11,7 +11,7 @@ now=2026-11-23T08:40        # a Monday morning at the demo branch, on every prog
 host_pids=()
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 kill_host_helpers() { local p; for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap 'kill_host_helpers; cleanup' EXIT
+trap 'rc=$?; kill_host_helpers; (exit $rc); cleanup' EXIT
 
 # wait_for SECONDS WHAT COMMAND...: polls every second; qemu makes every JVM start slow.
 wait_for() {
@@ -102,7 +102,8 @@ for kind in kiosk display server; do
         echo "$out" | grep -q '^FAIL branch ' || die "$kind.toml: no FAIL for the demo branch in a production template"
         echo "$out" | grep -q '^FAIL token ' || die "$kind.toml: no FAIL for the empty token file"
         echo "$out" | grep -qE '^(OK|WARN) +(screen|output) ' || die "$kind.toml: no screen line"
-        echo "$out" | grep -qE '^(OK|WARN|FAIL) +clock ' || die "$kind.toml: no clock line"
+        echo "$out" | grep -qE '^(OK|WARN|FAIL) +ntp ' || die "$kind.toml: no ntp line"
+        echo "$out" | grep -qE '^(OK|WARN|FAIL) +storage ' || die "$kind.toml: no storage line"
         [ "$status" = 1 ] || die "$kind.toml: exit status $status, expected 1 (there are FAILs)"
     fi
 done
@@ -145,7 +146,8 @@ say "   booked $label (counter $counter), QR ${qr:0:24}…"
 step "start luot-display headless from the installed files, LED boards on a pty"
 hub_port=$(free_port)
 pty_pair rs485
-unzip -p "$(ls "$root"/usr/share/luot/display/lib/display-app-*.jar)" demo-display.toml >"$root/etc/luot/ci-display.toml"
+jar_file() { python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$@"; }
+jar_file "$(ls "$root"/usr/share/luot/display/lib/display-app-*.jar)" demo-display.toml >"$root/etc/luot/ci-display.toml"
 toml_set "$root/etc/luot/ci-display.toml" "" data_dir '"/var/lib/luot/display"'
 toml_set "$root/etc/luot/ci-display.toml" hub port "$hub_port"
 toml_set "$root/etc/luot/ci-display.toml" hub bind '"127.0.0.1"'
@@ -169,7 +171,7 @@ wait_for 300 "the hub's waiting page" curl -sf "http://127.0.0.1:$hub_port/t/"
 # --- the kiosk, headless on Monocle, scanner on a pty, virtual printer -------------------------------
 step "start luot-kiosk headless (JavaFX on Monocle) from the installed files"
 pty_pair scan
-unzip -p "$(ls "$root"/usr/share/luot/kiosk/lib/kiosk-app-*.jar)" demo-kiosk.toml >"$root/etc/luot/ci-kiosk.toml"
+jar_file "$(ls "$root"/usr/share/luot/kiosk/lib/kiosk-app-*.jar)" demo-kiosk.toml >"$root/etc/luot/ci-kiosk.toml"
 toml_set "$root/etc/luot/ci-kiosk.toml" "" data_dir '"/var/lib/luot/kiosk"'
 toml_set "$root/etc/luot/ci-kiosk.toml" upstream url "\"http://127.0.0.1:$hub_port\""
 toml_set "$root/etc/luot/ci-kiosk.toml" printer tickets_dir '"/var/lib/luot/kiosk/tickets"'
@@ -194,7 +196,7 @@ ticket=$(grep -l -- "$label" "$tickets"/ticket-*.txt | head -n 1)
 sed 's/^/    | /' "$ticket"
 png=${ticket%.txt}.png
 read_back=$(zbarimg --quiet --raw "$png") || die "zbarimg found no QR code on $png"
-[ "$read_back" = "$qr" ] || die "the ticket's QR reads '$read_back', not the booking's code"
+[ "$read_back" = "$qr" ] || die "the ticket's QR reads '$read_back', not the booking's code '$qr'"
 say "   zbarimg reads the booking's code back from $(basename "$png")"
 
 # --- a call from the staff page, seen on the TV model and the LED board -----------------------------
@@ -215,7 +217,9 @@ call_next() {
 }
 wait_for 180 "$label on the waiting page (the TV board's model)" call_next
 digits=$(printf '%d' "$number")
-board_shows() { grep -E "^\[ *$counter " "$root/tmp/ci-boards.log" | tail -n 1 | grep -qE "(^|[^0-9])0*$digits([^0-9]|$)"; }
+# The simulator's lines: "[  5 luot      ] 0012     ...", address first (the demo boards' address is their counter).
+board_text() { grep -E "^\[ *$counter " "$root/tmp/ci-boards.log" | tail -n 1 | sed -E 's/^\[[^]]*\] *([^ ]*).*/\1/'; }
+board_shows() { board_text | grep -qE "^[^0-9]*0*$digits$"; }
 wait_for 120 "LED board $counter shows $digits" board_shows
 say "   board: $(grep -E "^\[ *$counter " "$root/tmp/ci-boards.log" | tail -n 1)"
 
