@@ -10,8 +10,8 @@ root=$work/rootfs
 now=2026-11-23T08:40        # a Monday morning at the demo branch, on every program's clock
 host_pids=()
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-kill_host_helpers() { local p; for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap 'rc=$?; kill_host_helpers; (exit $rc); cleanup' EXIT
+kill_host_helpers() { local p; for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null || true; done; return 0; }
+trap 'rc=$?; kill_host_helpers; cleanup "$rc"' EXIT
 
 # wait_for SECONDS WHAT COMMAND...: polls every second; qemu makes every JVM start slow.
 wait_for() {
@@ -74,7 +74,8 @@ in_root apt-get install -y -qq --no-install-recommends $(for f in "${wanted[@]}"
 in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' 'luot-*' | sed 's/^/    /'
 if [ "$release" = bookworm ]; then
     # Debian 12 has no labwc: apt must refuse luot-allinone for that reason and no other.
-    if in_root apt-get install -s -qq "/tmp/debs/$(basename "$(ls "$debs"/luot-allinone_*.deb)")" >"$work/allinone.log" 2>&1 \
+    cp "$debs"/luot-allinone_*.deb "$root/tmp/debs/"
+    if in_root apt-get install -s "/tmp/debs/$(basename "$(ls "$debs"/luot-allinone_*.deb)")" >"$work/allinone.log" 2>&1 \
         || true; grep -q "labwc" "$work/allinone.log"; then
         say "   luot-allinone is not installable on bookworm, as documented: $(grep -m1 labwc "$work/allinone.log" | sed 's/^ *//')"
     else

@@ -67,8 +67,10 @@ remove_rootfs() {
     fi
     rm -rf --one-file-system "$dir"
 }
+# cleanup [STATUS]: the exit status to keep (a trap that ran other commands first passes it on).
 cleanup() {
-    local rc=$?
+    local rc=${1:-$?}
+    set +e
     step_end
     # Programs started inside the root file system (server, display, kiosk, socat) end with it.
     if [ -n "$work" ] && [ -d "$work" ]; then

@@ -238,4 +238,30 @@ class PackagesIT {
         assertThat(tags).as(out).isEmpty();
         assertThat(p.exitValue()).as(out).isZero();
     }
+
+    @Test
+    void theLauncherTakesAJava17OrNewerAndRefusesAnOlderOne(@TempDir Path dir) throws Exception {
+        Path launcher = Path.of("src/deb/common/root/usr/lib/luot/luot-java");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path old = Files.createDirectories(dir.resolve("java-11-openjdk-arm64/bin"));
+        Files.writeString(old.getParent().resolve("release"), "JAVA_VERSION=\"11.0.25\"\n");
+        Path oldJava = Files.writeString(old.resolve("java"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(oldJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ProcessBuilder good = new ProcessBuilder("sh", launcher.toString()).redirectErrorStream(true);
+        good.environment().put("LUOT_JAVA", javaHome.resolve("bin/java").toString());
+        Process p = good.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).isEqualTo(javaHome.resolve("bin/java").toString());
+
+        ProcessBuilder bad = new ProcessBuilder("sh", launcher.toString()).redirectErrorStream(true);
+        bad.environment().put("LUOT_JAVA", oldJava.toString());
+        Process q = bad.start();
+        String refused = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(q.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).isEqualTo(1);
+        assertThat(refused).contains("not a Java 17 or newer");
+    }
 }
