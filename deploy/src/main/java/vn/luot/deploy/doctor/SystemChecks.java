@@ -197,7 +197,7 @@ final class SystemChecks {
         String[] dataMount = mountOf(data, mounts);
         boolean overlay = rootMount != null && rootMount[2].equals("overlay");
         if (!overlay) {
-            return Finding.ok("storage", "root file system " + (rootMount == null ? "?" : rootMount[2])
+            return Finding.ok("storage", "root file system " + (rootMount == null ? "(not in /proc/mounts)" : rootMount[2])
                     + " read-write; the read-only overlay is off (optional: installation.md, \"SD card\")");
         }
         if (dataMount == null || dataMount == rootMount || dataMount[2].equals("tmpfs") || dataMount[2].equals("overlay")) {
