@@ -163,9 +163,15 @@ fi
 deps_key=$( { echo "$release"; deps_of_debs; } | sha256sum | cut -c1-12)
 deps_tar=$cache/rootfs-$release-arm64-deps-$week-$deps_key.tar
 
+# A layer made for other .debs of this week still saves most of the work: apt adds what changed.
+if [ ! -s "$deps_tar" ]; then
+    newest=$(ls -t "$cache"/rootfs-"$release"-arm64-deps-"$week"-*.tar 2>/dev/null | head -n 1 || true)
+    [ -n "$newest" ] && deps_tar=$newest
+fi
 step "unpack the cached root file system"
 mkdir -p "$work/rootfs"
 if [ -s "$deps_tar" ]; then
+    say "   layer $(basename "$deps_tar")"
     tar -C "$work/rootfs" -xf "$deps_tar"
 else
     tar -C "$work/rootfs" -xf "$base_tar"
