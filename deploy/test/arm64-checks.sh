@@ -199,7 +199,7 @@ wait_for 240 "a ticket with $label" scan_until_printed
 ticket=$(grep -l -- "$label" "$tickets"/ticket-*.txt | head -n 1)
 sed 's/^/    | /' "$ticket"
 png=${ticket%.txt}.png
-read_back=$(zbarimg --quiet --raw "$png") || die "zbarimg found no QR code on $png"
+read_back=$(zbarimg --quiet --raw "$png" 2>/dev/null) || die "zbarimg found no QR code on $png"
 [ "$read_back" = "$qr" ] || die "the ticket's QR reads '$read_back', not the booking's code '$qr'"
 say "   zbarimg reads the booking's code back from $(basename "$png")"
 
