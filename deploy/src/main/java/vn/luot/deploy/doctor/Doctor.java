@@ -27,9 +27,16 @@ public final class Doctor {
     enum Kind { KIOSK, DISPLAY, SERVER }
 
     private final Host host;
+    private final java.util.function.Supplier<Optional<String>> wlrRandr;
 
     public Doctor(Host host) {
+        this(host, null);
+    }
+
+    /** @param wlrRandr what wlr-randr prints in the screen session (tests); null: run it when in a session */
+    Doctor(Host host, java.util.function.Supplier<Optional<String>> wlrRandr) {
         this.host = host;
+        this.wlrRandr = wlrRandr;
     }
 
     public List<Finding> examine(Path file) {
@@ -100,7 +107,33 @@ public final class Doctor {
             }
             case SERVER -> findings.add(checks.serverPort());
         }
+        findings.addAll(systemChecks(kind.get(), settings));
         return findings;
+    }
+
+    /** Branch file, screen output, time source, RTC and SD card protection (SystemChecks), per program. */
+    private List<Finding> systemChecks(Kind kind, Settings settings) {
+        SystemChecks system = wlrRandr == null ? SystemChecks.onThisMachine(host, settings)
+                : new SystemChecks(host, settings, wlrRandr);
+        List<Finding> out = new ArrayList<>();
+        switch (kind) {
+            case KIOSK -> {
+                out.add(system.branch(settings.flag("printer.simulated")));
+                out.add(system.output("kiosk screen", !"landscape".equals(settings.text("orientation")),
+                        settings.text("screen.transform"), settings.text("screen.output")));
+            }
+            case DISPLAY -> {
+                out.add(system.branch(settings.flag("boards.simulated") && settings.flag("buttons.simulated")));
+                out.add(system.output("TV board", false, settings.text("screen.transform"), settings.text("screen.output")));
+            }
+            case SERVER -> {
+                return out;
+            }
+        }
+        out.add(system.timeSource());
+        out.add(system.rtc());
+        out.add(system.storage(settings.text("data_dir")));
+        return out;
     }
 
     static Optional<Kind> kind(Path file, JsonNode tree) {

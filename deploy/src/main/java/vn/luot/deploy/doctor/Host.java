@@ -30,6 +30,12 @@ public record Host(Path sysfs, Clock clock, Duration timeout, Supplier<Context> 
         this(sysfs, clock, timeout, realGpio, Path.of("/proc"), Map.of());
     }
 
+    /** The file system the doctor looks at: {@code /} (the parent of {@code /sys}), or a test's tree. */
+    public Path root() {
+        Path parent = sysfs.toAbsolutePath().getParent();
+        return parent == null ? Path.of("/") : parent;
+    }
+
     public static Host system() {
         return new Host(Path.of("/sys"), Clock.system(BranchTime.ZONE), Duration.ofSeconds(3), Pi4J::newAutoContext);
     }

@@ -41,6 +41,14 @@ class DoctorTest {
     private Process socat;
     private Path scannerPort;
     private Path sysfs;
+    private Path branchFile;
+    /** What wlr-randr prints in the screen session: the touch screen on its side, turned by the session. */
+    private String wlrRandr = wlrRandr("1920x1080", "90");
+
+    static String wlrRandr(String mode, String transform) {
+        return "HDMI-A-1 \"Iiyama PL2292H (HDMI-A-1)\"\n  Enabled: yes\n  Modes:\n    " + mode
+                + " px, 60.000000 Hz (preferred, current)\n  Position: 0,0\n  Transform: " + transform + "\n  Scale: 1.000000\n";
+    }
 
     @BeforeEach
     void devices() throws Exception {
@@ -66,6 +74,23 @@ class DoctorTest {
         Files.createDirectories(sysfs.resolve("class/drm/card1-HDMI-A-2"));
         Files.writeString(sysfs.resolve("class/drm/card1-HDMI-A-1/status"), "connected\n");
         Files.writeString(sysfs.resolve("class/drm/card1-HDMI-A-2/status"), "disconnected\n");
+        Files.writeString(sysfs.resolve("class/drm/card1-HDMI-A-1/modes"), "1920x1080\n1280x720\n");
+        // The rest of a well-installed Pi, below the same root: NTP synchronised, an RTC, a plain root.
+        Files.createDirectories(sysfs.resolve("class/rtc/rtc0"));
+        Files.writeString(sysfs.resolve("class/rtc/rtc0/name"), "rpi-rtc soc:rpi_rtc\n");
+        Files.createDirectories(dir.resolve("run/systemd/timesync"));
+        Files.writeString(dir.resolve("run/systemd/timesync/synchronized"), "");
+        Files.createDirectories(dir.resolve("proc"));
+        Files.writeString(dir.resolve("proc/mounts"), "/dev/mmcblk0p2 / ext4 rw,noatime 0 0\nproc /proc proc rw 0 0\n");
+        branchFile = dir.resolve("branch.toml");
+        Files.writeString(branchFile, """
+                id = "hn-caugiay"
+                name = "Chi nhánh số 8 (Cầu Giấy)"
+                hours = ["08:00-11:30"]
+                slot_minutes = 30
+                fields = [ { code = "HT", name_vi = "Hộ tịch", name_en = "Civil status" } ]
+                counters = [ { number = 1, fields = ["HT"] } ]
+                """, StandardCharsets.UTF_8);
         Path data = Files.createDirectories(dir.resolve("data"));
         QueueStore.open(data.resolve("queue.db")).close();
         Path token = dir.resolve("kiosk.token");
@@ -84,14 +109,14 @@ class DoctorTest {
     private Doctor doctor(Clock clock) {
         return new Doctor(new Host(sysfs, clock, Duration.ofSeconds(2), () -> {
             throw new IllegalStateException("no GPIO on the build machine");
-        }));
+        }), () -> java.util.Optional.of(wlrRandr));
     }
 
     private Path kioskConfig(String... replacements) throws IOException {
         String text = """
                 device_id = "kiosk-1"
                 data_dir = "%s"
-                branch = "demo"
+                branch = "%s"
 
                 [upstream]
                 url = "http://127.0.0.1:%d"
@@ -106,7 +131,11 @@ class DoctorTest {
                 kind = "serial"
                 port = "%s"
                 baud = 9600
-                """.formatted(dir.resolve("data"), upstream.getAddress().getPort(), dir.resolve("kiosk.token"),
+
+                [screen]
+                output = "HDMI-A-1"
+                transform = "90"
+                """.formatted(dir.resolve("data"), branchFile, upstream.getAddress().getPort(), dir.resolve("kiosk.token"),
                 printerServer.port(), scannerPort);
         for (int i = 0; i < replacements.length; i += 2) {
             text = text.replace(replacements[i], replacements[i + 1]);
@@ -125,7 +154,8 @@ class DoctorTest {
         List<Finding> findings = doctor(Clock.systemUTC()).examine(kioskConfig());
 
         assertThat(findings).extracting(Finding::check)
-                .containsExactly("config", "token", "printer", "scanner", "screen", "upstream", "clock", "database");
+                .containsExactly("config", "token", "printer", "scanner", "screen", "upstream", "clock", "database",
+                        "branch", "output", "ntp", "rtc", "storage");
         assertThat(findings).as(report(findings)).allMatch(f -> f.level() == Finding.Level.OK);
         assertThat(report(findings)).contains("tcp://127.0.0.1:" + printerServer.port(), "READY", "connected: HDMI-A-1",
                 "trusted", "integrity ok").doesNotContain("secret-device-token");
@@ -138,7 +168,7 @@ class DoctorTest {
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(text).isZero();
-        assertThat(text.lines().filter(l -> l.startsWith("OK "))).hasSize(8);
+        assertThat(text.lines().filter(l -> l.startsWith("OK "))).hasSize(13);
         assertThat(text).endsWith("luot doctor: no FAIL\n");
     }
 
@@ -322,13 +352,16 @@ class DoctorTest {
 
     @Test
     void checksADisplayWithItsLedBusOnAPtyAndSimulatedButtons() throws Exception {
+        wlrRandr = wlrRandr("1920x1080", "normal");
         List<Finding> findings;
         try (var boards = boardsOnTheBus(b -> b.board(1, "luot"))) {
-            findings = doctor(Clock.systemUTC()).examine(displayConfig());
+            findings = doctor(Clock.systemUTC()).examine(displayConfig("device_id = \"display-1\"\n",
+                    "device_id = \"display-1\"\nbranch = \"" + branchFile + "\"\n"));
         }
 
         assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "led-board",
-                "buttons", "i2c", "audio", "screen", "upstream", "clock", "database");
+                "buttons", "i2c", "audio", "screen", "upstream", "clock", "database", "branch", "output", "ntp", "rtc",
+                "storage");
         assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
         assertThat(find(findings, "config").level()).isEqualTo(Finding.Level.OK);
         assertThat(find(findings, "hub").detail()).contains("kiosk-1 (kiosk)");

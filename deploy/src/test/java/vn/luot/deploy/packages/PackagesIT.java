@@ -25,11 +25,14 @@ class PackagesIT {
 
     private static final Path DEBS = Path.of(System.getProperty("luot.debs", "target/debs"));
     private static final String VERSION = System.getProperty("luot.version", "0.1.0-SNAPSHOT");
+    /** What jdeb writes as the control's Version, and so the file names: 0.1.0-SNAPSHOT -> 0.1.0~snapshot. */
+    private static final String DEB_VERSION = VERSION.replaceFirst("-", "~").toLowerCase(java.util.Locale.ROOT);
+    private static final List<String> PACKAGES = List.of("luot-common", "luot-kiosk", "luot-display", "luot-server", "luot-allinone");
     private static final Path REPO = Path.of(System.getProperty("luot.repo", ".."));
 
     private static Path deb(String name) {
         String arch = name.equals("luot-common") || name.equals("luot-allinone") ? "all" : "arm64";
-        Path deb = DEBS.resolve(name + "_" + VERSION + "_" + arch + ".deb");
+        Path deb = DEBS.resolve(name + "_" + DEB_VERSION + "_" + arch + ".deb");
         assertThat(deb).as("built by `./mvnw package`").exists();
         return deb;
     }
@@ -59,11 +62,14 @@ class PackagesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"luot-kiosk", "luot-display", "luot-server"})
-    void programPackagesAreArm64AndDependOnJava17AndTheCommonPackage(String name) throws Exception {
+    void programPackagesAreArm64AndDependOnJava17OrNewerAndTheCommonPackage(String name) throws Exception {
         String control = info(name, "control");
 
-        assertThat(control).contains("Package: " + name + "\n", "Architecture: arm64\n", "openjdk-17-jre-headless",
-                "luot-common (= 0.1.0~snapshot)");
+        // trixie has no openjdk-17: any Java 17 runtime will do (openjdk-21 and default-jre-headless provide it).
+        assertThat(control).contains("Package: " + name + "\n", "Architecture: arm64\n",
+                "default-jre-headless (>= 2:1.17) | java17-runtime-headless", "luot-common (= " + DEB_VERSION + ")",
+                "init-system-helpers (>= 1.54~)")
+                .doesNotContain("openjdk-17");
         assertThat(info(name, "conffiles")).contains("/etc/luot/" + name.substring(5) + ".toml");
     }
 
@@ -129,7 +135,7 @@ class PackagesIT {
 
     @Test
     void unitsPassSystemdAnalyzeVerify(@TempDir Path root) throws Exception {
-        for (String name : List.of("luot-common", "luot-kiosk", "luot-display", "luot-server", "luot-allinone")) {
+        for (String name : PACKAGES) {
             Run x = run("dpkg-deb", "-x", deb(name).toString(), root.toString());
             assertThat(x.status()).as(x.out()).isZero();
         }
@@ -172,5 +178,90 @@ class PackagesIT {
         assertThat(String.join("\n", lines)).contains("SYMLINK+=\"luot-printer\"", "SYMLINK+=\"luot-scanner\"", "SYMLINK+=\"luot-rs485\"");
         // Each rule is comma-separated KEY==value / KEY+=value / KEY=value pairs with quoted values.
         assertThat(lines).allMatch(l -> l.matches("(\\s*[A-Z]+(\\{[a-zA-Z]+})?(==|\\+=|=)\"[^\"]*\"\\s*,?)+"));
+    }
+
+    @Test
+    void everyFileNameCarriesTheVersionOfItsControlFileAndChangelog(@TempDir Path dir) throws Exception {
+        for (String name : PACKAGES) {
+            String control = info(name, "control");
+            String version = control.lines().filter(l -> l.startsWith("Version: ")).findFirst().orElseThrow().substring(9);
+            assertThat(deb(name).getFileName().toString()).as(name).startsWith(name + "_" + version + "_");
+            Run x = run("dpkg-deb", "-x", deb(name).toString(), dir.resolve(name).toString());
+            assertThat(x.status()).as(x.out()).isZero();
+            Run changelog = run("zcat", dir.resolve(name).resolve("usr/share/doc/" + name + "/changelog.gz").toString());
+            assertThat(changelog.out().lines().findFirst().orElseThrow()).as(name).startsWith("luot (" + version + ") ");
+            assertThat(control).contains("Maintainer: Lượt firmware team <firmware@luot.vn>").doesNotContain("localhost");
+        }
+    }
+
+    @Test
+    void copyrightIsMachineReadableAndNamesTheLicenceOfEveryBundledJarAndTheFonts(@TempDir Path dir) throws Exception {
+        List<String> jars = new ArrayList<>();
+        for (String name : List.of("luot-kiosk", "luot-display", "luot-server")) {
+            contents(name).stream().map(f -> f.substring(f.lastIndexOf(' ') + 3)).filter(f -> f.endsWith(".jar")).forEach(jars::add);
+            Run x = run("dpkg-deb", "-x", deb(name).toString(), dir.toString());
+            assertThat(x.status()).as(x.out()).isZero();
+        }
+        String copyright = Files.readString(dir.resolve("usr/share/doc/luot-kiosk/copyright"));
+        assertThat(copyright).startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n")
+                .contains("DejaVu", "License: Bitstream-Vera", "License: GPL-2 with Classpath exception", "License: Apache-2.0");
+        List<java.nio.file.PathMatcher> globs = copyright.lines().filter(l -> l.startsWith("Files: ") && !l.equals("Files: *"))
+                .flatMap(l -> java.util.Arrays.stream(l.substring(7).split(" ")))
+                .map(g -> dir.getFileSystem().getPathMatcher("glob:" + g)).toList();
+        // Every third-party jar (all but the project's own) is named by a Files: paragraph of its own.
+        List<String> unnamed = jars.stream().filter(j -> !j.matches(".*/(kiosk-app|display-app|booking-server|queue-core|luot-deploy).*"))
+                .filter(j -> globs.stream().noneMatch(g -> g.matches(Path.of(j)))).toList();
+        assertThat(unnamed).as("jars without a licence in the copyright file").isEmpty();
+    }
+
+    @Test
+    void luotDoctorHasAManPage(@TempDir Path dir) throws Exception {
+        Run x = run("dpkg-deb", "-x", deb("luot-common").toString(), dir.toString());
+        assertThat(x.status()).as(x.out()).isZero();
+        Run man = run("sh", "-c", "zcat '" + dir.resolve("usr/share/man/man1/luot-doctor.1.gz") + "' | grep -c '^.SH'");
+        assertThat(Integer.parseInt(man.out().strip())).isGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * Debian's own checks. Errors and warnings fail; info tags pass (they are advice, and two are expected:
+     * the arm64 packages keep their JavaFX natives inside jars under /usr/share, and systemd is the only
+     * init system of Raspberry Pi OS, so there is no /etc/init.d script).
+     */
+    @Test
+    void lintianFindsNoErrorAndNoWarning() throws Exception {
+        List<String> command = new ArrayList<>(List.of("lintian", "--fail-on", "error,warning", "--no-tag-display-limit"));
+        PACKAGES.forEach(p -> command.add(deb(p).toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        List<String> tags = out.lines().filter(l -> l.matches("^[EW]: .*")).toList();
+        assertThat(tags).as(out).isEmpty();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    @Test
+    void theLauncherTakesAJava17OrNewerAndRefusesAnOlderOne(@TempDir Path dir) throws Exception {
+        Path launcher = Path.of("src/deb/common/root/usr/lib/luot/luot-java");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path old = Files.createDirectories(dir.resolve("java-11-openjdk-arm64/bin"));
+        Files.writeString(old.getParent().resolve("release"), "JAVA_VERSION=\"11.0.25\"\n");
+        Path oldJava = Files.writeString(old.resolve("java"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(oldJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ProcessBuilder good = new ProcessBuilder("sh", launcher.toString()).redirectErrorStream(true);
+        good.environment().put("LUOT_JAVA", javaHome.resolve("bin/java").toString());
+        Process p = good.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).isEqualTo(javaHome.resolve("bin/java").toString());
+
+        ProcessBuilder bad = new ProcessBuilder("sh", launcher.toString()).redirectErrorStream(true);
+        bad.environment().put("LUOT_JAVA", oldJava.toString());
+        Process q = bad.start();
+        String refused = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(q.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).isEqualTo(1);
+        assertThat(refused).contains("not a Java 17 or newer");
     }
 }

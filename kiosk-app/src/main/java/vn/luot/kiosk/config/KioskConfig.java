@@ -19,7 +19,8 @@ import vn.luot.printer.transport.PrinterTransport;
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
 public record KioskConfig(String deviceId, String dataDir, String orientation, Integer idleTimeoutSeconds,
                           Integer minutesPerCitizen, String walkInNumbers, String statusUrlBase, String branch,
-                          String citizenKeyFile, Upstream upstream, Printer printer, Scanner scanner) {
+                          String citizenKeyFile, Upstream upstream, Printer printer, Scanner scanner,
+                          Screen screen) {
 
     /**
      * @param pins       optional certificate pins of an https upstream ({@code sha256/...})
@@ -47,6 +48,19 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
     }
 
     public record Scanner(String kind, String port, Integer baud) {
+    }
+
+    /**
+     * The screen's output and its rotation, applied by {@code luot-run} with wlr-randr inside the cage or
+     * labwc session before the kiosk starts (a portrait screen mounted on a landscape output needs "90").
+     *
+     * @param output    the connector, e.g. HDMI-A-1 (the Pi's port next to the power socket)
+     * @param transform normal, 90, 180, 270, flipped, flipped-90, flipped-180 or flipped-270 (wlr-randr's names)
+     */
+    public record Screen(String output, String transform) {
+
+        public static final java.util.List<String> TRANSFORMS = java.util.List.of("normal", "90", "180", "270",
+                "flipped", "flipped-90", "flipped-180", "flipped-270");
     }
 
     private static final Path DEMO = Path.of("demo-kiosk.toml (built in)");
@@ -106,6 +120,12 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         printerStatusQueries(file, text);
         if (!Boolean.TRUE.equals(printer.simulated())) {
             printerTransport(file, text);
+        }
+        if (screen != null && screen.transform() != null && !Screen.TRANSFORMS.contains(screen.transform())) {
+            throw error(file, text, "transform", "'" + screen.transform() + "' is not one of " + String.join(", ", Screen.TRANSFORMS));
+        }
+        if (screen != null && screen.output() != null && !screen.output().matches("[A-Za-z]+(-[A-Za-z0-9]+)*-\\d+")) {
+            throw error(file, text, "output", "'" + screen.output() + "' is not a connector name such as HDMI-A-1");
         }
         require(file, text, scanner, "scanner");
         if (!"keyboard".equals(scanner.kind()) && !"serial".equals(scanner.kind())) {
