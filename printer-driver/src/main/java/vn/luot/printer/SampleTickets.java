@@ -3,7 +3,7 @@ package vn.luot.printer;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** Tickets used across the tests; fixed values, so layouts are byte-stable. */
+/** Sample tickets for the tests and for {@code ./luot printer --preview}; fixed values, so layouts are byte-stable. */
 public final class SampleTickets {
 
     public static final String FOOTER = "Vui lòng chờ gọi số. Xin cảm ơn!";
