@@ -129,6 +129,13 @@ mkdir -p "$cache"
 work=$(mktemp -d /var/tmp/luot-arm64-"$release".XXXXXX)
 chmod 755 "$work"
 base_tar=$cache/rootfs-$release-arm64-minbase-$week.tar
+# An older week's root file system still serves (apt-get update below brings the package lists up to date):
+# a CI run that found only last week's cache must not pay for a cold debootstrap inside its time limit.
+# A new one is made with --prepare, or when there is none at all.
+if [ ! -s "$base_tar" ] && [ -z "$prepare_only" ]; then
+    older=$(ls -t "$cache"/rootfs-"$release"-arm64-minbase-*.tar 2>/dev/null | head -n 1 || true)
+    [ -n "$older" ] && base_tar=$older
+fi
 
 if [ ! -s "$base_tar" ]; then
     step "debootstrap $release arm64 minbase from $MIRROR (cold cache)"
@@ -163,9 +170,14 @@ fi
 deps_key=$( { echo "$release"; deps_of_debs; } | sha256sum | cut -c1-12)
 deps_tar=$cache/rootfs-$release-arm64-deps-$week-$deps_key.tar
 
-# A layer made for other .debs of this week still saves most of the work: apt adds what changed.
+# A layer made for other .debs (or an older week, outside --prepare) still saves most of the work: apt adds
+# what changed.
 if [ ! -s "$deps_tar" ]; then
-    newest=$(ls -t "$cache"/rootfs-"$release"-arm64-deps-"$week"-*.tar 2>/dev/null | head -n 1 || true)
+    if [ -n "$prepare_only" ]; then
+        newest=$(ls -t "$cache"/rootfs-"$release"-arm64-deps-"$week"-*.tar 2>/dev/null | head -n 1 || true)
+    else
+        newest=$(ls -t "$cache"/rootfs-"$release"-arm64-deps-*.tar 2>/dev/null | head -n 1 || true)
+    fi
     [ -n "$newest" ] && deps_tar=$newest
 fi
 step "unpack the cached root file system"

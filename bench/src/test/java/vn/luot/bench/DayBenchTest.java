@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 
 /**
  * The CI version of {@code ./luot bench day}: the whole 08:00–17:00 with every fault, a tenth of the citizens,
  * once with a fixed seed and once with a new one each run (printed; {@code ./luot bench day --short --seed N}
  * replays it).
  */
+@RequiresTools(Tool.SOCAT)
+@Tag("slow")
 class DayBenchTest {
 
     @Test

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./luot demo --headless --script} as CI runs it: a fresh JVM, the whole branch, every step checked. */
+@Tag("slow")
 class DemoScriptTest {
 
     @TempDir

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.testing.Fixtures;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.display.config.DisplayConfig;
 import vn.luot.display.simulator.SimulatedBoards;
 
@@ -18,6 +20,7 @@ import vn.luot.display.simulator.SimulatedBoards;
  * A call made while the RS-485 adapter is out reaches the TV and the voice but not the LED board; when the
  * adapter is back, the display shows every counter's current number again. Found by the day bench.
  */
+@RequiresTools(Tool.SOCAT)
 class BoardResyncTest {
 
     @TempDir

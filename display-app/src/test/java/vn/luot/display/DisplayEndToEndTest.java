@@ -23,6 +23,8 @@ import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.testing.MutableClock;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.core.token.KeySet;
 import vn.luot.core.token.SigningKeys;
 import vn.luot.core.token.TokenVerifier;
@@ -38,6 +40,7 @@ import vn.luot.server.SignedCodes;
  * display's hub, called with NEXT on the mock GPIO; the LED frame crosses a socat pty, the TV board changes,
  * the call is spoken, and the central server turns APPROACHING and CALLED into the app's notifications.
  */
+@RequiresTools(Tool.SOCAT)
 class DisplayEndToEndTest {
 
     private static final String KIOSK_TOKEN = "demo-kiosk-1"; // the demo hub config accepts its digest

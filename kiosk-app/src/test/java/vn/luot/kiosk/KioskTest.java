@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.sim.SocatPair;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.core.token.SigningKeys;
 import vn.luot.core.token.TokenSigner;
 import vn.luot.kiosk.config.KioskConfig;
@@ -34,6 +36,7 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * The whole kiosk from its config file, as {@code ./luot kiosk} builds it: real SQLite, the in-process
  * virtual printer, a serial scanner on a socat pty, and an upstream that never answers.
  */
+@RequiresTools(Tool.SOCAT)
 class KioskTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -1,7 +1,6 @@
 package vn.luot.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.sim.SocatPair;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 
 /**
  * {@code ./luot kiosk} in a real window (GTK on an Xvfb display, not Monocle): a code from the serial
- * scanner comes out as a printed ticket. CI installs xvfb and GTK; where Xvfb is missing the test is skipped.
+ * scanner comes out as a printed ticket. `./luot test` installs xvfb and GTK.
  */
+@RequiresTools({Tool.SOCAT, Tool.XVFB})
+@Tag("slow")
 class KioskWindowTest {
 
     @TempDir
@@ -25,7 +29,6 @@ class KioskWindowTest {
 
     @Test
     void theKioskRunsInARealWindowAndPrintsAScannedCode() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb not installed (apt-get install xvfb libgtk-3-0)");
         Process xvfb = startXvfb();
         String display = ":" + new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream(),
                 StandardCharsets.US_ASCII)).readLine().strip();

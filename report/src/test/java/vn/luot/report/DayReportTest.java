@@ -1,7 +1,6 @@
 package vn.luot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.testing.Tool;
 import vn.luot.printer.escpos.BundledFonts;
 
 /** The report of a demo day: its files, its CSV, the page in a real browser, and the command's bad input. */
@@ -76,9 +77,10 @@ class DayReportTest {
     }
 
     @Test
+    @Tag("slow")
     void theReportReadsWellInARealBrowser() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "chromium not installed (apt-get install chromium)");
+        Tool.CHROMIUM.require();
+        Path chromium = Tool.CHROMIUM.path();
         Path shot = shared.resolve("report.png");
         Process p = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--window-size=1100,2400", "--screenshot=" + shot,

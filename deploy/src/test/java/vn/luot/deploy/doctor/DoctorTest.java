@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.printer.escpos.BundledFonts;
 import vn.luot.printer.virtual.VirtualPrinter;
 import vn.luot.printer.virtual.VirtualPrinterServer;
@@ -30,6 +32,7 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * on loopback TCP, a scanner port that is a socat pseudo-terminal, an upstream on loopback HTTP, a
  * real SQLite queue file and a sysfs tree with a connected HDMI screen.
  */
+@RequiresTools(Tool.SOCAT)
 class DoctorTest {
 
     @TempDir

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 
 /**
  * The built .deb files, read with Debian's own tools: {@code dpkg-deb -I/-c/-x} for the control data,
  * the file list with modes and owners, and {@code systemd-analyze verify} for the units, run on the
  * unpacked packages with the build machine's systemd units next to them.
  */
+@RequiresTools({Tool.DPKG_DEB, Tool.SYSTEMD_ANALYZE})
 class PackagesIT {
 
     private static final Path DEBS = Path.of(System.getProperty("luot.debs", "target/debs"));

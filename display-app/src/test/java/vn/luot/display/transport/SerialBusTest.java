@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.testing.MutableClock;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.display.board.BoardBus;
 import vn.luot.display.board.BoardStatus;
 import vn.luot.display.board.BusCounterBoard;
@@ -23,6 +25,7 @@ import vn.luot.display.simulator.SimulatedBoards.Behaviour;
 import vn.luot.core.sim.SocatPair;
 
 /** Real bytes over a socat pty pair: jSerialComm on one end, the simulated boards on the other. */
+@RequiresTools(Tool.SOCAT)
 class SerialBusTest {
 
     @TempDir

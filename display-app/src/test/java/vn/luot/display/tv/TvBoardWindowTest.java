@@ -17,6 +17,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.luot.core.testing.Fixtures;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.display.Display;
 import vn.luot.display.config.DisplayConfig;
 import vn.luot.display.simulator.VirtualBoardsWindow;
@@ -27,6 +29,7 @@ import vn.luot.display.simulator.VirtualBoardsWindow;
  * board over the counter (socat pty).
  */
 @ExtendWith(ApplicationExtension.class)
+@RequiresTools(Tool.SOCAT)
 class TvBoardWindowTest {
 
     @TempDir

@@ -1,7 +1,6 @@
 package vn.luot.display.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.testing.Tool;
 
 class AnnouncerTest {
 
@@ -51,7 +51,7 @@ class AnnouncerTest {
 
     @Test
     void speaksAPhraseWithoutAClipWithEspeakNg() throws Exception {
-        requireEspeak();
+        Tool.ESPEAK_NG.require();
         // A library that has every clip but "quầy số".
         Path clips = dir.resolve("clips");
         Files.createDirectories(clips);
@@ -155,18 +155,6 @@ class AnnouncerTest {
                 throw new IOException("no shipped clip " + file);
             }
             Files.copy(in, to.resolve(file));
-        }
-    }
-
-    private static void requireEspeak() {
-        try {
-            Process p = new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
-                fail("espeak-ng --version failed; CI must install espeak-ng");
-            }
-        } catch (IOException | InterruptedException e) {
-            fail("espeak-ng is needed for the voice fallback test and is not installed (apt-get install espeak-ng): " + e);
         }
     }
 }

@@ -1,13 +1,13 @@
 package vn.luot.display.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -16,16 +16,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import vn.luot.core.domain.Purpose;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 
 /**
  * The staff page and the waiting page in a real headless browser: Debian's chromium driven through its own
- * chromedriver (never a downloaded one). Skipped, with the reason, where chromium is not installed; CI
- * installs it (.ci/run).
+ * chromedriver (never a downloaded one). Skipped, with the reason, where chromium is not installed (a
+ * failure under CI); `./luot test` installs it.
  */
+@RequiresTools({Tool.CHROMIUM, Tool.CHROMEDRIVER})
+@Tag("slow")
 class BrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path dir;
@@ -35,16 +36,14 @@ class BrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         // Selenium Manager must never fetch a driver or a browser: both come from the system.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", Tool.CHROMEDRIVER.path().toString());
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Tool.CHROMIUM.path().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--user-data-dir=" + dir.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         rig = new StaffRig(dir);

@@ -28,6 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.sim.SocatPair;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.kiosk.KioskRig;
 import vn.luot.kiosk.flow.Screen;
 import vn.luot.kiosk.scan.QrScanner;
@@ -40,6 +42,7 @@ import vn.luot.printer.virtual.PrintedTicket;
  * decoded ESC/POS.
  */
 @ExtendWith(ApplicationExtension.class)
+@RequiresTools(Tool.SOCAT)
 class KioskUiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

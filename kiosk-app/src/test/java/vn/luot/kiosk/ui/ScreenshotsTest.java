@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.kiosk.flow.Refusal;
 
+@Tag("slow")
 class ScreenshotsTest {
 
     @BeforeAll

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.printer.EscPosTicketPrinter;
 import vn.luot.printer.PrintResult;
 import vn.luot.printer.PrinterStatus;
@@ -17,6 +19,7 @@ import vn.luot.printer.virtual.VirtualPrinter;
 import vn.luot.printer.virtual.VirtualPrinterPty;
 
 /** Serial transport against the virtual printer over a socat pty pair (socat is required). */
+@RequiresTools(Tool.SOCAT)
 class SerialTicketPrinterTest {
 
     private static final BundledFonts FONTS = BundledFonts.load();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.testing.RequiresTools;
+import vn.luot.core.testing.Tool;
 import vn.luot.printer.EscPosTicketPrinter;
 import vn.luot.printer.PrintResult;
 import vn.luot.printer.PrinterStatus;
@@ -20,6 +22,7 @@ import vn.luot.printer.virtual.VirtualPrinterPty;
  * The usblp transport only needs a character device that can be written and read; a pty stands
  * in for /dev/usb/lp0 here (no printer on the build machine).
  */
+@RequiresTools(Tool.SOCAT)
 class UsbDeviceTransportTest {
 
     private static final BundledFonts FONTS = BundledFonts.load();

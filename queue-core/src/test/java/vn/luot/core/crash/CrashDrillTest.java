@@ -3,6 +3,7 @@ package vn.luot.core.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.store.NumberAllocation;
@@ -11,6 +12,7 @@ import vn.luot.core.store.NumberAllocation;
  * Kills a device process with SIGKILL at random moments, at least 100 times (more through
  * {@code ./luot bench crash --kills N}), and checks that the database kept every promise.
  */
+@Tag("slow")
 class CrashDrillTest {
 
     private static final String CLASS_PATH = System.getProperty("java.class.path");

@@ -18,6 +18,7 @@ import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.testing.Fixtures;
 import vn.luot.core.testing.MutableClock;
+import vn.luot.core.testing.Tool;
 
 /** A database the device cannot use is a clear error naming the file; nothing is half-written. */
 class StoreFaultsTest {
@@ -204,7 +205,8 @@ class StoreFaultsTest {
     private static void makeReadOnly(Path file) throws Exception {
         if (isRoot()) {
             // Root ignores permission bits; the immutable attribute stops root too.
-            assumeTrue(run("chattr", "+i", file.toString()) == 0, "chattr +i is needed to make a file read-only for root");
+            Tool.CHATTR.require();
+            assertThat(run("chattr", "+i", file.toString())).as("chattr +i").isZero();
         } else {
             assertThat(file.toFile().setWritable(false)).isTrue();
         }

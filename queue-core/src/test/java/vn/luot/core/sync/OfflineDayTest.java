@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.DemoBranch;
@@ -32,6 +33,7 @@ class OfflineDayTest {
     }
 
     @Test
+    @Tag("slow")
     void eightHoursOfflineAtPeakThenEverythingIsAcknowledgedOnceInBatches() throws Exception {
         String[] fields = {"HT", "CT", "DD", "XD", "KD", "CTR", "LD"};
         try (LocalQueue kiosk = kiosk()) {

@@ -6,7 +6,7 @@ import vn.luot.printer.profile.PrinterProfile;
 import vn.luot.printer.profile.PrinterProfiles;
 import vn.luot.printer.profile.VietnameseStrategy;
 
-/** Tickets used across the tests; fixed values, so layouts are byte-stable. */
+/** Sample tickets for the tests and for {@code ./luot printer --preview}; fixed values, so layouts are byte-stable. */
 public final class SampleTickets {
 
     public static final String FOOTER = "Vui lòng chờ gọi số. Xin cảm ơn!";
