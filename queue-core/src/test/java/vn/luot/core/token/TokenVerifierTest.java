@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.luot.core.token.BookingTokenTest.EXPIRES;
 import static vn.luot.core.token.BookingTokenTest.demoToken;
 
-import java.lang.management.ManagementFactory;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Arrays;
@@ -174,37 +173,6 @@ class TokenVerifierTest {
 
         TokenVerifier afterRetirement = new TokenVerifier(KeySet.empty().with(2, CURRENT.getPublic()));
         assertThat(afterRetirement.verify(old, NOW)).isEqualTo(new Verification.Invalid(Reason.UNKNOWN_KEY));
-    }
-
-    /**
-     * Measured in thread CPU time: the budget is for the work a verification does (including what its
-     * allocations cost), not for the time other processes on a shared build machine take the CPU away.
-     */
-    @Test
-    void verifiesWithinTwoMillisecondsAt99thPercentile() {
-        String qr = signer.sign(demoToken(2));
-        for (int i = 0; i < 3_000; i++) {
-            verifier.verify(qr, NOW);
-        }
-        long[] cpu = new long[2_000];
-        long[] wall = new long[cpu.length];
-        for (int i = 0; i < cpu.length; i++) {
-            long cpuStart = cpuNanos();
-            long wallStart = System.nanoTime();
-            Verification v = verifier.verify(qr, NOW);
-            wall[i] = System.nanoTime() - wallStart;
-            cpu[i] = cpuNanos() - cpuStart;
-            assertThat(v).isInstanceOf(Verification.Valid.class);
-        }
-        Arrays.sort(cpu);
-        Arrays.sort(wall);
-        int p99 = cpu.length * 99 / 100;
-        assertThat(cpu[p99] / 1e6).as("p99 ms of CPU (p50 %.3f; wall clock p50 %.3f, p99 %.3f)",
-                cpu[cpu.length / 2] / 1e6, wall[wall.length / 2] / 1e6, wall[p99] / 1e6).isLessThanOrEqualTo(2.0);
-    }
-
-    private static long cpuNanos() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static String randomChars(Random random, int bound) {
