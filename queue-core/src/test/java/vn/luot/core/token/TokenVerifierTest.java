@@ -6,6 +6,7 @@ import static vn.luot.core.token.BookingTokenTest.demoToken;
 
 import java.security.KeyPair;
 import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,11 @@ class TokenVerifierTest {
 
         TokenVerifier afterRetirement = new TokenVerifier(KeySet.empty().with(2, CURRENT.getPublic()));
         assertThat(afterRetirement.verify(old, NOW)).isEqualTo(new Verification.Invalid(Reason.UNKNOWN_KEY));
+    }
+
+    /** Thread CPU time: what the verification costs, not what other processes on a shared machine take. */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static String randomChars(Random random, int bound) {
