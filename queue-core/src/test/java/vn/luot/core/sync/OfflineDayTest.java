@@ -28,7 +28,7 @@ class OfflineDayTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T09:05");
 
     private LocalQueue kiosk() {
-        return LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-1").branch(DemoBranch.create())
+        return LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-9").branch(DemoBranch.create())
                 .clock(clock).walkInBlock(new NumberBlock(1000, 9999)).open();
     }
 
@@ -43,7 +43,7 @@ class OfflineDayTest {
             int events = kiosk.eventCount();
             try (SyncTestServer central = new SyncTestServer(dir.resolve("central.db"), "central", clock)) {
                 SyncClient sync = SyncClient.builder().baseUrl(central.url()).branchId(DemoBranch.ID)
-                        .token(SyncTestServer.KIOSK_TOKEN).queue(kiosk).clock(clock).build();
+                        .token(SyncTestServer.BUSY_KIOSK_TOKEN).queue(kiosk).clock(clock).build();
                 assertThat(sync.outboxDepth()).isEqualTo(events);
 
                 SyncClient.PushResult drained = sync.push();
@@ -75,7 +75,7 @@ class OfflineDayTest {
             SyncTestServer central = new SyncTestServer(dir.resolve("central.db"), "central", clock);
             int port = central.port();
             SyncClient sync = SyncClient.builder().baseUrl(central.url()).branchId(DemoBranch.ID)
-                    .token(SyncTestServer.KIOSK_TOKEN).queue(kiosk).clock(clock).build();
+                    .token(SyncTestServer.BUSY_KIOSK_TOKEN).queue(kiosk).clock(clock).build();
             try (SyncLoop loop = new SyncLoop(sync, executor, Duration.ofMillis(50),
                     new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), RandomGenerator.of("L64X128MixRandom"),
                     clock)) {

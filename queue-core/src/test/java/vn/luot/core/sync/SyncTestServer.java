@@ -16,6 +16,8 @@ final class SyncTestServer implements AutoCloseable {
     static final String KIOSK_TOKEN = "kiosk-1-secret-token";
     static final String KIOSK2_TOKEN = "kiosk-2-secret-token";
     static final String HUB_TOKEN = "hub-secret-token";
+    /** A kiosk with a block wide enough for a whole offline day of walk-ins (15,000 events). */
+    static final String BUSY_KIOSK_TOKEN = "kiosk-9-secret-token";
     static final String OTHER_BRANCH_TOKEN = "caugiay-kiosk-token";
 
     static final DeviceTokens TOKENS = DeviceTokens.none()
@@ -23,6 +25,8 @@ final class SyncTestServer implements AutoCloseable {
                     new vn.luot.core.store.NumberBlock(500, 699)))
             .withToken(KIOSK2_TOKEN, new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK,
                     new vn.luot.core.store.NumberBlock(700, 899)))
+            .withToken(BUSY_KIOSK_TOKEN, new DeviceIdentity("kiosk-9", DemoBranch.ID, DeviceIdentity.Role.KIOSK,
+                    new vn.luot.core.store.NumberBlock(1000, 9999)))
             .withToken(HUB_TOKEN, new DeviceIdentity("hub", DemoBranch.ID, DeviceIdentity.Role.HUB))
             .withToken(OTHER_BRANCH_TOKEN, new DeviceIdentity("cg-kiosk", "hn-caugiay", DeviceIdentity.Role.KIOSK));
 
