@@ -278,9 +278,10 @@ class DoctorTest {
 
     @Test
     void failsAnUnreachableUpstreamAndLeavesTheClockUnchecked() throws Exception {
+        Path config = kioskConfig();
         upstream.stop(0);
 
-        List<Finding> findings = doctor(Clock.systemUTC()).examine(kioskConfig());
+        List<Finding> findings = doctor(Clock.systemUTC()).examine(config);
 
         assertThat(find(findings, "upstream").level()).isEqualTo(Finding.Level.FAIL);
         assertThat(find(findings, "clock").level()).isEqualTo(Finding.Level.WARN);
