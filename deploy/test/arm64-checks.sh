@@ -124,6 +124,12 @@ booking=$(python3 - "$work/branches.json" "$server_port" <<'PY'
 import json, sys, urllib.request, urllib.error
 branches = json.load(open(sys.argv[1]))["branches"][0]
 port = sys.argv[2]
+# The citizen signs in first: the demo identity provider of a --demo server hands out the signed credential
+# that a city's identity provider (VNeID) would; a booking without one is refused.
+ask = urllib.request.Request("http://127.0.0.1:%s/v1/demo/credentials" % port, json.dumps(
+    {"citizenId": "001099012345", "fullName": "Công dân thử arm64", "birthDate": "1990-05-17"}).encode(),
+    {"Content-Type": "application/json"})
+credential = json.load(urllib.request.urlopen(ask, timeout=60))["credential"]
 boarded = {1, 2, 3, 4, 5}            # the counters the display's config gives an LED board
 for field in [f["code"] for f in branches["fields"]]:
     counters = [c["number"] for c in branches["counters"] if field in c["fields"] and c["number"] in boarded]
@@ -133,7 +139,7 @@ for field in [f["code"] for f in branches["fields"]]:
         body = {"citizenId": "001099012345", "fullName": "Công dân thử arm64", "birthDate": "1990-05-17",
                 "branchId": branches["id"], "date": "2026-11-23", "slot": slot, "field": field, "purpose": "SUBMIT"}
         req = urllib.request.Request("http://127.0.0.1:%s/v1/bookings" % port, json.dumps(body).encode(),
-                                     {"Content-Type": "application/json"})
+                                     {"Content-Type": "application/json", "Authorization": "Bearer " + credential})
         try:
             b = json.load(urllib.request.urlopen(req, timeout=60))
         except urllib.error.HTTPError as e:
@@ -207,8 +213,12 @@ say "   zbarimg reads the booking's code back from $(basename "$png")"
 step "call $label from the staff page of counter $counter; the TV model and the LED board show it"
 jar=$work/staff.cookies
 hub=http://127.0.0.1:$hub_port
-curl -sf -c "$jar" -o /dev/null -d "counter=$counter" -d "pin=$(printf '10%02d' "$counter")" "$hub/staff/login" \
-    || curl -s -c "$jar" -o /dev/null -w '%{http_code}' -d "counter=$counter" -d "pin=$(printf '10%02d' "$counter")" "$hub/staff/login" | grep -q 30
+# The sign-in form carries a CSRF token matched against a cookie set with the form: open the form first.
+login_csrf=$(curl -sf -c "$jar" -b "$jar" "$hub/staff" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+[ -n "$login_csrf" ] || die "the staff sign-in form has no CSRF token"
+curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' -H "Origin: $hub" -H "Referer: $hub/staff" \
+    -d "csrf=$login_csrf" -d "counter=$counter" -d "pin=$(printf '10%02d' "$counter")" "$hub/staff/login" | grep -q 30 \
+    || die "staff sign-in of counter $counter refused"
 called_on_tv() { curl -sf "$hub/t/" | grep -q -- "$label"; }
 call_next() {
     called_on_tv && return 0
