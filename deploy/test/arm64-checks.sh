@@ -168,7 +168,7 @@ toml_set "$root/etc/luot/ci-display.toml" voice wav_dir '"/var/lib/luot/display/
 boards=$(python3 - "$root/etc/luot/ci-display.toml" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-print(" ".join("--board %s:%s" % (a, p) for a, p in re.findall(r'address\s*=\s*(\d+),\s*protocol\s*=\s*"([a-z-]+)"', text)))
+print(" ".join("--board %s:%s" % (a, p) for a, p in re.findall(r'address\s*=\s*(\d+),\s*(?:profile|protocol)\s*=\s*"([a-z0-9-]+)"', text)))
 PY
 )
 # The boards: the display package's own simulator on the other end of the bus, as a separate process.
