@@ -44,6 +44,7 @@ import vn.luot.display.transport.SerialLine;
 import vn.luot.display.tv.TvBoardModel;
 import vn.luot.display.voice.AlsaSink;
 import vn.luot.display.voice.Announcer;
+import vn.luot.display.voice.CallWording;
 import vn.luot.display.voice.AudioSink;
 import vn.luot.display.voice.ClipLibrary;
 import vn.luot.display.voice.Espeak;
@@ -113,7 +114,8 @@ public final class Display implements AutoCloseable {
             default -> audio -> AudioSink.PlayResult.NO_DEVICE;
         });
         announcer = new Announcer(ClipLibrary.shipped(),
-                Boolean.FALSE.equals(config.voice().espeak()) ? Optional.empty() : Optional.of(Espeak.northern()), sink);
+                Boolean.FALSE.equals(config.voice().espeak()) ? Optional.empty() : Optional.of(Espeak.northern()), sink,
+                config.voice().repeatCount());
 
         // LED boards: a real RS-485 adapter (or a serial-device server over TCP), or simulated boards on the far
         // end of a socat pty pair, or of a loopback TCP port where socat is missing.
@@ -163,7 +165,8 @@ public final class Display implements AutoCloseable {
         }
         counterBoards = Map.copyOf(boards);
 
-        desk = new CallDesk(queue, boards, announcer::announce, board::called);
+        desk = new CallDesk(queue, boards, announcer::announce, board::called,
+                CallWording.of(branch, config.voice().saysField()));
         desk.addChangeListener(board::refresh);
 
         // Buttons: the Pi's GPIO, or Pi4J's mock platform pressed from the keyboard and the benchmark.

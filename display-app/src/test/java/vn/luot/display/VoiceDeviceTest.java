@@ -19,7 +19,6 @@ import vn.luot.display.voice.AlsaSink;
 import vn.luot.display.voice.AlsaSinkTest;
 import vn.luot.display.voice.Announcer;
 import vn.luot.display.voice.AudioSink;
-import vn.luot.display.voice.CallSentence;
 import vn.luot.display.voice.ClipLibrary;
 import vn.luot.display.voice.Espeak;
 import vn.luot.display.voice.Pcm;
@@ -63,7 +62,7 @@ class VoiceDeviceTest {
             }
             Pcm expected;
             try (Announcer a = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()), x -> AudioSink.PlayResult.WRITTEN)) {
-                expected = a.audioOf(CallSentence.of(label, 1));
+                expected = a.audioOf(vn.luot.display.voice.CallWording.of(display.queue().branch(), true).sentence(label, 1));
             }
             int lead = (int) (Pcm.RATE * config.voice().leadSilence().toMillis() / 1000);
             assertThat(heard.rms(0, lead)).isZero();

@@ -19,6 +19,7 @@ import vn.luot.display.buttons.ButtonListener;
 import vn.luot.display.buttons.ButtonPress;
 import vn.luot.display.buttons.ButtonStuck;
 import vn.luot.display.voice.CallSentence;
+import vn.luot.display.voice.CallWording;
 
 /**
  * What a counter operation does at the branch hub, whether it came from a call button or the staff page: the
@@ -35,6 +36,7 @@ public final class CallDesk implements ButtonListener {
     private final LocalQueue queue;
     private final Map<Integer, CounterBoard> boards;
     private final Consumer<CallSentence> announce;
+    private final CallWording wording;
     private final Consumer<Called> called;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -48,6 +50,13 @@ public final class CallDesk implements ButtonListener {
      */
     public CallDesk(LocalQueue queue, Map<Integer, CounterBoard> boards, Consumer<CallSentence> announce,
                     Consumer<Called> called) {
+        this(queue, boards, announce, called, CallWording.spellingCodes());
+    }
+
+    /** @param wording the branch's words for a call ({@code voice.say_field}): a call and a recall alike */
+    public CallDesk(LocalQueue queue, Map<Integer, CounterBoard> boards, Consumer<CallSentence> announce,
+                    Consumer<Called> called, CallWording wording) {
+        this.wording = Objects.requireNonNull(wording, "wording");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.boards = Map.copyOf(boards);
         this.announce = Objects.requireNonNull(announce, "announce");
@@ -139,7 +148,7 @@ public final class CallDesk implements ButtonListener {
         } else {
             Ticket t = ticket.get();
             // The voice and the TV only queue work, so they go first; the LED board's serial exchange blocks.
-            announce.accept(CallSentence.of(t.label(), counter));
+            announce.accept(wording.sentence(t.label(), counter));
             try {
                 called.accept(new Called(counter, t, result.outcome()));
             } catch (RuntimeException e) {

@@ -107,10 +107,24 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
      *                        through aplay (e.g. {@code sysdefault:CARD=vc4hdmi1}); absent: Java Sound's default
      * @param leadSilenceMs   silence before each announcement, so a TV that unmutes a new HDMI stream late
      *                        still plays the chime
+     * @param sayField        say the field in each call ("… số thứ tự Hộ tịch mười hai …"); default true, since
+     *                        every field numbers from 1. Only a branch whose numbers are unique across all its
+     *                        fields (a number range per field) may turn it off
+     * @param repeat          how many times each call is said, 1..3 (default 2)
      */
-    public record Voice(String output, String wavDir, Boolean espeak, String device, Integer leadSilenceMs) {
+    public record Voice(String output, String wavDir, Boolean espeak, String device, Integer leadSilenceMs,
+                        Boolean sayField, Integer repeat) {
 
         public static final int DEFAULT_LEAD_SILENCE_MS = 500;
+        public static final int DEFAULT_REPEAT = 2;
+
+        public boolean saysField() {
+            return !Boolean.FALSE.equals(sayField);
+        }
+
+        public int repeatCount() {
+            return repeat == null ? DEFAULT_REPEAT : repeat;
+        }
 
         public java.time.Duration leadSilence() {
             return java.time.Duration.ofMillis(leadSilenceMs == null ? DEFAULT_LEAD_SILENCE_MS : leadSilenceMs);
@@ -305,7 +319,7 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
     }
 
-    /** {@code voice.device} and {@code voice.lead_silence_ms}: an ALSA PCM name as aplay takes it. */
+    /** {@code voice.device} (an ALSA PCM name as aplay takes it), {@code voice.lead_silence_ms}, {@code voice.repeat}. */
     private void validateVoiceDevice(Path file, String text) {
         if (voice.device() != null && !voice.device().strip().matches("[A-Za-z0-9_][A-Za-z0-9_:=,.-]{0,99}")) {
             throw error(file, text, "device", "'" + voice.device() + "' is not an ALSA PCM name: e.g. sysdefault:CARD=vc4hdmi1"
@@ -314,6 +328,9 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
         if (voice.leadSilenceMs() != null && (voice.leadSilenceMs() < 0 || voice.leadSilenceMs() > 5000)) {
             throw error(file, text, "lead_silence_ms", "must be 0..5000, is " + voice.leadSilenceMs());
+        }
+        if (voice.repeat() != null && (voice.repeat() < 1 || voice.repeat() > 3)) {
+            throw error(file, text, "repeat", "a call is said 1..3 times, not " + voice.repeat());
         }
     }
 

@@ -5,6 +5,9 @@ import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.text.MessageFormat;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.util.Duration;
 
 /**
@@ -40,6 +44,24 @@ public final class TvBoardView {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter CALLED_AT = DateTimeFormatter.ofPattern("HH:mm");
+    // The root bundle is Vietnamese; asking for "vi" would fall back to the machine's locale (messages_en) first.
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("vn.luot.display.tv.messages", Locale.ROOT);
+    static final double CALL_PANEL_WIDTH = 800;
+    static final double CALL_PANEL_PADDING = 24;
+    static final double CALL_NUMBER_SIZE = 172;
+    static final double MIDDLE_HEIGHT = 620;
+    /** The counters panel's content width: the screen less the call panel, the gaps and the paddings. */
+    static final double COUNTERS_PANEL_WIDTH = WIDTH - 2 * 32 - 24 - CALL_PANEL_WIDTH - 2 * 24;
+    static final double COUNTER_NUMBER_WIDTH = 112;
+    static final double COUNTER_COLUMN_GAP = 16;
+    static final double COUNTER_ROW_GAP = 8;
+    /**
+     * Five rows of two at 64 px type fill the panel between the top bar and the lines below; more counters
+     * page rather than shrink, because a number smaller than 60 px cannot be read from 10 m.
+     */
+    public static final int COUNTER_ROWS = 5;
+    public static final int COUNTERS_PER_PAGE = 2 * COUNTER_ROWS;
+    public static final int PAGE_SECONDS = 8;
 
     private final boolean animate;
     private final BorderPane root = new BorderPane();
@@ -53,6 +75,10 @@ public final class TvBoardView {
     private final Label callEnglish = label("", "call-english");
     private final GridPane counters = new GridPane();
     private final List<Label[]> counterCells = new ArrayList<>();
+    private final Label pageIndicator = label("", "page-indicator");
+    private final VBox countersPanel = new VBox();
+    private int shownFirst;
+    private int shownCount;
     private final VBox recent = new VBox();
     private final GridPane fields = new GridPane();
     private final List<Label[]> fieldCells = new ArrayList<>();
@@ -111,22 +137,32 @@ public final class TvBoardView {
         callPanel.getChildren().addAll(callInvite, callNumber, callCounter, callEnglish);
         callPanel.setAlignment(Pos.CENTER);
         callPanel.getStyleClass().add("call-panel");
-        // 860 px holds the widest label (CTR-021) at the call number's size.
-        callPanel.setPrefWidth(860);
-        callPanel.setMinWidth(860);
-        callPanel.setMaxWidth(860);
+        callPanel.setPrefWidth(CALL_PANEL_WIDTH);
+        callPanel.setMinWidth(CALL_PANEL_WIDTH);
+        callPanel.setMaxWidth(CALL_PANEL_WIDTH);
 
         Label head = label("QUẦY  ·  ĐANG PHỤC VỤ", "panel-title");
         Label headEn = label("Counter · now serving", "panel-title-en");
-        counters.setHgap(8);
-        counters.setVgap(6);
-        VBox right = new VBox(4, new HBox(16, head, headEn), counters);
-        ((HBox) right.getChildren().get(0)).setAlignment(Pos.BASELINE_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        pageIndicator.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(16, head, headEn, gap, pageIndicator);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        counters.setHgap(COUNTER_COLUMN_GAP);
+        counters.setVgap(COUNTER_ROW_GAP);
+        VBox right = countersPanel;
+        right.setSpacing(8);
+        right.getChildren().setAll(heading, counters);
         right.getStyleClass().add("counters-panel");
+        right.setMinHeight(0);
         HBox.setHgrow(right, Priority.ALWAYS);
 
         HBox middle = new HBox(24, callPanel, right);
         middle.setPadding(new Insets(16, 32, 8, 32));
+        // The middle never pushes the top bar (the clock) or the bottom off the screen: counters page instead.
+        middle.setMinHeight(0);
+        middle.setMaxHeight(MIDDLE_HEIGHT);
+        middle.setPrefHeight(MIDDLE_HEIGHT);
         return middle;
     }
 
@@ -196,6 +232,9 @@ public final class TvBoardView {
         } else {
             callInvite.setText("MỜI SỐ");
             callNumber.setText(latest.label());
+            // inline style, as the style sheet's size would win over setFont
+            callNumber.setStyle("-fx-font-size: " + fitting(latest.label(), CALL_NUMBER_SIZE,
+                    CALL_PANEL_WIDTH - 2 * CALL_PANEL_PADDING - 8) + "px;");
             callCounter.setText("ĐẾN QUẦY " + latest.counter());
             callCounter.getStyleClass().setAll("label", "call-counter");
             callEnglish.setText("Number " + latest.label() + ", please go to counter " + latest.counter());
@@ -226,26 +265,39 @@ public final class TvBoardView {
     }
 
     private void renderCounters(TvBoardModel.State s) {
-        int rows = (s.counters().size() + 1) / 2;
-        if (counterCells.size() != s.counters().size()) {
+        List<TvBoardModel.CounterRow> all = s.counters();
+        int pages = pages(all.size());
+        int page = pageAt(s, pages);
+        List<TvBoardModel.CounterRow> shown = all.subList(page * COUNTERS_PER_PAGE,
+                Math.min(all.size(), (page + 1) * COUNTERS_PER_PAGE));
+        if (counterCells.isEmpty()) {
             counters.getChildren().clear();
-            counters.getColumnConstraints().setAll(column(180, HPos.LEFT), column(270, HPos.LEFT),
-                    column(180, HPos.LEFT), column(270, HPos.LEFT));
-            counterCells.clear();
-            for (int i = 0; i < s.counters().size(); i++) {
+            double cell = (COUNTERS_PANEL_WIDTH - COUNTER_COLUMN_GAP) / 2.0;
+            counters.getColumnConstraints().setAll(column(cell, HPos.LEFT), column(cell, HPos.LEFT));
+            for (int i = 0; i < COUNTERS_PER_PAGE; i++) {
                 Label name = label("", "counter-name");
+                name.setMinWidth(COUNTER_NUMBER_WIDTH);
+                name.setPrefWidth(COUNTER_NUMBER_WIDTH);
+                name.setAlignment(Pos.CENTER);
                 Label serving = label("", "counter-serving");
-                counters.add(name, (i / rows) * 2, i % rows);
-                counters.add(serving, (i / rows) * 2 + 1, i % rows);
+                serving.setMinWidth(Region.USE_PREF_SIZE);
+                HBox tile = new HBox(14, name, serving);
+                tile.setAlignment(Pos.CENTER_LEFT);
+                tile.getStyleClass().add("counter-tile");
+                counters.add(tile, i / COUNTER_ROWS, i % COUNTER_ROWS);
                 counterCells.add(new Label[] {name, serving});
             }
         }
-        for (int i = 0; i < s.counters().size(); i++) {
-            TvBoardModel.CounterRow row = s.counters().get(i);
+        for (int i = 0; i < COUNTERS_PER_PAGE; i++) {
             Label[] cells = counterCells.get(i);
-            cells[0].setText("Quầy " + row.counter());
+            cells[0].getParent().setVisible(i < shown.size());
+            if (i >= shown.size()) {
+                continue;
+            }
+            TvBoardModel.CounterRow row = shown.get(i);
+            cells[0].setText(Integer.toString(row.counter()));
             if (row.paused()) {
-                cells[1].setText("Tạm dừng");
+                cells[1].setText(TEXT.getString("tv.counter.paused"));
                 cells[1].getStyleClass().setAll("label", "counter-paused");
             } else if (row.serving().isEmpty()) {
                 cells[1].setText("—");
@@ -255,6 +307,29 @@ public final class TvBoardView {
                 cells[1].getStyleClass().setAll("label", "counter-serving");
             }
         }
+        pageIndicator.setVisible(pages > 1);
+        pageIndicator.setText(pages > 1 ? MessageFormat.format(TEXT.getString("tv.counters.page"), page + 1, pages) : "");
+        shownFirst = page * COUNTERS_PER_PAGE;
+        shownCount = shown.size();
+    }
+
+    /** How many pages {@code counters} counters take. */
+    public static int pages(int counters) {
+        return Math.max(1, (counters + COUNTERS_PER_PAGE - 1) / COUNTERS_PER_PAGE);
+    }
+
+    /** The page shown at the state's time: pages advance every {@link #PAGE_SECONDS} on the model's clock. */
+    static int pageAt(TvBoardModel.State s, int pages) {
+        long seconds = s.now().toLocalTime().toSecondOfDay();
+        return (int) (seconds / PAGE_SECONDS % pages);
+    }
+
+    /** The largest size up to {@code size} at which {@code text} in the bold face fits {@code width}. */
+    static double fitting(String text, double size, double width) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size));
+        double w = t.getLayoutBounds().getWidth();
+        return w <= width ? size : Math.floor(size * width / w);
     }
 
     private static ColumnConstraints column(double width, HPos align) {
@@ -357,8 +432,38 @@ public final class TvBoardView {
         return callNumber.getText();
     }
 
+    /** What the counters panel shows for the counter at {@code index} of the state, if it is on this page. */
     public String shownCounter(int index) {
-        return counterCells.get(index)[1].getText();
+        if (index < shownFirst || index >= shownFirst + shownCount) {
+            throw new IllegalArgumentException("counter " + index + " is not on the page shown");
+        }
+        return counterCells.get(index - shownFirst)[1].getText();
+    }
+
+    /** The counters panel's labels on this page, number and serving, for measuring. */
+    List<Label> shownCounterLabels() {
+        List<Label> shown = new ArrayList<>();
+        for (int i = 0; i < shownCount; i++) {
+            shown.add(counterCells.get(i)[0]);
+            shown.add(counterCells.get(i)[1]);
+        }
+        return shown;
+    }
+
+    Label callNumberLabel() {
+        return callNumber;
+    }
+
+    Label clockLabel() {
+        return clock;
+    }
+
+    VBox countersPanel() {
+        return countersPanel;
+    }
+
+    Label pageIndicatorLabel() {
+        return pageIndicator;
     }
 
     public boolean isFlashing() {

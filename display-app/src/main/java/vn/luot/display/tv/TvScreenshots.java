@@ -70,10 +70,13 @@ public final class TvScreenshots {
         written.add(render(dir.resolve("tv-new-call.png"), busy(true, true)));
         written.add(render(dir.resolve("tv-offline.png"), busy(false, false)));
         written.add(render(dir.resolve("tv-morning.png"), morning()));
+        for (int counters : List.of(8, 16, 30)) {
+            written.add(render(dir.resolve("tv-" + counters + "-counters.png"), crowded(counters, 0)));
+        }
         return written;
     }
 
-    private static Path render(Path file, TvBoardModel.State state) throws Exception {
+    static Path render(Path file, TvBoardModel.State state) throws Exception {
         CompletableFuture<Parent> root = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -114,6 +117,32 @@ public final class TvScreenshots {
         return new TvBoardModel.State(DemoBranch.create().name(), now,
                 new TvBoardModel.LatestCall("HT-012", 1, Instant.parse("2026-11-23T02:42:03Z")), blinking, counters,
                 recent, fields, TICKER, online, 1);
+    }
+
+    /**
+     * A large branch: {@code counters} counters, every one serving a 4-digit number (CTR-1234 the widest), counter
+     * 4 paused and 6 idle, at a moment {@code pageSeconds} into the minute (which picks the page shown).
+     */
+    static TvBoardModel.State crowded(int counters, int pageSeconds) {
+        String[] codes = {"CTR", "HT", "CT", "DD", "XD", "KD", "LD"};
+        List<TvBoardModel.CounterRow> rows = new ArrayList<>();
+        for (int i = 1; i <= counters; i++) {
+            String serving = i == 6 ? "" : codes[i % codes.length] + "-" + (1234 + 111 * (i - 1) % 8000);
+            rows.add(new TvBoardModel.CounterRow(i, serving, i == 4));
+        }
+        String latest = "CTR-1234";
+        rows.set(counters - 1, new TvBoardModel.CounterRow(counters, latest, false));
+        TvBoardModel.State busy = busy(false, true);
+        List<TvBoardModel.RecentCall> recent = List.of(
+                new TvBoardModel.RecentCall(latest, counters, LocalTime.of(9, 42)),
+                new TvBoardModel.RecentCall("LD-1502", 9, LocalTime.of(9, 40)),
+                new TvBoardModel.RecentCall("HT-1031", 2, LocalTime.of(9, 39)),
+                new TvBoardModel.RecentCall("CTR-1021", 8, LocalTime.of(9, 37)),
+                new TvBoardModel.RecentCall("KD-1015", 7, LocalTime.of(9, 35)),
+                new TvBoardModel.RecentCall("HT-1011", 10, LocalTime.of(9, 33)));
+        return new TvBoardModel.State(busy.branchName(), LocalDateTime.of(2026, 11, 23, 9, 42, pageSeconds),
+                new TvBoardModel.LatestCall(latest, counters, Instant.parse("2026-11-23T02:42:03Z")), false, rows,
+                recent, busy.fields(), TICKER, true, 1);
     }
 
     private static TvBoardModel.State morning() {

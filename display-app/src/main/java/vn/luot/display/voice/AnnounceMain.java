@@ -2,10 +2,14 @@ package vn.luot.display.voice;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import vn.luot.core.config.BranchConfig;
+import vn.luot.core.config.ConfigException;
 
 /**
- * {@code ./luot announce --text HT-012 5 [--wav FILE] [--device ALSA-PCM] [--read-field]}: prints the sentence
- * of a call; with {@code --wav} writes its audio (chime first), with {@code --device} plays it there as the
+ * {@code ./luot announce --text HT-012 5 [--wav FILE] [--device ALSA-PCM] [--branch SPEC] [--spell-field]
+ * [--number-only] [--repeat N]}: prints the sentence of a call as the display says it (the field's name from
+ * the branch, {@code demo} unless {@code --branch} names a branch file); with {@code --wav} writes its audio
+ * (chime first, said {@code --repeat} times, 2 by default), with {@code --device} plays it there as the
  * display would ({@code voice.device}, 500 ms lead-in): the installer's test of the TV's sound.
  */
 public final class AnnounceMain {
@@ -18,7 +22,10 @@ public final class AnnounceMain {
         Integer counter = null;
         Path wav = null;
         String device = null;
-        boolean readField = false;
+        String branch = "demo";
+        boolean spellField = false;
+        boolean numberOnly = false;
+        int repeat = Announcer.DEFAULT_REPEAT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--text" -> {
@@ -40,7 +47,20 @@ public final class AnnounceMain {
                     }
                     device = args[++i];
                 }
-                case "--read-field" -> readField = true;
+                case "--branch" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--branch needs demo or a branch file");
+                    }
+                    branch = args[++i];
+                }
+                case "--spell-field", "--read-field" -> spellField = true;
+                case "--number-only" -> numberOnly = true;
+                case "--repeat" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[1-3]")) {
+                        usage("--repeat needs 1, 2 or 3");
+                    }
+                    repeat = Integer.parseInt(args[++i]);
+                }
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -49,15 +69,17 @@ public final class AnnounceMain {
         }
         CallSentence sentence;
         try {
-            sentence = readField ? CallSentence.withFieldCode(label, counter) : CallSentence.of(label, counter);
-        } catch (IllegalArgumentException e) {
+            sentence = numberOnly ? CallSentence.numberOnly(label, counter)
+                    : spellField ? CallSentence.withFieldCode(label, counter)
+                    : CallWording.of(BranchConfig.named(branch), true).sentence(label, counter);
+        } catch (IllegalArgumentException | ConfigException e) {
             usage(e.getMessage());
             return;
         }
         System.out.println(sentence.text());
         if (wav != null) {
             try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()),
-                    WavFileSink.toFile(wav))) {
+                    WavFileSink.toFile(wav), repeat)) {
                 Announcer.Announcement a = announcer.announce(sentence).get();
                 System.err.printf("wrote %s (%d ms)%n", wav, a.audio().duration().toMillis());
             }
@@ -70,7 +92,8 @@ public final class AnnounceMain {
                 usage(e.getMessage());
                 return;
             }
-            try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()), sink)) {
+            try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()), sink,
+                    repeat)) {
                 Announcer.Announcement a = announcer.announce(sentence).get();
                 System.err.printf("%s on %s%s%n", a.result(), device,
                         a.result() == AudioSink.PlayResult.PLAYED ? "" : ": " + sink.lastOutcome().detail());
@@ -83,7 +106,8 @@ public final class AnnounceMain {
 
     private static void usage(String problem) {
         System.err.println("announce: " + problem);
-        System.err.println("usage: announce --text LABEL COUNTER [--wav FILE] [--device ALSA-PCM] [--read-field]");
+        System.err.println("usage: announce --text LABEL COUNTER [--wav FILE] [--device ALSA-PCM] [--branch demo|FILE]"
+                + " [--spell-field | --number-only] [--repeat 1-3]");
         System.exit(2);
     }
 }

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Speaks calls: the chime, a short pause, then the sentence from recorded clips, with espeak-ng for any
- * phrase that has no clip. Announcements wait their turn in one queue on one thread, so they never overlap
+ * phrase that has no clip, said {@code repeat} times ({@code voice.repeat}, twice by default: whoever was
+ * not listening at the chime hears it the second time). A recall is a call like any other and is said in full. Announcements wait their turn in one queue on one thread, so they never overlap
  * and none is dropped however fast the buttons are pressed.
  *
  * <p>{@link #announce} returns at once; its future completes when the audio has gone to the sink, or
@@ -26,10 +27,13 @@ public final class Announcer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Announcer.class.getName());
     static final Duration AFTER_CHIME = Duration.ofMillis(300);
     static final Duration BETWEEN_PHRASES = Duration.ofMillis(60);
+    static final Duration BETWEEN_REPEATS = Duration.ofMillis(900);
+    public static final int DEFAULT_REPEAT = 2;
 
     private final ClipLibrary clips;
     private final Optional<Espeak> fallback;
     private final AudioSink sink;
+    private final int repeat;
     private final ExecutorService queue;
     private volatile AudioSink.PlayResult lastResult;
 
@@ -43,6 +47,15 @@ public final class Announcer implements AutoCloseable {
     }
 
     public Announcer(ClipLibrary clips, Optional<Espeak> fallback, AudioSink sink) {
+        this(clips, fallback, sink, DEFAULT_REPEAT);
+    }
+
+    /** @param repeat how many times each call is said, 1..3 */
+    public Announcer(ClipLibrary clips, Optional<Espeak> fallback, AudioSink sink, int repeat) {
+        if (repeat < 1 || repeat > 3) {
+            throw new IllegalArgumentException("a call is said 1..3 times, not " + repeat);
+        }
+        this.repeat = repeat;
         this.clips = Objects.requireNonNull(clips, "clips");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -93,6 +106,11 @@ public final class Announcer implements AutoCloseable {
     private record Rendered(Pcm audio, List<String> synthesized, List<String> silent) {
     }
 
+    /** How many times each call is said. */
+    public int repeat() {
+        return repeat;
+    }
+
     /** The audio of a call without playing it. */
     public Pcm audioOf(CallSentence sentence) {
         return render(sentence).audio;
@@ -104,7 +122,7 @@ public final class Announcer implements AutoCloseable {
         Pcm audio = chime.append(Pcm.silence(rate, AFTER_CHIME));
         List<String> synthesized = new ArrayList<>();
         List<String> silent = new ArrayList<>();
-        boolean first = true;
+        Pcm once = Pcm.silence(rate, Duration.ZERO);
         for (String phrase : sentence.phrases()) {
             Optional<Pcm> clip = clips.clip(phrase);
             if (clip.isEmpty()) {
@@ -116,12 +134,17 @@ public final class Announcer implements AutoCloseable {
                     throw new IllegalStateException("clip '" + phrase + "' is " + clip.get().sampleRate()
                             + " Hz, the chime " + rate + " Hz: convert it (see hardware-docs/voice.md)");
                 }
-                if (!first) {
-                    audio = audio.append(Pcm.silence(rate, BETWEEN_PHRASES));
+                if (!once.isEmpty()) {
+                    once = once.append(Pcm.silence(rate, BETWEEN_PHRASES));
                 }
-                audio = audio.append(clip.get());
-                first = false;
+                once = once.append(clip.get());
             }
+        }
+        for (int i = 0; i < repeat; i++) {
+            if (i > 0) {
+                audio = audio.append(Pcm.silence(rate, BETWEEN_REPEATS));
+            }
+            audio = audio.append(once);
         }
         if (!silent.isEmpty()) {
             LOG.warning("no clip and no espeak-ng for " + silent + " in '" + sentence.text() + "'");

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What is said when a ticket is called: "Xin mời công dân có số thứ tự mười hai đến quầy số năm."
+ * What is said when a ticket is called: "Xin mời công dân có số thứ tự Hộ tịch mười hai đến quầy số năm."
  *
- * <p>The field code of the label (HT in HT-012) is not read by default: the counter number already tells
- * the citizen where to go, the boards show the code, and letters spelt out ("hát tê") slow the call down and
- * are easily misheard. A branch that wants it turns it on with {@link #withFieldCode}. Leading zeros of the
+ * <p>Every field numbers from 1 and a counter serves up to three fields, so "mười hai đến quầy số năm" may
+ * fit two or three citizens: by default the call says the field of the ticket's label, by the name the
+ * citizen chose at the kiosk and that is printed on the ticket (Hộ tịch), in the place where the ticket and
+ * the boards print the code, before the number (HT-012). The name rather than the code spelt out ("hát tê"):
+ * letter names blur in a hall (hát tê / xê tê, dê dê / tê dê) and citizens do not know the codes. A code with
+ * no name in the branch is spelt ({@link #withFieldCode}). Only a branch whose numbers are unique across the
+ * branch may leave the field out ({@code voice.say_field = false}, {@link #numberOnly}). Leading zeros of the
  * label are never read: HT-007 is "bảy".
  *
  * @param phrases the sentence in speakable pieces, each a recorded clip (or spoken by espeak-ng when not)
@@ -38,17 +43,44 @@ public record CallSentence(String label, int counter, List<String> phrases) {
         phrases = List.copyOf(phrases);
     }
 
-    /** The call for ticket {@code label} (e.g. {@code HT-012} or {@code 012}) at counter {@code counter}. */
+    /**
+     * The call for ticket {@code label} (e.g. {@code HT-012} or {@code 012}) at counter {@code counter}, its
+     * field code spelt out: what is said where the branch's field names are not known.
+     */
     public static CallSentence of(String label, int counter) {
-        return build(label, counter, false);
+        return withFieldCode(label, counter);
     }
 
-    /** The same call with the field code spelt out: "… số thứ tự hát tê mười hai …". */
+    /** The call with the field code spelt out: "… số thứ tự hát tê mười hai …". */
     public static CallSentence withFieldCode(String label, int counter) {
-        return build(label, counter, true);
+        return build(label, counter, code -> spelt(code));
     }
 
-    private static CallSentence build(String label, int counter, boolean readField) {
+    /** The call with the field's name: "… số thứ tự Hộ tịch mười hai …"; a code not in {@code names} is spelt. */
+    public static CallSentence withFieldName(String label, int counter, Map<String, String> names) {
+        Objects.requireNonNull(names, "names");
+        return build(label, counter, code -> names.containsKey(code) ? List.of(speakable(names.get(code))) : spelt(code));
+    }
+
+    /** A name as it is said: dashes and punctuation are pauses in print only ("Lao động – Thương binh …"). */
+    static String speakable(String name) {
+        return name.replaceAll("[\\p{Pd},;:.()/]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The number alone ("… số thứ tự mười hai …"): only for a branch whose numbers are unique across fields. */
+    public static CallSentence numberOnly(String label, int counter) {
+        return build(label, counter, code -> List.of());
+    }
+
+    private static List<String> spelt(String code) {
+        List<String> letters = new ArrayList<>();
+        for (char c : code.toCharArray()) {
+            letters.add(LETTERS.get(c));
+        }
+        return letters;
+    }
+
+    private static CallSentence build(String label, int counter, Function<String, List<String>> field) {
         Matcher m = LABEL.matcher(label);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a ticket label (like HT-012 or 012): " + label);
@@ -57,10 +89,8 @@ public record CallSentence(String label, int counter, List<String> phrases) {
             throw new IllegalArgumentException("counter numbers are 1..999: " + counter);
         }
         List<String> p = new ArrayList<>(List.of("xin mời", "công dân", "có số thứ tự"));
-        if (readField && m.group(1) != null) {
-            for (char c : m.group(1).toCharArray()) {
-                p.add(LETTERS.get(c));
-            }
+        if (m.group(1) != null) {
+            p.addAll(field.apply(m.group(1)));
         }
         p.addAll(SpokenNumbers.words(Integer.parseInt(m.group(2))));
         p.add("đến");

@@ -50,7 +50,10 @@ public final class ClipLibrary {
         return Telex.slug(phrase) + ".wav";
     }
 
-    /** Every phrase a call sentence can contain: the fixed words, number words and letter names. */
+    /**
+     * Every phrase a call sentence can contain: the fixed words, number words, letter names and the demo
+     * branch's field names (another branch's names are spoken by espeak-ng or recorded into the override folder).
+     */
     public static List<String> standardPhrases() {
         Set<String> all = new LinkedHashSet<>(CallSentence.FIXED_PHRASES);
         for (int n = 0; n <= 10; n++) {
@@ -58,6 +61,7 @@ public final class ClipLibrary {
         }
         all.addAll(List.of("mươi", "mốt", "tư", "lăm", "linh", "trăm", "nghìn"));
         all.addAll(new java.util.TreeMap<>(CallSentence.LETTERS).values());
+        vn.luot.core.domain.DemoBranch.fields().forEach(f -> all.add(CallSentence.speakable(f.nameVi())));
         return new ArrayList<>(all);
     }
 

@@ -18,6 +18,23 @@ class DisplayConfigTest {
     }
 
     @Test
+    void callsSayTheFieldAndAreRepeatedTwiceUnlessTheBranchSaysOtherwise() throws Exception {
+        assertThat(DisplayConfig.demo().voice().saysField()).isTrue();
+        assertThat(DisplayConfig.demo().voice().repeatCount()).isEqualTo(2);
+        String demo = new String(DisplayConfig.class.getResourceAsStream("/demo-display.toml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String bare = demo.replace("say_field = true\n", "").replace("repeat = 2\n", "");
+        assertThat(DisplayConfig.parse(Path.of("d.toml"), bare).voice().saysField()).as("absent: said").isTrue();
+        assertThat(DisplayConfig.parse(Path.of("d.toml"), bare).voice().repeatCount()).isEqualTo(2);
+        DisplayConfig unique = DisplayConfig.parse(Path.of("d.toml"),
+                demo.replace("say_field = true", "say_field = false").replace("repeat = 2", "repeat = 1"));
+        assertThat(unique.voice().saysField()).isFalse();
+        assertThat(unique.voice().repeatCount()).isEqualTo(1);
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"), demo.replace("repeat = 2", "repeat = 4")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("repeat").hasMessageContaining("1..3");
+    }
+
+    @Test
     void aMisspelledKeyNamesTheKeyAndTheLineAndNothingStarts() throws Exception {
         String text = """
                 device_id = "hub"

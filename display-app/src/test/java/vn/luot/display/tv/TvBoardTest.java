@@ -143,7 +143,7 @@ class TvBoardTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1920);
         assertThat(image.getHeight()).isEqualTo(1080);
-        assertThat(TvScreenshots.writeSamples(out)).hasSize(4);
+        assertThat(TvScreenshots.writeSamples(out)).hasSize(7);
     }
 
     private static TvBoardModel.FieldRow field(TvBoardModel.State s, String code) {

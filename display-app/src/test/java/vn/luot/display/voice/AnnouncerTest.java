@@ -32,7 +32,8 @@ class AnnouncerTest {
             assertThat(a.silent()).isEmpty();
             Pcm written = read(dir.resolve("announcement-0001.wav"));
             assertThat(written.sampleRate()).isEqualTo(Pcm.RATE);
-            assertThat(written.duration()).isBetween(Duration.ofMillis(3500), Duration.ofMillis(7000));
+            // said twice by default: chime, pause, the sentence, a pause, the sentence again
+            assertThat(written.duration()).isBetween(Duration.ofMillis(6000), Duration.ofMillis(16000));
 
             Pcm chime = ClipLibrary.shipped().chime().orElseThrow();
             assertThat(written.slice(0, chime.length()).samples()).as("chime first").isEqualTo(chime.samples());
@@ -40,6 +41,59 @@ class AnnouncerTest {
             assertThat(written.rms(chime.length(), afterChime)).as("a pause after the chime").isZero();
             assertThat(written.rms(afterChime, written.length())).as("then speech").isGreaterThan(500);
         }
+    }
+
+    @Test
+    void saysEachCallTwiceByDefaultAndAsOftenAsTheBranchSets() throws Exception {
+        CallSentence call = CallWording.of(vn.luot.core.domain.DemoBranch.create(), true).sentence("LD-012", 10);
+        Pcm chime = ClipLibrary.shipped().chime().orElseThrow();
+        int speechStart = chime.length() + samples(Announcer.AFTER_CHIME);
+        int[] speechLength = new int[4];
+        for (int repeat = 1; repeat <= 3; repeat++) {
+            Path out = dir.resolve("repeat-" + repeat);
+            try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.empty(), WavFileSink.numberedIn(out), repeat)) {
+                assertThat(announcer.announce(call).get(10, TimeUnit.SECONDS).silent()).isEmpty();
+            }
+            Pcm written = read(out.resolve("announcement-0001.wav"));
+            speechLength[repeat] = written.length() - speechStart;
+            if (repeat > 1) {
+                int once = speechLength[1];
+                int gap = samples(Announcer.BETWEEN_REPEATS);
+                assertThat(speechLength[repeat]).as("said %d times", repeat).isEqualTo(repeat * once + (repeat - 1) * gap);
+                Pcm first = written.slice(speechStart, speechStart + once);
+                Pcm last = written.slice(written.length() - once, written.length());
+                assertThat(last.samples()).as("the repeat is the same sentence").isEqualTo(first.samples());
+                assertThat(written.rms(speechStart + once, speechStart + once + gap)).as("a pause between").isZero();
+            }
+        }
+        assertThat(new Announcer(ClipLibrary.shipped(), Optional.empty(), a -> AudioSink.PlayResult.WRITTEN).repeat())
+                .isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Announcer(ClipLibrary.shipped(), Optional.empty(),
+                a -> AudioSink.PlayResult.WRITTEN, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theAnnounceCommandGivesTwoFieldsWithTheSameNumberAtOneCounterTwoSentences() throws Exception {
+        assertThat(announceText("HT-012", "10"))
+                .isEqualTo("Xin mời công dân có số thứ tự Hộ tịch mười hai đến quầy số mười.");
+        assertThat(announceText("LD-012", "10"))
+                .isEqualTo("Xin mời công dân có số thứ tự Lao động Thương binh và Xã hội mười hai đến quầy số mười.");
+    }
+
+    private static String announceText(String label, String counter) throws Exception {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            AnnounceMain.main(new String[] {"--text", label, counter});
+        } finally {
+            System.setOut(out);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    private static int samples(Duration d) {
+        return (int) (Pcm.RATE * d.toMillis() / 1000);
     }
 
     @Test
