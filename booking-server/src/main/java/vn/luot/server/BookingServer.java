@@ -69,9 +69,10 @@ public final class BookingServer implements AutoCloseable {
                     .deviceId("central")
                     .branch(branch)
                     .clock(clock)
-                    // The branch hub sweeps no-shows at the end of each window; the centre only after a
-                    // grace period, so a check-in still on its way from an offline branch wins.
-                    .checkInWindow(new CheckInWindow(CheckInWindow.DEFAULT.opensBefore(), b.noShowGrace))
+                    // The branch hub sweeps no-shows when the branch's check-in window closes; the centre only
+                    // after a further grace period, so a check-in still on its way from an offline branch wins.
+                    .checkInWindow(new CheckInWindow(branch.times().checkInOpensBefore(),
+                            branch.times().checkInGrace().plus(b.noShowGrace)))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
             syncs.put(branch.id(), new SyncServer(queue, clock, devices));

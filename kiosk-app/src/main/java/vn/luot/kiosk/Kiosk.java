@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.core.token.VerificationKeys;
 import vn.luot.kiosk.config.KioskConfig;
+import vn.luot.kiosk.flow.BranchDirectory;
 import vn.luot.kiosk.flow.KioskFlow;
 import vn.luot.kiosk.scan.QrScanner;
 import vn.luot.kiosk.scan.SerialQrScanner;
@@ -112,7 +114,7 @@ public final class Kiosk implements AutoCloseable {
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
         flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
-                .worker(worker).clock(decisions)
+                .worker(worker).clock(decisions).branches(BranchDirectory.of(List.of(queue.branch())))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();

@@ -5,9 +5,11 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.LocalQueue;
@@ -18,6 +20,7 @@ import vn.luot.core.token.KeySet;
 import vn.luot.core.token.SigningKeys;
 import vn.luot.core.token.TokenSigner;
 import vn.luot.core.token.TokenVerifier;
+import vn.luot.kiosk.flow.BranchDirectory;
 import vn.luot.kiosk.flow.KioskFlow;
 import vn.luot.printer.EscPosTicketPrinter;
 import vn.luot.printer.TicketPrinter;
@@ -44,8 +47,18 @@ public final class KioskRig implements AutoCloseable {
     public final KioskFlow flow;
     private final TokenSigner signer = new TokenSigner(1, KEY.getPrivate());
 
+    /** The branch a test books elsewhere: Cầu Giấy, with its address. */
+    public static final BranchDirectory CITY = BranchDirectory.of(List.of(new Branch("hn-caugiay",
+            "Chi nhánh số 8 (Cầu Giấy)", DemoBranch.fields(), DemoBranch.create().slots(), List.of(),
+            "Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội", Branch.Times.DEFAULT)));
+
     public KioskRig(Path dir, Executor worker) throws Exception {
-        queue = LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-1").branch(DemoBranch.create())
+        this(dir, worker, DemoBranch.create());
+    }
+
+    /** A kiosk of {@code branch} (the demo branch with other times, say). */
+    public KioskRig(Path dir, Executor worker, Branch branch) throws Exception {
+        queue = LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-1").branch(branch)
                 .clock(clock).walkInBlock(new NumberBlock(500, 699)).open();
         paper = new VirtualPrinter(dir.resolve("tickets"), 576, FONTS);
         printerServer = VirtualPrinterServer.startOnLoopback(paper, 0);
@@ -55,7 +68,7 @@ public final class KioskRig implements AutoCloseable {
         TokenVerifier verifier = new TokenVerifier(keys());
         flow = KioskFlow.builder().queue(queue).verifier(() -> verifier).printer(printer).worker(worker)
                 .clock(clock).idleTimeout(Duration.ofSeconds(30)).statusUrlBase("http://luot.local/t/")
-                .branchNames(Map.of("hn-caugiay", "Chi nhánh số 8 (Cầu Giấy)")).build();
+                .branches(CITY).build();
     }
 
     /** The public keys that verify this rig's codes, as a kiosk caches them. */

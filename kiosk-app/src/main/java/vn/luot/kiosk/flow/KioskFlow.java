@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -25,6 +24,7 @@ import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketId;
 import vn.luot.core.rules.CheckInDecision;
+import vn.luot.core.rules.WalkInRules;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.store.StoreException;
 import vn.luot.core.token.TokenSigner;
@@ -58,7 +58,7 @@ public final class KioskFlow implements KioskActions {
     private final Duration idleTimeout;
     private final int minutesPerCitizen;
     private final String statusUrlBase;
-    private final Map<String, String> branchNames;
+    private final BranchDirectory branches;
     private final Runnable syncNow;
     private final java.util.function.BooleanSupplier refreshKeys;
     private final List<Consumer<KioskState>> listeners = new CopyOnWriteArrayList<>();
@@ -76,7 +76,7 @@ public final class KioskFlow implements KioskActions {
         this.idleTimeout = b.idleTimeout;
         this.minutesPerCitizen = b.minutesPerCitizen;
         this.statusUrlBase = b.statusUrlBase;
-        this.branchNames = Map.copyOf(b.branchNames);
+        this.branches = b.branches;
         this.syncNow = b.syncNow;
         this.refreshKeys = b.refreshKeys;
         this.state = new KioskState(new Screen.Home(), KioskState.Language.VI, false, null, false, false);
@@ -125,6 +125,10 @@ public final class KioskFlow implements KioskActions {
     public synchronized void walkIn() {
         touch();
         if (state.screen() instanceof Screen.Home || state.screen() instanceof Screen.Refused r && r.offerWalkIn()) {
+            if (!walkInsOpen()) {
+                publish(state.with(Screen.Refused.of(Refusal.WALK_IN_CLOSED, false)));
+                return;
+            }
             List<Screen.FieldChoice> fields = new ArrayList<>();
             for (ServiceField f : branch.fields()) {
                 if (!branch.countersServing(f.code()).isEmpty()) {
@@ -221,7 +225,7 @@ public final class KioskFlow implements KioskActions {
 
     private void booking(String text) {
         if (CccdParser.parse(text) instanceof CccdResult.Parsed) {
-            show(new Screen.Refused(Refusal.ID_CARD_AT_HOME, null, null, null, true));
+            show(refused(Refusal.ID_CARD_AT_HOME));
             return;
         }
         TokenVerifier.Verification v = verifier.get().verify(text, clock.instant());
@@ -244,19 +248,19 @@ public final class KioskFlow implements KioskActions {
         LocalQueue.CheckInResult result = queue.checkIn(booking);
         CheckInDecision decision = result.decision();
         if (decision instanceof CheckInDecision.Refuse refuse) {
-            boolean walkIn = switch (refuse.reason()) {
-                case TOO_LATE, CANCELLED, FORFEITED, NO_SHOW, REACTIVATION_USED -> true;
-                default -> false;
-            };
-            show(new Screen.Refused(Refusal.valueOf(refuse.reason().name()),
-                    refuse.branchId() == null ? null : branchNames.getOrDefault(refuse.branchId(), refuse.branchId()),
-                    refuse.day(), refuse.opensAt() == null ? null : refuse.opensAt().toLocalTime(), walkIn));
+            Screen.Refused screen = refused(Refusal.valueOf(refuse.reason().name()))
+                    .on(refuse.day(), refuse.opensAt() == null ? null : refuse.opensAt().toLocalTime());
+            if (refuse.branchId() != null) {
+                BranchDirectory.Entry other = branches.find(refuse.branchId());
+                screen = screen.withBranch(other.name(), other.address());
+            }
+            show(screen);
             return;
         }
         syncNow.run();
         boolean reprint = decision instanceof CheckInDecision.Reprint;
         if (reprint && printedCount(result.ticket()) >= PRINTS_ALLOWED) {
-            show(refused(Refusal.REPRINT_USED));
+            show(refused(Refusal.REPRINT_USED).forTicket(result.ticket().label()));
             return;
         }
         printAndShow(view(result.ticket(), result.ahead(), text), reprint);
@@ -327,8 +331,12 @@ public final class KioskFlow implements KioskActions {
                 List.of("Vui lòng chờ gọi số. Xin cảm ơn!"), t.fieldNameEn() + " - " + t.purpose().nameEn());
     }
 
-    private static Screen.Refused refused(Refusal refusal) {
-        return new Screen.Refused(refusal, null, null, null, false);
+    private Screen.Refused refused(Refusal refusal) {
+        return Screen.Refused.of(refusal, walkInsOpen());
+    }
+
+    private boolean walkInsOpen() {
+        return !WalkInRules.closedFor(branch, BranchTime.now(clock));
     }
 
     private synchronized void show(Screen screen) {
@@ -361,7 +369,7 @@ public final class KioskFlow implements KioskActions {
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int minutesPerCitizen = 6;
         private String statusUrlBase = "";
-        private Map<String, String> branchNames = Map.of();
+        private BranchDirectory branches = BranchDirectory.EMPTY;
         private Runnable syncNow = () -> { };
         private java.util.function.BooleanSupplier refreshKeys = () -> false;
 
@@ -412,9 +420,9 @@ public final class KioskFlow implements KioskActions {
             return this;
         }
 
-        /** Names of the city's branches by id, to say which branch a booking belongs to. */
-        public Builder branchNames(Map<String, String> names) {
-            this.branchNames = names;
+        /** The city's branches, to say which branch (and where) a booking made for another one belongs to. */
+        public Builder branches(BranchDirectory branches) {
+            this.branches = Objects.requireNonNull(branches, "branches");
             return this;
         }
 

@@ -22,11 +22,30 @@ public sealed interface Screen {
     }
 
     /**
-     * A scan or a walk-in that cannot be served, with what to do next. {@code branchName},
-     * {@code day} and {@code comeBackAt} carry the details some refusals need; null otherwise.
+     * A scan or a walk-in that cannot be served, with what to do next. {@code branchName}, {@code branchAddress},
+     * {@code day}, {@code comeBackAt} and {@code ticketLabel} (the citizen's own number) carry the details some
+     * refusals need; null otherwise. {@code offerWalkIn}: the screen has the walk-in button (never when walk-ins
+     * are over for the day).
      */
-    record Refused(Refusal refusal, String branchName, LocalDate day, LocalTime comeBackAt, boolean offerWalkIn)
-            implements Screen {
+    record Refused(Refusal refusal, String branchName, String branchAddress, LocalDate day, LocalTime comeBackAt,
+                   String ticketLabel, boolean offerWalkIn) implements Screen {
+
+        /** A refusal with no details, offering a walk-in where the refusal does and walk-ins are open. */
+        public static Refused of(Refusal refusal, boolean walkInsOpen) {
+            return new Refused(refusal, null, null, null, null, null, walkInsOpen && refusal.offersWalkIn());
+        }
+
+        public Refused withBranch(String name, String address) {
+            return new Refused(refusal, name, address, day, comeBackAt, ticketLabel, offerWalkIn);
+        }
+
+        public Refused on(LocalDate day, LocalTime comeBackAt) {
+            return new Refused(refusal, branchName, branchAddress, day, comeBackAt, ticketLabel, offerWalkIn);
+        }
+
+        public Refused forTicket(String label) {
+            return new Refused(refusal, branchName, branchAddress, day, comeBackAt, label, offerWalkIn);
+        }
     }
 
     /** Walk-in, step 1: a grid of fields. */

@@ -183,10 +183,14 @@ public final class KioskView {
         return box;
     }
 
+    /** "Wait to be called" first and largest, the number, then which counters will call it: never read as a call. */
     private Node ticket(ResourceBundle t, TicketView ticket, boolean reprint) {
         VBox box = new VBox(28);
         box.setAlignment(Pos.CENTER);
         box.getChildren().add(spacer());
+        Label wait = label(t.getString("ticket.take"), "title");
+        wait.setId("ticket-wait");
+        box.getChildren().add(wait);
         box.getChildren().add(label(t.getString(reprint ? "ticket.reprint" : "ticket.title"), "subtitle"));
         Label number = label(ticket.label(), "number");
         number.setId("ticket-number");
@@ -195,11 +199,12 @@ public final class KioskView {
             box.getChildren().add(label(t.getString("ticket.priority"), "priority"));
         }
         box.getChildren().add(label(ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
-        String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        box.getChildren().add(label(MessageFormat.format(t.getString("ticket.counters"), counters), "counters"));
         box.getChildren().add(label(ticket.ahead() == 0 ? t.getString("ticket.next")
                 : MessageFormat.format(t.getString("ticket.ahead"), ticket.ahead(), ticket.waitMinutes()), "body"));
-        box.getChildren().add(label(t.getString("ticket.take"), "subtitle"));
+        String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        Label where = label(MessageFormat.format(t.getString("ticket.counters"), counters), "body");
+        where.setId("ticket-counters");
+        box.getChildren().add(where);
         Button back = button(t.getString("home.back"), flow::home);
         back.getStyleClass().add("secondary");
         box.getChildren().addAll(spacer(), back);
@@ -214,9 +219,23 @@ public final class KioskView {
                 r.comeBackAt() == null ? "" : TIME.format(r.comeBackAt()));
         Label title = label(t.getString(key + ".title"), "title");
         title.setId("refusal-title");
-        VBox box = new VBox(40, spacer(), label("!", "refusal-icon"), title, label(body, "body"), spacer());
+        Label text = label(body, "body");
+        text.setId("refusal-body");
+        VBox box = new VBox(40, spacer(), label("!", "refusal-icon"), title, text);
         box.setAlignment(Pos.CENTER);
+        if (r.branchAddress() != null && !r.branchAddress().isEmpty()) {
+            Label address = label(MessageFormat.format(t.getString("refusal.address"), r.branchAddress()), "subtitle");
+            address.setId("refusal-address");
+            box.getChildren().add(address);
+        }
+        if (r.ticketLabel() != null) {
+            Label number = label(r.ticketLabel(), "number");
+            number.setId("refusal-number");
+            box.getChildren().addAll(label(t.getString("refusal.yourNumber"), "subtitle"), number);
+        }
+        box.getChildren().add(spacer());
         if (r.offerWalkIn()) {
+            box.getChildren().add(label(t.getString("refusal.walkInOffer"), "body"));
             Button walkIn = button(t.getString("walkin.takeNumber"), flow::walkIn);
             walkIn.setId("walk-in");
             box.getChildren().add(walkIn);

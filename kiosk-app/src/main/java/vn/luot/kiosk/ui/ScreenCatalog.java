@@ -50,15 +50,15 @@ public final class ScreenCatalog {
         return out;
     }
 
+    /** Each refusal as the running flow builds it (walk-ins open), with the details its screen names. */
     private static Screen.Refused sample(Refusal r) {
+        Screen.Refused plain = Screen.Refused.of(r, true);
         return switch (r) {
-            case OTHER_BRANCH -> new Screen.Refused(r, "Chi nhánh số 8 (Cầu Giấy)", null, null, false);
-            case FUTURE_DAY, PAST_DAY -> new Screen.Refused(r, null, LocalDate.of(2026, 11, 25), null,
-                    r == Refusal.PAST_DAY);
-            case TOO_EARLY -> new Screen.Refused(r, null, null, LocalTime.of(10, 30), false);
-            case TOO_LATE, CANCELLED, FORFEITED, NO_SHOW, REACTIVATION_USED, NOT_A_BOOKING_CODE, ID_CARD_AT_HOME,
-                    UNKNOWN_KEY -> new Screen.Refused(r, null, null, null, true);
-            default -> new Screen.Refused(r, null, null, null, false);
+            case OTHER_BRANCH -> plain.withBranch("Chi nhánh số 8 (Cầu Giấy)", "Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội");
+            case FUTURE_DAY, PAST_DAY -> plain.on(LocalDate.of(2026, 11, 25), null);
+            case TOO_EARLY, MOVED_LATER -> plain.on(LocalDate.of(2026, 11, 23), LocalTime.of(r == Refusal.TOO_EARLY ? 10 : 13, 30));
+            case REPRINT_USED -> plain.forTicket("HT-012");
+            default -> plain;
         };
     }
 

@@ -1,6 +1,7 @@
 package vn.luot.core.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import vn.luot.core.domain.TimeSlot;
  * whole of a device's branch file ({@code branch = "/etc/luot/branch.toml"}). One shape, so the server
  * and the devices of a branch describe it the same way.
  */
-public record BranchConfig(String id, String name, List<String> hours, Integer slotMinutes,
-                           Integer capacityPerField, List<FieldEntry> fields, List<CounterEntry> counters) {
+public record BranchConfig(String id, String name, String address, List<String> hours, Integer slotMinutes,
+                           Integer capacityPerField, Integer checkInOpensBeforeMinutes, Integer checkInGraceMinutes,
+                           String lastWalkIn, List<FieldEntry> fields, List<CounterEntry> counters) {
 
     public record FieldEntry(String code, String nameVi, String nameEn) {
     }
@@ -57,10 +59,30 @@ public record BranchConfig(String id, String name, List<String> hours, Integer s
                 counterList.add(new Counter(c.number() == null ? 0 : c.number(),
                         Set.copyOf(required(c.fields(), prefix + "counters.fields"))));
             }
-            return new Branch(id, name, fieldList, slots(prefix), counterList);
+            return new Branch(id, name, fieldList, slots(prefix), counterList, address, times(prefix));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConfigException(file, 0, at.isEmpty() ? null : at,
                     e.getMessage() == null ? "a required key (id, name, hours, fields, counters) is missing" : e.getMessage());
+        }
+    }
+
+    private Branch.Times times(String prefix) {
+        Branch.Times d = Branch.Times.DEFAULT;
+        LocalTime lastWalkInTime = null;
+        if (lastWalkIn != null && !lastWalkIn.isBlank()) {
+            try {
+                lastWalkInTime = LocalTime.parse(lastWalkIn.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(prefix + "last_walk_in: '" + lastWalkIn + "' is not HH:MM");
+            }
+        }
+        try {
+            return new Branch.Times(
+                    checkInOpensBeforeMinutes == null ? d.checkInOpensBefore() : Duration.ofMinutes(checkInOpensBeforeMinutes),
+                    checkInGraceMinutes == null ? d.checkInGrace() : Duration.ofMinutes(checkInGraceMinutes),
+                    lastWalkInTime);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(prefix + e.getMessage());
         }
     }
 

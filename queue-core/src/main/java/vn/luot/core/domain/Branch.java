@@ -1,18 +1,52 @@
 package vn.luot.core.domain;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A service location: its fields, its bookable slots (in order) and its counters. */
-public record Branch(String id, String name, List<ServiceField> fields, List<TimeSlot> slots, List<Counter> counters) {
+/**
+ * A service location: its fields, its bookable slots (in order), its counters, where it is (said to a
+ * citizen who came to the wrong one) and the times its kiosks keep.
+ */
+public record Branch(String id, String name, List<ServiceField> fields, List<TimeSlot> slots, List<Counter> counters,
+                     String address, Times times) {
+
+    /**
+     * The branch's own times. A booking can be checked in from {@code checkInOpensBefore} its slot starts
+     * until {@code checkInGrace} after it ends; walk-in numbers are handed out until {@code lastWalkIn}
+     * (null: until the last slot ends).
+     */
+    public record Times(Duration checkInOpensBefore, Duration checkInGrace, LocalTime lastWalkIn) {
+
+        /** 30 minutes early, no grace, walk-ins until closing: what every branch kept before it could choose. */
+        public static final Times DEFAULT = new Times(Duration.ofMinutes(30), Duration.ZERO, null);
+
+        public Times {
+            if (checkInOpensBefore == null || checkInGrace == null) {
+                throw new IllegalArgumentException("check-in times are required");
+            }
+            if (checkInOpensBefore.isNegative() || checkInOpensBefore.toMinutes() > 240) {
+                throw new IllegalArgumentException("check_in_opens_before_minutes must be 0..240");
+            }
+            if (checkInGrace.isNegative() || checkInGrace.toMinutes() > 120) {
+                throw new IllegalArgumentException("check_in_grace_minutes must be 0..120");
+            }
+        }
+    }
+
+    public Branch(String id, String name, List<ServiceField> fields, List<TimeSlot> slots, List<Counter> counters) {
+        this(id, name, fields, slots, counters, "", Times.DEFAULT);
+    }
 
     public Branch {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a branch needs an id");
         }
+        address = address == null ? "" : address.strip();
+        times = times == null ? Times.DEFAULT : times;
         fields = List.copyOf(fields);
         slots = slots.stream().sorted().toList();
         counters = counters.stream().sorted(Comparator.comparingInt(Counter::number)).toList();
@@ -52,6 +86,12 @@ public record Branch(String id, String name, List<ServiceField> fields, List<Tim
             }
         }
         return slots.get(slots.size() - 1);
+    }
+
+    /** The first moment no walk-in number is handed out any more today: {@code lastWalkIn}, or closing. */
+    public LocalTime walkInsEnd() {
+        LocalTime closing = slots.isEmpty() ? LocalTime.MIN : slots.get(slots.size() - 1).end();
+        return times.lastWalkIn() == null || times.lastWalkIn().isAfter(closing) ? closing : times.lastWalkIn();
     }
 
     public List<TimeSlot> slotsOf(Shift shift) {

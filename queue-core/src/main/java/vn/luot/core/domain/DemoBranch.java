@@ -12,6 +12,7 @@ import java.util.Set;
 public final class DemoBranch {
 
     public static final String ID = "hn-hoankiem";
+    public static final String ADDRESS = "Số 1 Lý Thái Tổ, phường Hoàn Kiếm, Hà Nội";
 
     private DemoBranch() {
     }
@@ -42,7 +43,7 @@ public final class DemoBranch {
 
     private static Branch withCounters(List<Counter> counters) {
         return new Branch(ID, "Trung tâm Phục vụ hành chính công – Chi nhánh số 1 (Hoàn Kiếm)", fields(), slots(),
-                counters);
+                counters, ADDRESS, Branch.Times.DEFAULT);
     }
 
     public static List<ServiceField> fields() {

@@ -10,6 +10,11 @@ public enum CheckInRefusal {
     PAST_DAY,
     /** Before the check-in window opens (the decision says when it does). */
     TOO_EARLY,
+    /**
+     * Before the check-in window of the slot the booking was moved to (the morning's bookings moved to the
+     * afternoon): the decision says when it opens, and the citizen hears of the move, not only "too early".
+     */
+    MOVED_LATER,
     /** After the check-in window closed. */
     TOO_LATE,
     CANCELLED,

@@ -5,6 +5,7 @@ import java.util.Objects;
 import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.Ticket;
+import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.domain.TimeSlot;
 
 /** The check-in rules, as a pure function of the booking, what the branch knows of it, and the time. */
@@ -56,7 +57,9 @@ public final class CheckInRules {
         TimeSlot slot = known != null ? known.slot() : booking.slot();
         LocalDateTime opensAt = window.opensAt(booking.date(), slot);
         if (now.isBefore(opensAt)) {
-            return new CheckInDecision.Refuse(CheckInRefusal.TOO_EARLY, null, booking.date(), opensAt);
+            boolean moved = known != null && known.status() == TicketStatus.MOVED;
+            return new CheckInDecision.Refuse(moved ? CheckInRefusal.MOVED_LATER : CheckInRefusal.TOO_EARLY, null,
+                    booking.date(), opensAt);
         }
         if (!now.isBefore(window.closesAt(booking.date(), slot))) {
             return CheckInDecision.Refuse.because(CheckInRefusal.TOO_LATE);

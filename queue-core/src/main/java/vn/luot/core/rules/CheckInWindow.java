@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.Objects;
+import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.TimeSlot;
 
 /**
@@ -20,6 +21,11 @@ public record CheckInWindow(Duration opensBefore, Duration closesAfterEnd) {
         if (opensBefore.isNegative() || closesAfterEnd.isNegative()) {
             throw new IllegalArgumentException("check-in window durations cannot be negative");
         }
+    }
+
+    /** The window a branch keeps ({@code check_in_opens_before_minutes}, {@code check_in_grace_minutes}). */
+    public static CheckInWindow of(Branch.Times times) {
+        return new CheckInWindow(times.checkInOpensBefore(), times.checkInGrace());
     }
 
     public LocalDateTime opensAt(LocalDate day, TimeSlot slot) {

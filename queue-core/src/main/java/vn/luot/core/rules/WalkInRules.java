@@ -1,9 +1,7 @@
 package vn.luot.core.rules;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import vn.luot.core.domain.Branch;
-import vn.luot.core.domain.TimeSlot;
 
 /** Whether the kiosk may hand out a walk-in number for a field now. */
 public final class WalkInRules {
@@ -15,7 +13,7 @@ public final class WalkInRules {
         UNKNOWN_FIELD,
         /** No counter of this branch serves the field. */
         NOT_SERVED_HERE,
-        /** After the last slot of the day has ended. */
+        /** After the branch's last walk-in time (by default, when the last slot of the day ends). */
         CLOSED
     }
 
@@ -27,10 +25,11 @@ public final class WalkInRules {
         if (branch.countersServing(field).isEmpty()) {
             return Refusal.NOT_SERVED_HERE;
         }
-        List<TimeSlot> slots = branch.slots();
-        if (slots.isEmpty() || !now.toLocalTime().isBefore(slots.get(slots.size() - 1).end())) {
-            return Refusal.CLOSED;
-        }
-        return null;
+        return closedFor(branch, now) ? Refusal.CLOSED : null;
+    }
+
+    /** No walk-in number for any field any more today (after the branch's last walk-in time): say so on the first tap. */
+    public static boolean closedFor(Branch branch, LocalDateTime now) {
+        return branch.slots().isEmpty() || !now.toLocalTime().isBefore(branch.walkInsEnd());
     }
 }

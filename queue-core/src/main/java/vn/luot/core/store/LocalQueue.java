@@ -71,7 +71,7 @@ public final class LocalQueue implements AutoCloseable {
         this.deviceId = b.deviceId;
         this.branch = b.branch;
         this.clock = b.clock;
-        this.checkInRules = new CheckInRules(b.checkInWindow);
+        this.checkInRules = new CheckInRules(b.checkInWindow != null ? b.checkInWindow : CheckInWindow.of(b.branch.times()));
         this.walkInBlock = b.walkInBlock;
         this.numberAllocation = b.numberAllocation;
         this.citizenHasher = CitizenHasher.openOrCreate(
@@ -665,7 +665,8 @@ public final class LocalQueue implements AutoCloseable {
         private String deviceId;
         private Branch branch;
         private Clock clock = Clock.system(BranchTime.ZONE);
-        private CheckInWindow checkInWindow = CheckInWindow.DEFAULT;
+        /** null: the branch's own window ({@link Branch#times()}). */
+        private CheckInWindow checkInWindow;
         private NumberBlock walkInBlock = NumberBlock.DEFAULT;
         private NumberAllocation numberAllocation = NumberAllocation.IN_TRANSACTION;
         private long maxDatabaseBytes;

@@ -101,7 +101,7 @@ class CheckInRulesTest {
     void aMovedBookingChecksInAgainstItsNewAfternoonSlot() {
         Ticket moved = Ticket.booked(booking.ticketId(), booking.id(), booking.purpose(), booking.slot(), false)
                 .withSlot(TimeSlot.parse("14:00-14:30")).withStatus(TicketStatus.MOVED);
-        assertThat(reason(at("09:00", moved))).isEqualTo(CheckInRefusal.TOO_EARLY);
+        assertThat(reason(at("09:00", moved))).isEqualTo(CheckInRefusal.MOVED_LATER); // and is told of the move
         assertThat(at("13:45", moved)).isEqualTo(new CheckInDecision.Accept(TimeSlot.parse("14:00-14:30")));
     }
 
