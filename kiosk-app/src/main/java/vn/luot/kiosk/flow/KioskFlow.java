@@ -48,6 +48,7 @@ public final class KioskFlow implements KioskActions {
 
     private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
     private static final int PRINTS_ALLOWED = 2;
+    private static final int CARD_SEARCH_FACTOR = 4;
 
     private final LocalQueue queue;
     private final Branch branch;
@@ -132,7 +133,7 @@ public final class KioskFlow implements KioskActions {
             List<Screen.FieldChoice> fields = new ArrayList<>();
             for (ServiceField f : branch.fields()) {
                 if (!branch.countersServing(f.code()).isEmpty()) {
-                    fields.add(new Screen.FieldChoice(f.code(), f.nameVi(), f.nameEn(), queue.waitingCount(f.code())));
+                    fields.add(Screen.FieldChoice.of(f, queue.waitingCount(f.code())));
                 }
             }
             publish(state.with(new Screen.ChooseField(fields)));
@@ -195,7 +196,9 @@ public final class KioskFlow implements KioskActions {
         if (s instanceof Screen.Working || (s instanceof Screen.Home && state.language() == KioskState.Language.VI)) {
             return;
         }
-        if (Duration.between(lastActivity, clock.instant()).compareTo(idleTimeout) >= 0) {
+        // a citizen looking for their ID card in a bag is not idle: that step waits several times as long
+        Duration timeout = s instanceof Screen.ScanCitizenCard ? idleTimeout.multipliedBy(CARD_SEARCH_FACTOR) : idleTimeout;
+        if (Duration.between(lastActivity, clock.instant()).compareTo(timeout) >= 0) {
             publish(new KioskState(new Screen.Home(), KioskState.Language.VI, state.online(), state.offlineSince(),
                     state.paperLow(), state.clockTrusted()));
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import vn.luot.core.domain.Purpose;
+import vn.luot.core.domain.ServiceField;
 import vn.luot.printer.PrinterStatus;
 
 /** What the kiosk shows. Each screen is a value; the view draws it and nothing else. */
@@ -68,6 +69,19 @@ public sealed interface Screen {
     }
 
     /** A field a walk-in can choose, with how many wait for it. */
-    record FieldChoice(String code, String nameVi, String nameEn, int waiting) {
+    record FieldChoice(String code, String nameVi, String nameEn, String everydayVi, String everydayEn, int waiting) {
+
+        public static FieldChoice of(ServiceField field, int waiting) {
+            return new FieldChoice(field.code(), field.nameVi(), field.nameEn(), field.everydayVi(), field.everydayEn(),
+                    waiting);
+        }
+
+        public String name(KioskState.Language language) {
+            return language == KioskState.Language.EN ? nameEn : nameVi;
+        }
+
+        public String everyday(KioskState.Language language) {
+            return language == KioskState.Language.EN ? everydayEn : everydayVi;
+        }
     }
 }

@@ -97,11 +97,11 @@ public final class KioskView {
         } else if (s instanceof Screen.Working) {
             body = working(t);
         } else if (s instanceof Screen.TicketIssued issued) {
-            body = ticket(t, issued.ticket(), issued.reprint());
+            body = ticket(t, state.language(), issued.ticket(), issued.reprint());
         } else if (s instanceof Screen.Refused refused) {
             body = refused(t, refused);
         } else if (s instanceof Screen.ChooseField choose) {
-            body = chooseField(t, choose);
+            body = chooseField(t, state.language(), choose);
         } else if (s instanceof Screen.ChoosePurpose choose) {
             body = choosePurpose(t, state.language(), choose);
         } else if (s instanceof Screen.ScanCitizenCard card) {
@@ -122,7 +122,9 @@ public final class KioskView {
         Button walkIn = button(t.getString("home.walkin"), flow::walkIn);
         walkIn.setId("walk-in");
         walkIn.setMaxWidth(orientation == Orientation.PORTRAIT ? 900 : 760);
-        Button language = button(t.getString("home.language"), flow::toggleLanguage);
+        // a small corner toggle: a full-width bar above the title was the easiest button to hit by mistake
+        Button language = new Button(t.getString("home.language"));
+        language.setOnAction(e -> flow.toggleLanguage());
         language.getStyleClass().add("language");
         language.setId("language");
         HBox top = new HBox(language);
@@ -184,7 +186,7 @@ public final class KioskView {
     }
 
     /** "Wait to be called" first and largest, the number, then which counters will call it: never read as a call. */
-    private Node ticket(ResourceBundle t, TicketView ticket, boolean reprint) {
+    private Node ticket(ResourceBundle t, KioskState.Language language, TicketView ticket, boolean reprint) {
         VBox box = new VBox(28);
         box.setAlignment(Pos.CENTER);
         box.getChildren().add(spacer());
@@ -198,7 +200,9 @@ public final class KioskView {
         if (ticket.priority()) {
             box.getChildren().add(label(t.getString("ticket.priority"), "priority"));
         }
-        box.getChildren().add(label(ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
+        box.getChildren().add(label(language == KioskState.Language.EN
+                ? ticket.fieldNameEn() + " · " + ticket.purpose().nameEn()
+                : ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
         box.getChildren().add(label(ticket.ahead() == 0 ? t.getString("ticket.next")
                 : MessageFormat.format(t.getString("ticket.ahead"), ticket.ahead(), ticket.waitMinutes()), "body"));
         String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
@@ -246,15 +250,20 @@ public final class KioskView {
         return box;
     }
 
-    private Node chooseField(ResourceBundle t, Screen.ChooseField choose) {
+    /** Equal tiles: the field's name, the everyday words citizens know it by, how many wait. */
+    private Node chooseField(ResourceBundle t, KioskState.Language language, Screen.ChooseField choose) {
         FlowPane grid = new FlowPane(32, 32);
         grid.setAlignment(Pos.CENTER);
         grid.setPrefWrapLength(orientation == Orientation.PORTRAIT ? 960 : 1790);
         for (Screen.FieldChoice f : choose.fields()) {
             Label icon = new Label(f.code());
             icon.getStyleClass().add("field-icon");
-            Button tile = new Button(f.nameVi() + "\n" + MessageFormat.format(t.getString("walkin.field.waiting"),
-                    f.waiting()));
+            StringBuilder text = new StringBuilder(f.name(language));
+            if (!f.everyday(language).isEmpty()) {
+                text.append("\n(").append(f.everyday(language)).append(')');
+            }
+            text.append('\n').append(MessageFormat.format(t.getString("walkin.field.waiting"), f.waiting()));
+            Button tile = new Button(text.toString());
             tile.setGraphic(icon);
             tile.getStyleClass().add(orientation == Orientation.PORTRAIT ? "field-tile" : "field-tile-compact");
             tile.setId("field-" + f.code());
@@ -270,7 +279,8 @@ public final class KioskView {
     }
 
     private Node choosePurpose(ResourceBundle t, KioskState.Language language, Screen.ChoosePurpose choose) {
-        VBox box = new VBox(40, label(choose.field().nameVi(), "subtitle"), label(t.getString("walkin.purpose.title"), "title"));
+        VBox box = new VBox(40, label(choose.field().name(language), "subtitle"),
+                label(t.getString("walkin.purpose.title"), "title"));
         box.setAlignment(Pos.TOP_CENTER);
         for (Purpose p : choose.purposes()) {
             Button b = button(language == KioskState.Language.VI ? p.nameVi() : p.nameEn() + " · " + p.nameVi(),
@@ -285,15 +295,22 @@ public final class KioskView {
         return box;
     }
 
+    /**
+     * The chip ID card (not a phone) over the scanner; what is read and kept, said before the scan (Decree
+     * 13/2023); a rejected scan in large type above the picture, never behind it.
+     */
     private Node citizenCard(ResourceBundle t, Screen.ScanCitizenCard card) {
-        VBox box = new VBox(40, label(t.getString("walkin.cccd.title"), "title"), label(t.getString("walkin.cccd.hint"), "body"),
-                scanAnimation());
+        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 36 : 20, label(t.getString("walkin.cccd.title"), "title"),
+                label(t.getString("walkin.cccd.hint"), "body"));
         box.setAlignment(Pos.TOP_CENTER);
         if (card.lastScanRejected()) {
-            Label rejected = label(t.getString("walkin.cccd.rejected"), "staff-warning");
+            Label rejected = label(t.getString("walkin.cccd.rejected"), "error");
             rejected.setId("cccd-rejected");
             box.getChildren().add(rejected);
         }
+        Label privacy = label(t.getString("walkin.cccd.privacy"), "subtitle");
+        privacy.setId("cccd-privacy");
+        box.getChildren().addAll(idCardOverScanner(), privacy);
         Button skip = button(t.getString("walkin.cccd.skip"), flow::skipCitizenCard);
         skip.setId("skip-card");
         skip.setMaxWidth(900);
@@ -301,6 +318,39 @@ public final class KioskView {
         back.getStyleClass().add("secondary");
         box.getChildren().addAll(spacer(), skip, back);
         return box;
+    }
+
+    /** A chip ID card (landscape, chip, QR in its corner) held over the scanner window, still. */
+    private Node idCardOverScanner() {
+        Region window = new Region();
+        window.getStyleClass().add("scanner-window");
+        window.setPrefSize(520, 140);
+        window.setMaxSize(520, 140);
+        Region cardFace = new Region();
+        cardFace.getStyleClass().add("id-card");
+        cardFace.setPrefSize(400, 252);
+        cardFace.setMaxSize(400, 252);
+        Region chip = new Region();
+        chip.getStyleClass().add("id-card-chip");
+        chip.setPrefSize(64, 48);
+        chip.setMaxSize(64, 48);
+        Region qr = new Region();
+        qr.getStyleClass().add("phone-qr");
+        qr.setPrefSize(96, 96);
+        qr.setMaxSize(96, 96);
+        StackPane idCard = new StackPane(cardFace, chip, qr);
+        StackPane.setAlignment(chip, Pos.CENTER_LEFT);
+        StackPane.setMargin(chip, new Insets(0, 0, 0, 40));
+        StackPane.setAlignment(qr, Pos.TOP_RIGHT);
+        StackPane.setMargin(qr, new Insets(24, 24, 0, 0));
+        idCard.setMaxSize(400, 252);
+        StackPane stage = new StackPane(window, idCard);
+        StackPane.setAlignment(window, Pos.BOTTOM_CENTER);
+        StackPane.setAlignment(idCard, Pos.TOP_CENTER);
+        int height = orientation == Orientation.PORTRAIT ? 360 : 300;
+        stage.setPrefSize(560, height);
+        stage.setMaxSize(560, height);
+        return stage;
     }
 
     private Node printerFault(ResourceBundle t, Screen.PrinterFault fault) {
@@ -323,19 +373,12 @@ public final class KioskView {
         if (!state.online()) {
             sync.getStyleClass().add("status-offline");
         }
+        // staff-only matters (paper running low, the clock not confirmed) go to the hub, not to the citizen
         HBox bar = new HBox(24);
         bar.setAlignment(Pos.CENTER_LEFT);
-        if (state.paperLow()) {
-            Label paper = label(t.getString("staff.paperLow"), "staff-warning");
-            paper.setId("paper-low");
-            bar.getChildren().add(paper);
-        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         bar.getChildren().add(gap);
-        if (!state.clockTrusted()) {
-            bar.getChildren().add(label(t.getString("status.clock"), "status"));
-        }
         bar.getChildren().add(sync);
         return bar;
     }
@@ -344,6 +387,8 @@ public final class KioskView {
         Label l = new Label(text);
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        // wrap, never shorten to "…": a box short of height squeezes its spacers, not the words
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setTextAlignment(TextAlignment.CENTER);
         l.setAlignment(Pos.CENTER);
         return l;

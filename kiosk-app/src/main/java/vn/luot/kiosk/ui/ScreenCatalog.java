@@ -37,7 +37,7 @@ public final class ScreenCatalog {
         List<Screen.FieldChoice> fields = new ArrayList<>();
         int waiting = 3;
         for (ServiceField f : DemoBranch.fields()) {
-            fields.add(new Screen.FieldChoice(f.code(), f.nameVi(), f.nameEn(), waiting));
+            fields.add(Screen.FieldChoice.of(f, waiting));
             waiting = (waiting * 7) % 13;
         }
         out.put("walkin-field", new Screen.ChooseField(fields));

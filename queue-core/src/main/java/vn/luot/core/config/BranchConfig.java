@@ -21,7 +21,8 @@ public record BranchConfig(String id, String name, String address, List<String> 
                            Integer capacityPerField, Integer checkInOpensBeforeMinutes, Integer checkInGraceMinutes,
                            String lastWalkIn, List<FieldEntry> fields, List<CounterEntry> counters) {
 
-    public record FieldEntry(String code, String nameVi, String nameEn) {
+    /** {@code everyday_vi}/{@code everyday_en}: the words citizens know the field's services by (optional). */
+    public record FieldEntry(String code, String nameVi, String nameEn, String everydayVi, String everydayEn) {
     }
 
     public record CounterEntry(Integer number, List<String> fields) {
@@ -52,7 +53,7 @@ public record BranchConfig(String id, String name, String address, List<String> 
         try {
             List<ServiceField> fieldList = new ArrayList<>();
             for (FieldEntry f : required(fields, prefix + "fields")) {
-                fieldList.add(new ServiceField(f.code(), f.nameVi(), f.nameEn()));
+                fieldList.add(new ServiceField(f.code(), f.nameVi(), f.nameEn(), f.everydayVi(), f.everydayEn()));
             }
             List<Counter> counterList = new ArrayList<>();
             for (CounterEntry c : required(counters, prefix + "counters")) {

@@ -48,13 +48,19 @@ public final class DemoBranch {
 
     public static List<ServiceField> fields() {
         return List.of(
-                new ServiceField("HT", "Hộ tịch", "Civil status"),
-                new ServiceField("CT", "Chứng thực", "Certification"),
-                new ServiceField("DD", "Đất đai", "Land"),
-                new ServiceField("XD", "Xây dựng", "Construction"),
-                new ServiceField("KD", "Đăng ký kinh doanh", "Business registration"),
-                new ServiceField("CTR", "Cư trú", "Residence"),
-                new ServiceField("LD", "Lao động – Thương binh và Xã hội", "Labour, invalids and social affairs"));
+                new ServiceField("HT", "Hộ tịch", "Civil status", "khai sinh, kết hôn, khai tử",
+                        "birth, marriage, death"),
+                new ServiceField("CT", "Chứng thực", "Certification", "sao y, chứng thực chữ ký",
+                        "certified copies, signatures"),
+                new ServiceField("DD", "Đất đai", "Land", "sổ đỏ, sang tên nhà đất", "land titles, transfers"),
+                new ServiceField("XD", "Xây dựng", "Construction", "giấy phép xây dựng, sửa nhà",
+                        "building permits, repairs"),
+                new ServiceField("KD", "Đăng ký kinh doanh", "Business registration", "hộ kinh doanh, giấy phép",
+                        "household business, licences"),
+                new ServiceField("CTR", "Cư trú", "Residence", "thường trú, tạm trú",
+                        "permanent, temporary residence"),
+                new ServiceField("LD", "Lao động – Thương binh và Xã hội", "Labour, invalids and social affairs",
+                        "trợ cấp, người có công, bảo trợ xã hội", "allowances, people of merit, social support"));
     }
 
     public static List<TimeSlot> slots() {
