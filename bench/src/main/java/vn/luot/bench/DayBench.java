@@ -35,6 +35,7 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.sim.SocatPair;
+import vn.luot.display.buttons.Mcp23017;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.web.PinHash;
 
@@ -756,15 +757,19 @@ public final class DayBench {
             Files.writeString(dir.resolve("kiosk-" + k + ".toml"), kiosk, StandardCharsets.UTF_8);
         }
         // Counters 1–10: NEXT and NO-SHOW on header GPIOs, RECALL on the MCP23017 at 0x20, the four rating keys
-        // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons.
+        // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons. An expander has
+        // 14 inputs, not 16 (GPA7 and GPB7 are output-only, Mcp23017.isInputPin): RECALL takes 0x20's pins
+        // 0–6 and 8–10, the 40 rating keys fill 0x21 and 0x22 (14 each) and 12 pins of 0x23.
+        List<Integer> inputs = java.util.stream.IntStream.range(0, 16).filter(Mcp23017::isInputPin).boxed().toList();
         StringBuilder pins = new StringBuilder();
         for (int c = 1; c <= DayCounters.LAST_COUNTER_WITH_BUTTONS; c++) {
             pins.append("gpio:").append(3 + c).append(' ').append(c).append(" NEXT\n");
             pins.append("gpio:").append(13 + c).append(' ').append(c).append(" NO_SHOW\n");
-            pins.append("mcp:0x20:").append(c - 1).append(' ').append(c).append(" RECALL\n");
+            pins.append("mcp:0x20:").append(inputs.get(c - 1)).append(' ').append(c).append(" RECALL\n");
             for (int k = 0; k < DayCounters.RATINGS.length; k++) {
                 int key = (c - 1) * DayCounters.RATINGS.length + k;
-                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / 16, key % 16, c, DayCounters.RATINGS[k]));
+                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / inputs.size(),
+                        inputs.get(key % inputs.size()), c, DayCounters.RATINGS[k]));
             }
         }
         StringBuilder staffPins = new StringBuilder("[staff]\nsupervisor_pin = \"" + PinHash.hash(DayStaff.pin(0))
