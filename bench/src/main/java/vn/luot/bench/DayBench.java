@@ -554,6 +554,7 @@ public final class DayBench {
         int divergent = (int) digests.values().stream().filter(d -> !d.equals(reference)).count();
         if (divergent > 0) {
             problems.add("devices differ from the central server: " + digests);
+            explainDivergence(digests, reference);
         }
 
         Map<String, String> central = DayChild.pairs(server.ask("STATUSES", ASK));
@@ -625,6 +626,28 @@ public final class DayBench {
         f.put("processes", PROCESSES);
         f.put("not_simulated", NOT_SIMULATED);
         return f;
+    }
+
+    /**
+     * Names the first tickets each divergent device holds differently from the centre, and what the hub's sync
+     * boundary refused, so a divergence explains itself (the day's folder is gone after the test).
+     */
+    private void explainDivergence(Map<String, String> digests, String reference) throws IOException {
+        java.util.Set<String> central = new java.util.LinkedHashSet<>(List.of(server.ask("TICKETS", ASK).split(" \\| ")));
+        List<DayChild> devices = new ArrayList<>(List.of(display));
+        devices.addAll(kiosks);
+        for (DayChild d : devices) {
+            String name = d == display ? "hub" : d.name();
+            if (digests.get(name).equals(reference)) {
+                continue;
+            }
+            List<String> own = List.of(d.ask("TICKETS", ASK).split(" \\| "));
+            java.util.Set<String> ownSet = new java.util.HashSet<>(own);
+            List<String> onlyHere = own.stream().filter(t -> !central.contains(t)).limit(3).toList();
+            List<String> onlyCentral = central.stream().filter(t -> !ownSet.contains(t)).limit(3).toList();
+            problems.add(name + " holds " + onlyHere + " where the centre holds " + onlyCentral);
+        }
+        problems.add("the hub's sync boundary: " + display.ask("REFUSALS", ASK));
     }
 
     /**
