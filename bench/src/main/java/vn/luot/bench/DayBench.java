@@ -35,6 +35,7 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.sim.SocatPair;
+import vn.luot.display.buttons.Mcp23017;
 import vn.luot.display.protocol.ModbusLedProtocol;
 import vn.luot.display.web.PinHash;
 
@@ -553,6 +554,7 @@ public final class DayBench {
         int divergent = (int) digests.values().stream().filter(d -> !d.equals(reference)).count();
         if (divergent > 0) {
             problems.add("devices differ from the central server: " + digests);
+            explainDivergence(digests, reference);
         }
 
         Map<String, String> central = DayChild.pairs(server.ask("STATUSES", ASK));
@@ -624,6 +626,28 @@ public final class DayBench {
         f.put("processes", PROCESSES);
         f.put("not_simulated", NOT_SIMULATED);
         return f;
+    }
+
+    /**
+     * Names the first tickets each divergent device holds differently from the centre, and what the hub's sync
+     * boundary refused, so a divergence explains itself (the day's folder is gone after the test).
+     */
+    private void explainDivergence(Map<String, String> digests, String reference) throws IOException {
+        java.util.Set<String> central = new java.util.LinkedHashSet<>(List.of(server.ask("TICKETS", ASK).split(" \\| ")));
+        List<DayChild> devices = new ArrayList<>(List.of(display));
+        devices.addAll(kiosks);
+        for (DayChild d : devices) {
+            String name = d == display ? "hub" : d.name();
+            if (digests.get(name).equals(reference)) {
+                continue;
+            }
+            List<String> own = List.of(d.ask("TICKETS", ASK).split(" \\| "));
+            java.util.Set<String> ownSet = new java.util.HashSet<>(own);
+            List<String> onlyHere = own.stream().filter(t -> !central.contains(t)).limit(3).toList();
+            List<String> onlyCentral = central.stream().filter(t -> !ownSet.contains(t)).limit(3).toList();
+            problems.add(name + " holds " + onlyHere + " where the centre holds " + onlyCentral);
+        }
+        problems.add("the hub's sync boundary: " + display.ask("REFUSALS", ASK));
     }
 
     /**
@@ -756,15 +780,19 @@ public final class DayBench {
             Files.writeString(dir.resolve("kiosk-" + k + ".toml"), kiosk, StandardCharsets.UTF_8);
         }
         // Counters 1–10: NEXT and NO-SHOW on header GPIOs, RECALL on the MCP23017 at 0x20, the four rating keys
-        // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons.
+        // on 0x21–0x23 (polled: every header pin is taken). Counters 11 and 12 have no buttons. An expander has
+        // 14 inputs, not 16 (GPA7 and GPB7 are output-only, Mcp23017.isInputPin): RECALL takes 0x20's pins
+        // 0–6 and 8–10, the 40 rating keys fill 0x21 and 0x22 (14 each) and 12 pins of 0x23.
+        List<Integer> inputs = java.util.stream.IntStream.range(0, 16).filter(Mcp23017::isInputPin).boxed().toList();
         StringBuilder pins = new StringBuilder();
         for (int c = 1; c <= DayCounters.LAST_COUNTER_WITH_BUTTONS; c++) {
             pins.append("gpio:").append(3 + c).append(' ').append(c).append(" NEXT\n");
             pins.append("gpio:").append(13 + c).append(' ').append(c).append(" NO_SHOW\n");
-            pins.append("mcp:0x20:").append(c - 1).append(' ').append(c).append(" RECALL\n");
+            pins.append("mcp:0x20:").append(inputs.get(c - 1)).append(' ').append(c).append(" RECALL\n");
             for (int k = 0; k < DayCounters.RATINGS.length; k++) {
                 int key = (c - 1) * DayCounters.RATINGS.length + k;
-                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / 16, key % 16, c, DayCounters.RATINGS[k]));
+                pins.append(String.format("mcp:0x%x:%d %d %s%n", 0x21 + key / inputs.size(),
+                        inputs.get(key % inputs.size()), c, DayCounters.RATINGS[k]));
             }
         }
         StringBuilder staffPins = new StringBuilder("[staff]\nsupervisor_pin = \"" + PinHash.hash(DayStaff.pin(0))

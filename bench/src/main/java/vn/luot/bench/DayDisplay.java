@@ -59,6 +59,8 @@ public final class DayDisplay {
                     yield "SYNCING";
                 }
                 case "STATE" -> DayFold.digest(display.queue().tickets());
+                case "TICKETS" -> DayFold.tickets(display.queue().tickets());
+                case "REFUSALS" -> display.hub().syncRefusals().toString();
                 case "STATUSES" -> DayFold.statuses(display.queue().tickets());
                 case "FIGURES" -> figures(display, LocalDate.parse(w[1]));
                 default -> "ERROR unknown command " + w[0];

@@ -31,6 +31,12 @@ final class DayFold {
         }
     }
 
+    /** Every ticket in full, in ticket order, separated by {@code " | "}: to name what two devices disagree on. */
+    static String tickets(List<Ticket> tickets) {
+        return tickets.stream().sorted(Comparator.comparing(Ticket::id)).map(Ticket::toString)
+                .collect(Collectors.joining(" | "));
+    }
+
     /** {@code KEY=STATUS} of every ticket, space separated (what the final checks need). */
     static String statuses(List<Ticket> tickets) {
         return tickets.stream().sorted(Comparator.comparing(Ticket::id))

@@ -50,6 +50,8 @@ public final class DayKiosk {
             switch (w[0]) {
                 case "STATE":
                     return DayFold.digest(kiosk.queue().tickets());
+                case "TICKETS":
+                    return DayFold.tickets(kiosk.queue().tickets());
                 case "STATUSES":
                     return DayFold.statuses(kiosk.queue().tickets());
                 case "SCAN":

@@ -61,6 +61,7 @@ public final class DayServer {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "day-server-shutdown"));
         DayChild.serve(command -> switch (command) {
             case "STATE" -> DayFold.digest(server.queue(branch.id()).tickets());
+            case "TICKETS" -> DayFold.tickets(server.queue(branch.id()).tickets());
             case "STATUSES" -> DayFold.statuses(server.queue(branch.id()).tickets());
             case "NOTIFICATIONS" -> {
                 server.housekeeping();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,6 @@ import vn.luot.core.testing.Tool;
  */
 @RequiresTools(Tool.SOCAT)
 @Tag("slow")
-@Disabled("Disabled after the merge of stop 22: the day's display child exits at start (its devices predate the sync boundary's roles, blocks and history check); to be mended first next session, see the session note")
 class DayBenchTest {
 
     @Test

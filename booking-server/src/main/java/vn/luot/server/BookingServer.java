@@ -88,7 +88,7 @@ public final class BookingServer implements AutoCloseable {
         EdgeServer.Limits limits = EdgeServer.Limits.CENTRE;
         limits = new EdgeServer.Limits(Math.max(b.httpThreads, 8), Math.min(limits.threadsPerClient(),
                 Math.max(b.httpThreads, 8) - 1), limits.idleTimeout(), limits.minRequestBytesPerSecond());
-        this.http = EdgeServer.bind("luot-server-http", new InetSocketAddress(b.bindAddress, b.port), null, limits,
+        this.http = EdgeServer.bind("luot-server-http", new InetSocketAddress(b.bindAddress, b.port), null, limits, clock,
                 exchange -> {
                     if (SyncHttpHandler.serves(exchange.getRequestURI().getPath())) {
                         sync.handle(exchange);

@@ -5,12 +5,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.luot.core.domain.Booking;
+import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.Ticket;
@@ -37,6 +43,8 @@ public final class MorningScript {
     private final DemoBranchOffice branch;
     private final PrintStream out;
     private int failures;
+    /** The tickets the steps issued, whatever their status: the failure report names them first. */
+    private final Set<TicketId> issued = new HashSet<>();
 
     public MorningScript(DemoBranchOffice branch, PrintStream out) {
         this.branch = branch;
@@ -147,7 +155,11 @@ public final class MorningScript {
         if (result instanceof String why) {
             failures++;
             out.println("  ✗ " + name + " — " + why);
+            out.println("    " + hubStatuses());
             return null;
+        }
+        if (result instanceof Ticket t) {
+            issued.add(t.id());
         }
         out.println("  ✓ " + name + (result instanceof Ticket t ? "  [" + t.label() + (t.priority() ? ", ưu tiên" : "") + "]" : ""));
         @SuppressWarnings("unchecked")
@@ -212,6 +224,36 @@ public final class MorningScript {
     private void press(int counter, ButtonAction action) {
         if (!branch.display().simulatedButtons().orElseThrow().press(counter, action)) {
             throw new IllegalStateException("no " + action + " button for counter " + counter + " in the pin map");
+        }
+    }
+
+    /**
+     * What the hub holds when a step fails, so the failure explains itself: every ticket of the morning past
+     * its booking (number, status, the line it waits in, its slot, its counter), what each counter serves, and
+     * the events the hub's sync boundary refused. Numbers and codes only, never a citizen's name.
+     */
+    String hubStatuses() {
+        try {
+            var display = branch.display();
+            String tickets = display.queue().tickets().stream()
+                    .filter(t -> !t.status().isAwaitingCheckIn() || issued.contains(t.id()))
+                    .sorted(Comparator.comparing(Ticket::id))
+                    .map(t -> t.label() + " " + t.status() + " in " + t.servingField() + " " + t.slot()
+                            + (t.priority() ? " ưu tiên" : "") + (t.counter() == 0 ? "" : " at counter " + t.counter()))
+                    .collect(Collectors.joining(", "));
+            String counters = display.queue().branch().counters().stream()
+                    .map(c -> c.number() + new TreeSet<>(c.fieldCodes()).toString() + "="
+                            + display.queue().currentAt(c.number()).map(Ticket::label).orElse("-"))
+                    .collect(Collectors.joining(" "));
+            var refusals = display.hub().syncRefusals();
+            String refused = refusals.latest().stream()
+                    .map(a -> a.code() + " " + a.type() + " " + a.device() + "#" + a.seq() + " (" + a.reason() + ")")
+                    .collect(Collectors.joining("; "));
+            return "the hub at " + BranchTime.now(branch.clock()).toLocalTime().withNano(0)
+                    + ": tickets [" + tickets + "]; counters " + counters + "; refused at its sync boundary: "
+                    + refusals.rejected() + (refused.isEmpty() ? "" : " [" + refused + "]");
+        } catch (RuntimeException e) {
+            return "the hub's statuses could not be read: " + e;
         }
     }
 

@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./luot demo --headless --script} as CI runs it: a fresh JVM, the whole branch, every step checked. */
 @Tag("slow")
-@Disabled("Disabled after the merge of stop 22: a step of the checked morning fails since the sync boundary and sign-in changes; to be mended first next session, see the session note")
 class DemoScriptTest {
 
     @TempDir

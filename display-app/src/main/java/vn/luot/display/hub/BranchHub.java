@@ -50,8 +50,10 @@ public final class BranchHub implements AutoCloseable {
     private final LocalQueue queue;
 
     private BranchHub(Builder b) throws IOException {
-        // The branch's kiosks judge time by the hub's answers, and the hub by the centre's: one clock for the branch.
-        SyncServer server = new SyncServer(b.queue, b.clockTrust.correctedClock(), b.kioskTokens);
+        // The branch's kiosks judge time by the hub's answers, and the hub by the centre's: one clock for the branch,
+        // the one the hub judges pushes by and dates its answers with.
+        Clock branchClock = b.clockTrust.correctedClock();
+        SyncServer server = new SyncServer(b.queue, branchClock, b.kioskTokens);
         this.sync = server;
         this.queue = b.queue;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
@@ -82,7 +84,7 @@ public final class BranchHub implements AutoCloseable {
             }
         };
         this.http = EdgeServer.bind("hub-http", new InetSocketAddress(b.bindAddress, b.port), tls,
-                EdgeServer.Limits.HUB, routes);
+                EdgeServer.Limits.HUB, branchClock, routes);
         if (b.upstreamUrl != null) {
             this.relayThread = Executors.newSingleThreadScheduledExecutor(daemon("hub-relay"));
             OkHttpClient client = UpstreamHttp.client(b.upstreamUrl, b.upstreamPins);

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
@@ -38,6 +42,9 @@ public final class EdgeServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EdgeServer.class.getName());
     private static final String SECURE = "vn.luot.edge.secure";
+    /** RFC 9110's IMF-fixdate, e.g. {@code Mon, 23 Nov 2026 01:40:00 GMT}. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US).withZone(ZoneOffset.UTC);
 
     /** Whether the request came over TLS (the staff cookie is {@code Secure} then). */
     public static boolean isSecure(HttpExchange exchange) {
@@ -90,9 +97,15 @@ public final class EdgeServer implements AutoCloseable {
     /**
      * Binds {@code address} (port 0: any free port), and the TLS connector when {@code tls} is not null, to serve
      * {@code handler} once {@link #start()} is called.
+     *
+     * @param clock the time every answer's {@code Date} header states: the serving side's own clock (the one its
+     *              rules judge by), never the machine's, because the clients below set their clocks by it
+     *              ({@code ClockTrust}). A hub whose Pi booted with a wrong time corrects itself from the centre
+     *              and must pass that corrected time on, not its raw system clock.
      */
-    public static EdgeServer bind(String name, InetSocketAddress address, Tls tls, Limits limits, HttpHandler handler)
-            throws IOException {
+    public static EdgeServer bind(String name, InetSocketAddress address, Tls tls, Limits limits, Clock clock,
+                                  HttpHandler handler) throws IOException {
+        Objects.requireNonNull(clock, "clock");
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()));
         threads.setName(name);
         threads.setDaemon(true);
@@ -100,6 +113,8 @@ public final class EdgeServer implements AutoCloseable {
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
+        // Jetty would date answers by the system clock; the handler below dates them by the injected one.
+        config.setSendDateHeader(false);
         config.setIdleTimeout(limits.idleTimeout().toMillis());
         config.setRequestHeaderSize(8 * 1024);
 
@@ -138,6 +153,7 @@ public final class EdgeServer implements AutoCloseable {
             if (exchange instanceof HttpsExchange) {
                 exchange.setAttribute(SECURE, Boolean.TRUE);
             }
+            exchange.getResponseHeaders().set("Date", HTTP_DATE.format(clock.instant()));
             try {
                 handler.handle(new RateGuardedExchange(exchange, limits.minRequestBytesPerSecond()));
             } catch (RateGuardedExchange.BodyTooSlowException e) {

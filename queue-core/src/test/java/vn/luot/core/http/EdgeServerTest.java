@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +40,19 @@ class EdgeServerTest {
         }
     };
 
+    /** The serving side's own clock, nine days behind the machine's, as a demo's or a day bench's clock is. */
+    private static final Clock SERVING_CLOCK = Clock.fixed(Instant.parse("2026-11-23T01:40:05Z"), ZoneOffset.UTC);
+
     @BeforeEach
     void start() throws IOException {
         server = EdgeServer.bind("edge-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                new EdgeServer.Limits(16, 4, Duration.ofSeconds(4), 256), ECHO).start();
+                new EdgeServer.Limits(16, 4, Duration.ofSeconds(4), 256), SERVING_CLOCK, ECHO).start();
+    }
+
+    @Test
+    void answersAreDatedByTheServingSidesClockNotTheMachines() throws Exception {
+        // clients set their clocks by this header (ClockTrust): a second, system-dated value would mislead them
+        assertThat(normalRequest().headers().allValues("Date")).containsExactly("Mon, 23 Nov 2026 01:40:05 GMT");
     }
 
     @AfterEach

@@ -48,7 +48,7 @@ final class SyncTestServer implements AutoCloseable {
                 .requireKnownHistory(requireKnownHistory).open();
         sync = new SyncServer(queue, clock, TOKENS);
         http = EdgeServer.bind("sync-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null,
-                new EdgeServer.Limits(16, 8, java.time.Duration.ofSeconds(10), 256),
+                new EdgeServer.Limits(16, 8, java.time.Duration.ofSeconds(10), 256), clock,
                 new SyncHttpHandler(Map.of(DemoBranch.ID, sync), TOKENS, new JsonHttp(queue.store().codec().mapper())))
                 .start();
     }
