@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.BranchTime;
@@ -22,7 +21,6 @@ import vn.luot.display.simulator.SimulatedBoards;
  * adapter is back, the display shows every counter's current number again. Found by the day bench.
  */
 @RequiresTools(Tool.SOCAT)
-@Disabled("Disabled after the merge of stop 22: the resync expectation predates board health checks and read-back; to be mended first next session, see the session note")
 class BoardResyncTest {
 
     @TempDir

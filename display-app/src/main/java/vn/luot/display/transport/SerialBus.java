@@ -34,7 +34,9 @@ import vn.luot.display.protocol.BoardProtocol;
  *       make it flap.</li>
  *   <li>When the port fails (USB adapter pulled), it is closed and reopened by a watchdog every
  *       {@code watchdogInterval}; the bus reports OFFLINE only after {@code reopenFailuresBeforeOffline}
- *       failed reopenings. When the port comes back, every board starts again from UNKNOWN.</li>
+ *       failed reopenings; until then the boards are UNKNOWN. When the port comes back, OFFLINE declared or
+ *       not, every board starts again from UNKNOWN and the listeners are told the port is open, so what the
+ *       boards missed meanwhile can be sent again.</li>
  * </ul>
  *
  * <p>Thread policy: {@link #exchange} runs on the caller's thread (never the JavaFX thread); the watchdog has
@@ -65,6 +67,8 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     private final long silenceNanos;
     private final PriorityTurns turns = new PriorityTurns();
     private boolean offline;
+    /** The port failed (or would not open) and is not open again yet: frames were lost, OFFLINE declared or not. */
+    private boolean lost;
     private int reopenFailures;
     private String lastPortProblem = "not opened yet";
     private final Map<Integer, Health> health = new HashMap<>();
@@ -148,6 +152,10 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     private BoardStatus statusOf(int address) {
         if (offline) {
             return BoardStatus.OFFLINE;
+        }
+        if (lost) {
+            // The port failed and is being reopened: what the boards show is not known (never a stale ONLINE).
+            return BoardStatus.UNKNOWN;
         }
         Health h = health.get(address);
         return h == null ? BoardStatus.UNKNOWN : h.status;
@@ -361,6 +369,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             line = null;
         }
         lastPortProblem = why;
+        lost = true;
         reopen(events);
     }
 
@@ -375,17 +384,21 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             if (offline || !health.isEmpty()) {
                 LOG.info(() -> path + ": port (re)opened; boards start again from UNKNOWN");
             }
-            boolean wasOffline = offline;
+            // Lost frames need telling even when the port came back before it was declared OFFLINE (a reopen
+            // within reopenFailuresBeforeOffline tries): the boards missed what was sent meanwhile.
+            boolean missedFrames = offline || lost;
             offline = false;
+            lost = false;
             List<Integer> known = new ArrayList<>(health.keySet());
             health.clear();
-            if (wasOffline) {
+            if (missedFrames) {
                 events.add(() -> listeners.forEach(l -> l.portChanged(true, "reopened " + path)));
                 events.add(() -> known.forEach(a -> listeners.forEach(l -> l.boardStatusChanged(a, BoardStatus.UNKNOWN))));
             }
             return;
         }
         lastPortProblem = ((Line.Opening.Failed) opening).reason();
+        lost = true;
         reopenFailures++;
         if (!offline && reopenFailures >= reopenFailuresBeforeOffline) {
             offline = true;

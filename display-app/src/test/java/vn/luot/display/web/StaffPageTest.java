@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import vn.luot.core.store.LocalQueue;
 import vn.luot.core.testing.MutableClock;
 import vn.luot.display.tv.TvBoardModel;
 import vn.luot.display.voice.CallSentence;
+import vn.luot.display.web.StaffBrowser.Staff;
 
 /** The staff page over real HTTP on loopback, on a real queue: sign-in, operations, and what it refuses. */
 class StaffPageTest {
@@ -29,6 +28,7 @@ class StaffPageTest {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private StaffRig rig;
+    private StaffBrowser browser;
     private LocalQueue queue;
     private TvBoardModel board;
     private MutableClock clock;
@@ -39,6 +39,7 @@ class StaffPageTest {
     @BeforeEach
     void start() throws Exception {
         rig = new StaffRig(dir);
+        browser = new StaffBrowser(rig.url(""));
         queue = rig.queue;
         board = rig.board;
         clock = rig.clock;
@@ -52,7 +53,7 @@ class StaffPageTest {
 
     @Test
     void aWrongPinIsRefusedWithAClearMessageAndNoSession() throws Exception {
-        HttpResponse<String> r = login("counter=1&pin=0000", null);
+        HttpResponse<String> r = browser.login("counter=1&pin=0000");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("Mã PIN không đúng");
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(StaffPage.COOKIE + "="));
@@ -61,22 +62,22 @@ class StaffPageTest {
     @Test
     void fiveWrongPinsLockThatClientOutForAMinuteEvenWithTheRightOne() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertThat(login("counter=1&pin=1111", null).statusCode()).isEqualTo(401);
+            assertThat(browser.login("counter=1&pin=1111").statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> locked = login("counter=1&pin=" + PIN_1, null);
+        HttpResponse<String> locked = browser.login("counter=1&pin=" + PIN_1);
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.body()).contains("thử lại sau");
         clock.advance(Duration.ofSeconds(61));
-        assertThat(login("counter=1&pin=" + PIN_1, null).statusCode()).isEqualTo(303);
+        assertThat(browser.login("counter=1&pin=" + PIN_1).statusCode()).isEqualTo(303);
     }
 
     @Test
     void nextCallsTheNextTicketAndTheBoardShowsIt() throws Exception {
         queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         Staff s = signIn("1", PIN_1);
-        HttpResponse<String> r = post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
+        HttpResponse<String> r = post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
         assertThat(r.statusCode()).isEqualTo(303);
-        String page = get("/staff/desk", s.cookie).body();
+        String page = get("/staff/desk", s.cookie()).body();
         assertThat(page).contains("Đã gọi số HT-500 đến quầy 1.");
         assertThat(board.state().latest().label()).isEqualTo("HT-500");
         assertThat(spoken).extracting(CallSentence::counter).containsExactly(1);
@@ -85,8 +86,8 @@ class StaffPageTest {
     @Test
     void nextWithNobodyWaitingSaysSo() throws Exception {
         Staff s = signIn("1", PIN_1);
-        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
-        assertThat(get("/staff/desk", s.cookie).body()).contains("Không còn ai đang chờ");
+        post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Không còn ai đang chờ");
         assertThat(spoken).isEmpty();
     }
 
@@ -94,15 +95,15 @@ class StaffPageTest {
     void aForgedRequestWithTheCookieButNotTheTokenIsRefusedAndChangesNothing() throws Exception {
         queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         Staff s = signIn("1", PIN_1);
-        HttpResponse<String> noToken = post("/staff/action", "action=next", s.cookie);
-        HttpResponse<String> wrongToken = post("/staff/action", "action=next&csrf=guessed", s.cookie);
+        HttpResponse<String> noToken = post("/staff/action", "action=next", s.cookie());
+        HttpResponse<String> wrongToken = post("/staff/action", "action=next&csrf=guessed", s.cookie());
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(wrongToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("Yêu cầu bị từ chối");
         HttpResponse<String> otherSite = http.send(HttpRequest.newBuilder(URI.create(rig.url("") + "/staff/action"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", s.cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", s.cookie())
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(
-                        "action=next&csrf=" + s.csrf)).build(), HttpResponse.BodyHandlers.ofString());
+                        "action=next&csrf=" + s.csrf())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(otherSite.statusCode()).isEqualTo(403);
         assertThat(queue.waitingCount("HT")).isEqualTo(1);
         assertThat(queue.currentAt(1)).isEmpty();
@@ -115,68 +116,39 @@ class StaffPageTest {
         queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
         Staff s = signIn("1", PIN_1);
-        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
-        post("/staff/action", "action=rate&rating=VERY_SATISFIED&csrf=" + s.csrf, s.cookie);
-        assertThat(get("/staff/desk", s.cookie).body()).contains("Đã ghi nhận đánh giá cho số HT-500");
-        post("/staff/action", "action=transfer&field=CT&csrf=" + s.csrf, s.cookie);
-        assertThat(get("/staff/desk", s.cookie).body()).contains("Đã chuyển số HT-500 sang lĩnh vực Chứng thực");
+        post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=rate&rating=VERY_SATISFIED&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Đã ghi nhận đánh giá cho số HT-500");
+        post("/staff/action", "action=transfer&field=CT&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Đã chuyển số HT-500 sang lĩnh vực Chứng thực");
         assertThat(queue.waiting("CT")).extracting(t -> t.label()).containsExactly("HT-500");
-        post("/staff/action", "action=pause&csrf=" + s.csrf, s.cookie);
+        post("/staff/action", "action=pause&csrf=" + s.csrf(), s.cookie());
         assertThat(board.state().counter(1).paused()).isTrue();
-        post("/staff/action", "action=next&csrf=" + s.csrf, s.cookie);
-        assertThat(get("/staff/desk", s.cookie).body()).contains("Quầy đang tạm dừng");
+        post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Quầy đang tạm dừng");
         assertThat(queue.waitingCount("HT")).as("a paused counter calls nobody").isEqualTo(1);
     }
 
     @Test
     void theSupervisorMovesTheMorningToTheAfternoonAndCountersCannot() throws Exception {
         Staff counter = signIn("1", PIN_1);
-        assertThat(post("/staff/action", "action=move-morning&csrf=" + counter.csrf, counter.cookie).statusCode())
+        assertThat(post("/staff/action", "action=move-morning&csrf=" + counter.csrf(), counter.cookie()).statusCode())
                 .isEqualTo(400);
         Staff supervisor = signIn("supervisor", SUPERVISOR_PIN);
-        assertThat(post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf, supervisor.cookie)
+        assertThat(post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf(), supervisor.cookie())
                 .statusCode()).isEqualTo(303);
-        assertThat(get("/staff/desk", supervisor.cookie).body()).contains("ca sáng");
-    }
-
-    record Staff(String cookie, String csrf) {
+        assertThat(get("/staff/desk", supervisor.cookie()).body()).contains("ca sáng");
     }
 
     private Staff signIn(String counter, String pin) throws Exception {
-        HttpResponse<String> r = login("counter=" + counter + "&pin=" + pin, null);
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/staff/desk", cookie).body());
-        assertThat(m.find()).isTrue();
-        return new Staff(cookie, m.group(1));
-    }
-
-    /** Opens the sign-in form (its token and cookie), then posts it as a browser would. */
-    private HttpResponse<String> login(String form, String ignored) throws Exception {
-        HttpResponse<String> page = get("/staff", null);
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(m.find()).as("the sign-in form carries a token").isTrue();
-        String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        return post("/staff/login", form + "&csrf=" + m.group(1), setCookie.substring(0, setCookie.indexOf(';')));
+        return browser.signIn(counter, pin);
     }
 
     private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url("") + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form, cookie);
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rig.url("") + path));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(path, cookie);
     }
 }
