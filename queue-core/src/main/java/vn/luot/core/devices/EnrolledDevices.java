@@ -65,8 +65,8 @@ public final class EnrolledDevices implements DeviceRegistry, AutoCloseable {
         }
     }
 
-    /** @param token the new token; the old one works until {@code oldValidUntil} */
-    public record Rotation(String token, Instant oldValidUntil) {
+    /** @param token the new token of {@code device}; the old one works until {@code oldValidUntil} */
+    public record Rotation(String token, DeviceIdentity device, Instant oldValidUntil) {
         @Override
         public String toString() {
             return "Rotation[old valid until " + oldValidUntil + "]";
@@ -254,7 +254,7 @@ public final class EnrolledDevices implements DeviceRegistry, AutoCloseable {
         });
         reload();
         LOG.info(() -> "token rotated for " + device.get().deviceId() + "@" + device.get().branchId());
-        return Optional.of(new Rotation(token, graceEnd));
+        return Optional.of(new Rotation(token, device.get(), graceEnd));
     }
 
     /**

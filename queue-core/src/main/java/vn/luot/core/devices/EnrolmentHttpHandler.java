@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.luot.core.audit.AuditLog;
 import vn.luot.core.sync.JsonHttp;
 
 /**
@@ -24,10 +25,19 @@ public final class EnrolmentHttpHandler implements HttpHandler {
 
     private final EnrolledDevices devices;
     private final JsonHttp http;
+    private final AuditLog audit;
 
-    public EnrolmentHttpHandler(EnrolledDevices devices, JsonHttp http) {
+    /** @param audit where enrolments and rotations are recorded, or null */
+    public EnrolmentHttpHandler(EnrolledDevices devices, JsonHttp http, AuditLog audit) {
         this.devices = devices;
         this.http = http;
+        this.audit = audit;
+    }
+
+    private void record(HttpExchange exchange, String deviceId, String action, String detail) {
+        if (audit != null) {
+            audit.append(deviceId, "device", action, detail, exchange.getRemoteAddress().getAddress().getHostAddress());
+        }
     }
 
     public static boolean serves(String path) {
@@ -62,6 +72,9 @@ public final class EnrolmentHttpHandler implements HttpHandler {
             throw new JsonHttp.HttpError(400, "CODE_MISSING", "Thiếu mã đăng ký thiết bị.", "code is required");
         }
         EnrolledDevices.Enrolment e = devices.enrol(code.asText());
+        if (e.device() != null) {
+            record(exchange, e.device().deviceId(), "device.enrol", e.outcome().name());
+        }
         switch (e.outcome()) {
             case ENROLLED -> {
                 ObjectNode out = http.mapper().createObjectNode();
@@ -90,6 +103,7 @@ public final class EnrolmentHttpHandler implements HttpHandler {
             throw new JsonHttp.HttpError(401, "UNAUTHORIZED", "Thiết bị chưa được xác thực.",
                     "A valid device bearer token is required.");
         }
+        record(exchange, r.get().device().deviceId(), "device.rotate", "");
         ObjectNode out = http.mapper().createObjectNode();
         out.put("token", r.get().token());
         out.put("old_valid_until", r.get().oldValidUntil().toString());

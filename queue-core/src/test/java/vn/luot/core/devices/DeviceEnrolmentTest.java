@@ -59,7 +59,7 @@ class DeviceEnrolmentTest {
         JsonHttp jsonHttp = new JsonHttp(queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(DemoBranch.ID, new SyncServer(queue, clock, devices)),
                 devices, jsonHttp);
-        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, jsonHttp);
+        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, jsonHttp, null);
         http = EdgeServer.bind("enrol-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
                 new EdgeServer.Limits(16, 8, Duration.ofSeconds(10), 256), exchange -> {
                     if (EnrolmentHttpHandler.serves(exchange.getRequestURI().getPath())) {
