@@ -195,6 +195,27 @@ class DeviceEnrolmentTest {
         assertTrue(bytes.toString().contains(DeviceTokens.digest(token)), "its digest is stored");
     }
 
+    @Test
+    void theEnrolCommandWritesTheTokenForItsOwnerOnlyAndRotatesIt() throws Exception {
+        start(CONFIG);
+        Path tokenFile = dir.resolve("kiosk.token");
+        String url = "http://127.0.0.1:" + http.port();
+        EnrolMain.main(new String[] {"--upstream", url, "--code", devices.issueCode(KIOSK_3, "operator").code(),
+                "--token-file", tokenFile.toString()});
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tokenFile)));
+        String token = Files.readString(tokenFile).strip();
+        assertEquals(200, snapshot(token).statusCode());
+
+        EnrolMain.main(new String[] {"--upstream", url, "--rotate", "--token-file", tokenFile.toString()});
+        String rotated = Files.readString(tokenFile).strip();
+        assertFalse(rotated.equals(token));
+        assertEquals(200, snapshot(rotated).statusCode());
+        clock.advance(EnrolledDevices.ROTATION_GRACE);
+        assertEquals(401, snapshot(token).statusCode());
+        assertEquals(200, snapshot(rotated).statusCode());
+    }
+
     private HttpResponse<String> enrol(String code) throws Exception {
         return post(EnrolmentHttpHandler.ENROL, null, json.writeValueAsString(Map.of("code", code)));
     }
