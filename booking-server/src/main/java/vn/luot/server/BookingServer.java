@@ -26,6 +26,9 @@ import vn.luot.core.event.QueueEvent;
 import vn.luot.core.http.EdgeServer;
 import vn.luot.core.rules.CheckInWindow;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.audit.AuditLog;
+import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.devices.EnrolmentHttpHandler;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
 import vn.luot.core.sync.SyncHttpHandler;
@@ -35,6 +38,8 @@ import vn.luot.server.booking.BookingStore;
 import vn.luot.server.identity.CitizenAccess;
 import vn.luot.server.identity.DemoIdentityProvider;
 import vn.luot.server.notify.Notifier;
+import vn.luot.server.operator.OperatorApi;
+import vn.luot.server.operator.Operators;
 
 /**
  * The reference central booking server: the city app's booking API and the branches' sync endpoints
@@ -53,6 +58,8 @@ public final class BookingServer implements AutoCloseable {
     private final java.time.Duration housekeepingEvery;
     private final BookingApi api;
     private final Map<String, SyncServer> syncServers;
+    private final EnrolledDevices devices;
+    private final AuditLog audit;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -62,7 +69,10 @@ public final class BookingServer implements AutoCloseable {
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
         this.bookings = BookingStore.open(b.database);
         Map<String, SyncServer> syncs = new LinkedHashMap<>();
-        DeviceTokens devices = b.config.tokens().withAll(b.extraTokens);
+        // The config's (and the demo's) tokens are pre-enrolled: valid until rotated or revoked here.
+        this.devices = EnrolledDevices.open(folder.resolve(stem + ".devices.db"), clock,
+                b.config.tokens().withAll(b.extraTokens));
+        this.audit = AuditLog.open(folder.resolve(stem + ".audit.db"), clock);
         for (Branch branch : b.config.toBranches()) {
             LocalQueue queue = LocalQueue.builder()
                     .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
@@ -82,6 +92,9 @@ public final class BookingServer implements AutoCloseable {
         reconcile();
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
+        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit);
+        OperatorApi operator = new OperatorApi(devices, b.config.operatorTokens().withAll(b.extraOperators), audit,
+                branches.keySet(), json, clock);
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
         this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
                 b.demoIdentity ? access.withDemo(DemoIdentityProvider.beside(b.database, clock)) : access);
@@ -90,8 +103,13 @@ public final class BookingServer implements AutoCloseable {
                 Math.max(b.httpThreads, 8) - 1), limits.idleTimeout(), limits.minRequestBytesPerSecond());
         this.http = EdgeServer.bind("luot-server-http", new InetSocketAddress(b.bindAddress, b.port), null, limits, clock,
                 exchange -> {
-                    if (SyncHttpHandler.serves(exchange.getRequestURI().getPath())) {
+                    String path = exchange.getRequestURI().getPath();
+                    if (SyncHttpHandler.serves(path)) {
                         sync.handle(exchange);
+                    } else if (EnrolmentHttpHandler.serves(path)) {
+                        enrolment.handle(exchange);
+                    } else if (OperatorApi.serves(path)) {
+                        operator.handle(exchange);
                     } else {
                         api.handle(exchange);
                     }
@@ -180,6 +198,16 @@ public final class BookingServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** The devices the centre accepts: enrolled, rotated, revoked ({@code NAME.devices.db}). */
+    public EnrolledDevices devices() {
+        return devices;
+    }
+
+    /** Every operator action and device enrolment ({@code NAME.audit.db}). */
+    public AuditLog audit() {
+        return audit;
+    }
+
     public BookingStore bookings() {
         return bookings;
     }
@@ -202,6 +230,8 @@ public final class BookingServer implements AutoCloseable {
         http.close();
         branches.values().forEach(rt -> rt.queue().close());
         bookings.close();
+        devices.close();
+        audit.close();
     }
 
     /** Options of the server; config, data folder and codes are required. */
@@ -211,6 +241,7 @@ public final class BookingServer implements AutoCloseable {
         private Clock clock = Clock.system(BranchTime.ZONE);
         private BookingApi.BookingCodes codes;
         private DeviceTokens extraTokens = DeviceTokens.none();
+        private Operators extraOperators = Operators.none();
         private String bindAddress = "0.0.0.0";
         private int port = -1;
         private int httpThreads = EdgeServer.Limits.CENTRE.maxThreads();
@@ -249,6 +280,12 @@ public final class BookingServer implements AutoCloseable {
         /** Devices accepted on top of the config's (the demo's well-known tokens). */
         public Builder extraTokens(DeviceTokens tokens) {
             this.extraTokens = tokens;
+            return this;
+        }
+
+        /** Operators accepted on top of the config's (the demo's well-known operator). */
+        public Builder extraOperators(Operators operators) {
+            this.extraOperators = operators;
             return this;
         }
 

@@ -17,6 +17,7 @@ import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.token.KeySet;
 import vn.luot.core.token.SigningKeys;
 import vn.luot.server.demo.DemoBookings;
+import vn.luot.server.operator.Operators;
 
 /**
  * {@code ./luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now ISO]}.
@@ -27,6 +28,8 @@ public final class BookingServerMain {
     public static final String DEMO_KIOSK_TOKEN = "demo-kiosk-1";
     public static final String DEMO_KIOSK2_TOKEN = "demo-kiosk-2";
     public static final String DEMO_HUB_TOKEN = "demo-hub";
+    /** The demo operator's token (the operator API: enrolment codes, devices, audit), only with --demo. */
+    public static final String DEMO_OPERATOR_TOKEN = "demo-operator";
 
     private BookingServerMain() {
     }
@@ -92,6 +95,7 @@ public final class BookingServerMain {
             }
             BookingServer server = BookingServer.builder().config(cfg).database(db).clock(clock).codes(codes)
                     .port(port == null ? cfg.portOrDefault() : port).extraTokens(demoTokens).demoIdentityProvider(demo)
+                    .extraOperators(demo ? Operators.none().withToken("demo-operator", DEMO_OPERATOR_TOKEN) : Operators.none())
                     .build();
             if (demo) {
                 Branch branch = cfg.toBranches().get(0);
@@ -100,7 +104,8 @@ public final class BookingServerMain {
                         server.now(), 300, 2026L);
                 out.println("demo: " + made + " bookings seeded for " + server.now().toLocalDate() + " at " + branch.name());
                 out.println("demo device tokens (never use --demo in production): kiosk-1=" + DEMO_KIOSK_TOKEN
-                        + " kiosk-2=" + DEMO_KIOSK2_TOKEN + " hub=" + DEMO_HUB_TOKEN);
+                        + " kiosk-2=" + DEMO_KIOSK2_TOKEN + " hub=" + DEMO_HUB_TOKEN + "; operator API token "
+                        + DEMO_OPERATOR_TOKEN);
             }
             server.start();
             out.println("Lượt booking server on " + server.url() + "  (clock " + server.now().withNano(0) + " Hà Nội)");

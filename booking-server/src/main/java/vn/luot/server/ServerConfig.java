@@ -14,14 +14,20 @@ import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.token.KeySet;
 import vn.luot.server.identity.CitizenAccess;
+import vn.luot.server.operator.Operators;
 
 /** The booking server's config file (see {@code demo-server.toml}, which documents every key). */
 public record ServerConfig(Integer port, Integer capacityPerField, Integer bookedNumbersUpTo,
                            Integer citizenRetentionDays, Integer citizenWritesPerMinute,
                            Integer addressRequestsPerMinute, List<IdentityIssuer> identityIssuers,
-                           List<DeviceEntry> devices, List<BranchConfig> branches) {
+                           List<DeviceEntry> devices, List<OperatorEntry> operators,
+                           List<BranchConfig> branches) {
 
     public record DeviceEntry(String id, String branch, String role, String tokenSha256) {
+    }
+
+    /** A person who may use the operator API (enrol, list and revoke devices, read the audit log). */
+    public record OperatorEntry(String name, String tokenSha256) {
     }
 
     /** An identity provider whose citizen credentials the booking API takes: its {@code iss} and its key pin. */
@@ -82,6 +88,7 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
         }
         toBranches(file);
         tokens(file);
+        operators(file);
         if (citizenWritesPerMinute != null && citizenWritesPerMinute < 1) {
             throw new ConfigException(file, 0, "citizen_writes_per_minute", "is at least 1");
         }
@@ -119,6 +126,23 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
 
     public DeviceTokens tokens() {
         return tokens(DEMO);
+    }
+
+    public Operators operatorTokens() {
+        return operators(DEMO);
+    }
+
+    private Operators operators(Path file) {
+        Operators out = Operators.none();
+        for (int i = 0; operators != null && i < operators.size(); i++) {
+            OperatorEntry o = operators.get(i);
+            if (o.name() == null || o.name().isBlank() || o.tokenSha256() == null
+                    || !o.tokenSha256().matches("[0-9a-fA-F]{64}")) {
+                throw new ConfigException(file, 0, "operators[" + i + "]", "needs name and token_sha256 (64 hex digits)");
+            }
+            out = out.withDigest(o.name(), o.tokenSha256());
+        }
+        return out;
     }
 
     private DeviceTokens tokens(Path file) {

@@ -24,6 +24,8 @@ import vn.luot.core.store.NumberBlock;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
+import vn.luot.core.audit.AuditLog;
+import vn.luot.core.devices.EnrolledDevices;
 import vn.luot.display.board.BusCounterBoard;
 import vn.luot.display.board.CounterBoard;
 import vn.luot.display.buttons.GpioButtons;
@@ -51,6 +53,7 @@ import vn.luot.display.voice.Espeak;
 import vn.luot.display.voice.SpeakerSink;
 import vn.luot.display.voice.WavFileSink;
 import vn.luot.display.web.StaffPage;
+import vn.luot.display.web.SupervisorTools;
 import vn.luot.display.web.StaffSessions;
 import vn.luot.display.web.WaitingPage;
 
@@ -173,14 +176,20 @@ public final class Display implements AutoCloseable {
         buttons = GpioButtons.open(Boolean.TRUE.equals(config.buttons().simulated()),
                 PinMap.parse(config.buttons().pinMap()), desk, clock);
 
+        // The config's device tokens are pre-enrolled; the supervisor enrols, rotates and revokes from the staff page.
+        EnrolledDevices devices = EnrolledDevices.open(data.resolve("devices.db"), clock, tokens(config, branch));
+        closeLast.add(devices);
+        AuditLog audit = AuditLog.open(data.resolve("audit.db"), clock);
+        closeLast.add(audit);
         BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
                 .bind(config.hub().bind() == null ? "0.0.0.0" : config.hub().bind(),
                         config.hub().port() == null ? 8090 : config.hub().port())
-                .kioskTokens(tokens(config, branch))
+                .devices(devices, audit)
                 .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
                         config.staff() == null ? null : config.staff().supervisorPin(),
                         new StaffSessions(clock, Duration.ofHours(12)), clock,
-                        counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status)))
+                        counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status),
+                        new SupervisorTools(devices, audit, branch, clock)))
                 .waitingPage(new WaitingPage(queue, board, clock))
                 .afterPush(board::refresh)
                 .clockTrust(trust);

@@ -18,6 +18,10 @@ import vn.luot.core.http.EdgeServer;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
+import vn.luot.core.audit.AuditLog;
+import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.devices.EnrolmentHttpHandler;
+import vn.luot.core.sync.DeviceRegistry;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
 import vn.luot.core.sync.SyncClient;
@@ -58,6 +62,8 @@ public final class BranchHub implements AutoCloseable {
         this.queue = b.queue;
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
+        HttpHandler enrolment = b.enrolledDevices == null ? null
+                : new EnrolmentHttpHandler(b.enrolledDevices, json, b.audit);
         Runnable afterPush = b.afterPush;
         HttpHandler staff = b.staffPage;
         HttpHandler waiting = b.waitingPage;
@@ -70,6 +76,8 @@ public final class BranchHub implements AutoCloseable {
                 if (push) {
                     afterPush.run();
                 }
+            } else if (enrolment != null && EnrolmentHttpHandler.serves(path)) {
+                enrolment.handle(exchange);
             } else if (path.equals("/v1/keys") && exchange.getRequestMethod().equals("GET")) {
                 serveKeys(exchange);
             } else if (staff != null && (path.equals("/staff") || path.startsWith("/staff/"))) {
@@ -215,7 +223,9 @@ public final class BranchHub implements AutoCloseable {
         private final Clock clock;
         private String bindAddress = "0.0.0.0";
         private int port = 8080;
-        private DeviceTokens kioskTokens = DeviceTokens.none();
+        private DeviceRegistry kioskTokens = DeviceTokens.none();
+        private EnrolledDevices enrolledDevices;
+        private AuditLog audit;
         private HttpHandler staffPage;
         private HttpHandler waitingPage;
         private Runnable afterPush = () -> { };
@@ -244,6 +254,17 @@ public final class BranchHub implements AutoCloseable {
         /** The tokens of the branch's kiosks (and other devices) allowed to push here. */
         public Builder kioskTokens(DeviceTokens tokens) {
             this.kioskTokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /**
+         * The branch's devices from the hub's registry (config tokens pre-enrolled), which also serves
+         * {@code /v1/devices/enrol} and {@code /v1/devices/rotate}; enrolments and rotations go to {@code audit}.
+         */
+        public Builder devices(EnrolledDevices devices, AuditLog audit) {
+            this.enrolledDevices = Objects.requireNonNull(devices, "devices");
+            this.kioskTokens = devices;
+            this.audit = audit;
             return this;
         }
 

@@ -45,6 +45,11 @@ public final class StaffPage implements HttpHandler {
     private final StaffSessions sessions;
     private final SignInThrottle throttle;
     private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
+    private final SupervisorTools tools;
+
+    /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
+    private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
+            "device-revoke");
 
     /**
      * @param counterPins   PIN hash per counter number; a counter without one cannot sign in
@@ -59,6 +64,16 @@ public final class StaffPage implements HttpHandler {
     public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
                      StaffSessions sessions, Clock clock,
                      java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus) {
+        this(desk, queue, counterPins, supervisorPin, sessions, clock, boardStatus,
+                SupervisorTools.none(queue.branch(), clock));
+    }
+
+    /** @param tools the supervisor's device list and the audit log every action is written to */
+    public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
+                     StaffSessions sessions, Clock clock,
+                     java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus,
+                     SupervisorTools tools) {
+        this.tools = Objects.requireNonNull(tools, "tools");
         this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -91,6 +106,8 @@ public final class StaffPage implements HttpHandler {
                     } else {
                         Html.send(exchange, 200, deskPage(s.get()));
                     }
+                } else if (method.equals("GET") && path.equals("/staff/audit")) {
+                    audit(exchange);
                 } else if (method.equals("POST") && (path.equals("/staff/action") || path.equals("/staff/logout"))) {
                     act(exchange, path.endsWith("logout"));
                 } else {
@@ -147,7 +164,9 @@ public final class StaffPage implements HttpHandler {
                     + " giây. / Too many wrong PINs; try again in " + seconds + " s.");
             return;
         }
+        String tried = counter == SUPERVISOR ? "supervisor" : "counter " + counter;
         if (!PinHash.matches(pin, hash)) {
+            tools.record(tried, counter == SUPERVISOR ? "supervisor" : "clerk", "staff.sign-in-failed", "", client);
             LOG.warning(() -> "staff page: wrong PIN for " + (counter == SUPERVISOR ? "supervisor" : "counter " + counter)
                     + " from " + client + " (" + throttle.failures(client) + " from there)");
             sendLoginPage(exchange, 401, "Mã PIN không đúng. Vui lòng thử lại. / Wrong PIN, please try again.");
@@ -157,6 +176,7 @@ public final class StaffPage implements HttpHandler {
         StaffSessions.Session s = sessions.open(counter, counter == SUPERVISOR);
         exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, s.id(), 43200));
         LOG.info(() -> "staff page: " + s.who() + " signed in");
+        tools.record(s.who(), role(s), "staff.sign-in", "", client);
         Html.redirect(exchange, "/staff/desk");
     }
 
@@ -190,13 +210,51 @@ public final class StaffPage implements HttpHandler {
             return;
         }
         if (logout) {
+            tools.record(s.who(), role(s), "staff.sign-out", "", client(exchange));
             sessions.close(s);
             exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, "", 0));
             Html.redirect(exchange, "/staff");
             return;
         }
-        sessions.flash(s, perform(s, form));
+        String action = form.getOrDefault("action", "");
+        if (SUPERVISOR_ACTIONS.contains(action) && !s.supervisor()) {
+            deny(exchange, s, action);
+            return;
+        }
+        String message = perform(s, form);
+        tools.record(s.who(), role(s), SupervisorTools.auditAction(action),
+                SupervisorTools.auditDetail(s, action, form), client(exchange));
+        sessions.flash(s, message);
         Html.redirect(exchange, "/staff/desk");
+    }
+
+    private static String role(StaffSessions.Session s) {
+        return s.supervisor() ? "supervisor" : "clerk";
+    }
+
+    /** A counter's session asking for the supervisor's page or action: refused, logged and audited. */
+    private void deny(HttpExchange exchange, StaffSessions.Session s, String action) throws IOException {
+        LOG.warning(() -> "staff page: " + s.who() + " asked for the supervisor's " + action + " from " + client(exchange));
+        tools.record(s.who(), role(s), "staff.denied", action, client(exchange));
+        Html.send(exchange, 403, Pages.notice("Không có quyền", null, SupervisorTools.text("denied"), null, null,
+                "/staff/desk", "Quay lại"));
+    }
+
+    private void audit(HttpExchange exchange) throws IOException {
+        Optional<StaffSessions.Session> found = session(exchange);
+        if (found.isEmpty()) {
+            Html.redirect(exchange, "/staff");
+            return;
+        }
+        if (!found.get().supervisor()) {
+            deny(exchange, found.get(), "audit");
+            return;
+        }
+        Map<String, Object> scope = Pages.scope(SupervisorTools.text("audit.heading") + " — Lượt", 0);
+        scope.put("t", SupervisorTools.texts());
+        List<Map<String, Object>> rows = tools.auditRows(500);
+        scope.put("rows", rows.isEmpty() ? null : rows);
+        Html.send(exchange, 200, Pages.render("audit", scope));
     }
 
     /** A browser sends Origin on a POST; when it does, it must be this host (a second check behind the token). */
@@ -209,6 +267,12 @@ public final class StaffPage implements HttpHandler {
     private String perform(StaffSessions.Session s, Map<String, String> form) {
         String action = form.getOrDefault("action", "");
         if (s.supervisor()) {
+            if (action.equals("device-code")) {
+                return tools.issueCode(s.who(), form);
+            }
+            if (action.equals("device-revoke")) {
+                return tools.revoke(s.who(), form);
+            }
             if (!action.equals("move-morning")) {
                 throw new IllegalArgumentException("unknown supervisor action '" + action + "'");
             }
@@ -285,6 +349,9 @@ public final class StaffPage implements HttpHandler {
         scope.put("flash", sessions.takeFlash(s).orElse(null));
         if (s.supervisor()) {
             scope.put("supervisorView", supervisorView());
+            scope.put("t", SupervisorTools.texts());
+            scope.put("devices", tools.devicesView());
+            scope.put("auditLink", tools.hasAudit() ? Boolean.TRUE : null);
         } else {
             scope.put("desk", counterView(s.counter()));
         }

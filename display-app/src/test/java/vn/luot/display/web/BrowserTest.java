@@ -119,6 +119,37 @@ class BrowserTest {
         screenshot("waiting-ticket");
     }
 
+    /** The supervisor enrols a kiosk from the page, the code works once over HTTP, then revokes it; both pages to PNG. */
+    @Test
+    void theSupervisorEnrolsAKioskFromThePageAndRevokesIt() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1700));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        browser.findElement(By.id("enrol-device")).sendKeys("kiosk-3");
+        browser.findElement(By.id("enrol-walk-in")).sendKeys("900-999");
+        browser.findElement(By.id("enrol-submit")).click();
+        String message = textOf(By.id("message"), "kiosk-3");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[0-9A-Z]{5}-[0-9A-Z]{5}").matcher(message);
+        assertThat(code.find()).as(message).isTrue();
+        screenshot("supervisor-devices");
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> enrolled = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(rig.url("/v1/devices/enrol"))).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code.group() + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(enrolled.statusCode()).isEqualTo(200);
+        browser.get(rig.url("/staff/desk"));
+        assertThat(textOf(By.id("devices"), "kiosk-3")).contains("kiosk-3").contains("Đang hoạt động");
+        browser.findElement(By.id("revoke-kiosk-3")).click();
+        assertThat(textOf(By.id("message"), "thu hồi")).contains("Đã thu hồi thiết bị kiosk-3");
+        assertThat(rig.devices.list(null)).anyMatch(r -> r.device().deviceId().equals("kiosk-3") && r.revoked() != null);
+
+        browser.get(rig.url("/staff/audit"));
+        assertThat(textOf(By.id("audit"), "Thu hồi thiết bị")).contains("Tạo mã đăng ký thiết bị")
+                .contains("Thiết bị đăng ký").contains("supervisor (supervisor)");
+        screenshot("audit-log");
+    }
+
     /** Markup as it could arrive in a pushed event's ticket field or a branch's configured names. */
     private static final String HOSTILE = "<meta http-equiv=\"refresh\" content=\"0;url=about:blank#pwned\">"
             + "<script>document.title='pwned'</script><b id=\"injected\">x</b>";

@@ -133,7 +133,7 @@ class StaffPageTest {
     void theSupervisorMovesTheMorningToTheAfternoonAndCountersCannot() throws Exception {
         Staff counter = signIn("1", PIN_1);
         assertThat(post("/staff/action", "action=move-morning&csrf=" + counter.csrf(), counter.cookie()).statusCode())
-                .isEqualTo(400);
+                .as("a counter's session is refused the supervisor's action").isEqualTo(403);
         Staff supervisor = signIn("supervisor", SUPERVISOR_PIN);
         assertThat(post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf(), supervisor.cookie())
                 .statusCode()).isEqualTo(303);

@@ -27,6 +27,10 @@ final class StaffRig implements AutoCloseable {
     final LocalQueue queue;
     final TvBoardModel board;
     final BranchHub hub;
+    /** The hub's device registry, with kiosk-1 pre-enrolled by {@link #KIOSK_TOKEN}, and its audit log. */
+    final vn.luot.core.devices.EnrolledDevices devices;
+    final vn.luot.core.audit.AuditLog audit;
+    static final String KIOSK_TOKEN = "rig-kiosk-1-token";
 
     StaffRig(Path dir) throws Exception {
         this(dir, DemoBranch.create());
@@ -38,9 +42,14 @@ final class StaffRig implements AutoCloseable {
         board = new TvBoardModel(queue, clock, 6, "");
         CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);
         desk.addChangeListener(board::refresh);
+        devices = vn.luot.core.devices.EnrolledDevices.open(dir.resolve("devices.db"), clock,
+                vn.luot.core.sync.DeviceTokens.none().withToken(KIOSK_TOKEN, new vn.luot.core.sync.DeviceIdentity(
+                        "kiosk-1", branch.id(), vn.luot.core.sync.DeviceIdentity.Role.KIOSK)));
+        audit = vn.luot.core.audit.AuditLog.open(dir.resolve("audit.db"), clock);
         StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH,
-                new StaffSessions(clock, Duration.ofHours(12)), clock);
-        hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).staffPage(staff)
+                new StaffSessions(clock, Duration.ofHours(12)), clock, counter -> java.util.Optional.empty(),
+                new SupervisorTools(devices, audit, branch, clock));
+        hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).devices(devices, audit).staffPage(staff)
                 .waitingPage(new WaitingPage(queue, board, clock)).build().start();
     }
 
@@ -52,5 +61,7 @@ final class StaffRig implements AutoCloseable {
     public void close() {
         hub.close();
         queue.close();
+        devices.close();
+        audit.close();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The per-device bearer tokens a server accepts. Only SHA-256 digests are held (and configured), so a
  * leaked config file or heap dump does not leak a token; comparison is constant-time. Immutable.
  */
-public final class DeviceTokens {
+public final class DeviceTokens implements DeviceRegistry {
 
     private final Map<String, DeviceIdentity> byDigest;
 
@@ -42,7 +42,7 @@ public final class DeviceTokens {
         return withDigest(digest(token), device);
     }
 
-    /** @param authorization the {@code Authorization} header, or null */
+    @Override
     public Optional<DeviceIdentity> authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Optional.empty();
@@ -57,7 +57,17 @@ public final class DeviceTokens {
         return Optional.ofNullable(match);
     }
 
-    /** The device registered as {@code deviceId} of {@code branchId}, whatever its token. */
+    /** The device configured with this token digest (hex), as a registry of enrolled devices asks. */
+    public Optional<DeviceIdentity> byDigest(String sha256Hex) {
+        return Optional.ofNullable(byDigest.get(sha256Hex.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Every configured token digest (hex) with its device. */
+    public Map<String, DeviceIdentity> digests() {
+        return byDigest;
+    }
+
+    @Override
     public Optional<DeviceIdentity> device(String branchId, String deviceId) {
         return byDigest.values().stream()
                 .filter(d -> d.branchId().equals(branchId) && d.deviceId().equals(deviceId))

@@ -43,10 +43,10 @@ public final class EventAdmission {
     }
 
     private final Branch branch;
-    private final DeviceTokens registry;
+    private final DeviceRegistry registry;
 
     /** @param registry the devices this side knows (their roles and walk-in blocks), for relayed events */
-    public EventAdmission(Branch branch, DeviceTokens registry) {
+    public EventAdmission(Branch branch, DeviceRegistry registry) {
         this.branch = Objects.requireNonNull(branch, "branch");
         this.registry = Objects.requireNonNull(registry, "registry");
     }

@@ -21,10 +21,10 @@ public final class SyncHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(SyncHttpHandler.class.getName());
 
     private final Map<String, SyncServer> branches;
-    private final DeviceTokens tokens;
+    private final DeviceRegistry tokens;
     private final JsonHttp http;
 
-    public SyncHttpHandler(Map<String, SyncServer> branches, DeviceTokens tokens, JsonHttp http) {
+    public SyncHttpHandler(Map<String, SyncServer> branches, DeviceRegistry tokens, JsonHttp http) {
         this.branches = Map.copyOf(branches);
         this.tokens = tokens;
         this.http = http;

@@ -51,7 +51,7 @@ public final class SyncServer {
      * @param registry the devices of this side (roles, walk-in blocks): the origin of a relayed event is
      *                 judged by its registered role
      */
-    public SyncServer(LocalQueue queue, Clock clock, DeviceTokens registry) {
+    public SyncServer(LocalQueue queue, Clock clock, DeviceRegistry registry) {
         this.queue = queue;
         this.clock = clock;
         this.admission = new EventAdmission(queue.branch(), registry);
