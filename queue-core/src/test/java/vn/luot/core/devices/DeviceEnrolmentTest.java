@@ -61,7 +61,7 @@ class DeviceEnrolmentTest {
                 devices, jsonHttp);
         EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, jsonHttp, null);
         http = EdgeServer.bind("enrol-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                new EdgeServer.Limits(16, 8, Duration.ofSeconds(10), 256), exchange -> {
+                new EdgeServer.Limits(16, 8, Duration.ofSeconds(10), 256), clock, exchange -> {
                     if (EnrolmentHttpHandler.serves(exchange.getRequestURI().getPath())) {
                         enrolment.handle(exchange);
                     } else {
