@@ -67,6 +67,6 @@ class PrinterTestMainTest {
     @Test
     void anUnknownOptionIsRefusedWithTheUsage() throws Exception {
         assertThat(PrinterTestMain.run(new String[] {"--colour"}, out)).isEqualTo(2);
-        assertThat(output()).contains("unknown option --colour", "usage: luot printer-test");
+        assertThat(output()).contains("Unknown option: '--colour'", "Usage: luot printer-test");
     }
 }
