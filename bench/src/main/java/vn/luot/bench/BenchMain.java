@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,9 +12,12 @@ import picocli.CommandLine.Spec;
 import vn.luot.printer.bench.PrinterBench;
 
 /** Entry point of {@code ./luot bench NAME}: one subcommand per benchmark; each writes target/bench/NAME.json. */
-@Command(name = "luot bench", mixinStandardHelpOptions = true, subcommands = PrinterBench.class,
+@Command(name = "luot bench", subcommands = {PrinterBench.class, HelpCommand.class},
         description = "Benchmarks and drills; each writes target/bench/NAME.json.")
 public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     private static final Path OUT = Path.of("target", "bench");
 

@@ -26,9 +26,12 @@ import vn.luot.server.demo.DemoBookings;
 /**
  * {@code ./luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now ISO]}.
  */
-@Command(name = "luot server", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot server", sortOptions = false,
         description = "The reference central booking server (booking API + sync endpoints).")
 public final class BookingServerMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     /** Well-known tokens of the demo devices, accepted only with --demo. */
     public static final String DEMO_KIOSK_TOKEN = "demo-kiosk-1";

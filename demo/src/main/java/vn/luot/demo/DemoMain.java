@@ -40,11 +40,14 @@ import vn.luot.kiosk.ui.Screenshots;
  * branch on this machine (see {@link DemoBranchOffice}), in windows, or headless with board snapshots as PNG.
  * {@code --script} plays {@link MorningScript} and exits 0 only if every step behaved. Ctrl-C stops it all.
  */
-@Command(name = "luot demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot demo", sortOptions = false,
         description = {"The whole branch on this machine: booking server, display device with hub, LED boards, buttons"
                 + " and voice, a kiosk with its printer, on simulated hardware.",
                 "--script plays a checked morning and exits 0 only if every step behaved."})
 public final class DemoMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--headless", description = "no windows: board snapshots as PNG instead")
     boolean headless;

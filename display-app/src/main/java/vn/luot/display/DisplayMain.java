@@ -30,10 +30,13 @@ import vn.luot.display.web.PinHash;
  * [--hash-pin PIN]}. A plain main (not an {@code Application} subclass) so JavaFX on the class path starts
  * without a module path.
  */
-@Command(name = "luot display", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot display", sortOptions = false,
         description = "The display device: TV board, LED boards, call buttons, voice, branch hub (demo config:"
                 + " simulated boards on socat ptys, mock GPIO, calls to WAV files).")
 public final class DisplayMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--config", paramLabel = "FILE", description = "display config (TOML); default: the demo display")
     Path configFile;

@@ -27,9 +27,12 @@ import vn.luot.kiosk.ui.Screenshots;
  * {@code ./luot kiosk [--config FILE] [--now ISO] [--windowed] [--screenshots DIR]}. A plain main
  * (not an {@code Application} subclass) so JavaFX on the class path starts without a module path.
  */
-@Command(name = "luot kiosk", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot kiosk", sortOptions = false,
         description = "The check-in kiosk (demo config: simulated printer, keyboard/paste scanner).")
 public final class KioskMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--config", paramLabel = "FILE", description = "kiosk config (TOML); default: the demo kiosk")
     Path configFile;

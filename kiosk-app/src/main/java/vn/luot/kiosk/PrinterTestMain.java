@@ -33,10 +33,13 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * prints {@link PrinterTestPage} to the kiosk's configured printer, or to a virtual printer that
  * writes the page to DIR. Exit 0 when printed (and, on the virtual printer, every byte printable).
  */
-@Command(name = "luot printer-test", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot printer-test", sortOptions = false,
         description = "Prints the test page (every Vietnamese letter, alignment marks, a QR, the profile's name) to the"
                 + " kiosk's printer or to a virtual printer.")
 public final class PrinterTestMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "kiosk config whose printer to use (default /etc/luot/kiosk.toml unless --virtual)")

@@ -25,9 +25,12 @@ import vn.luot.printer.escpos.BundledFonts;
  * report from a queue database (the central server's file for the branch, or a hub's), or from a demo
  * day played for the purpose. The database is only read.
  */
-@Command(name = "luot report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot report", sortOptions = false,
         description = "The branch's daily report: index.html with charts, and CSV files.")
 public final class ReportMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--date", paramLabel = "2026-11-23", description = "the day (default 2026-11-23, the demo day)")
     LocalDate day;

@@ -14,11 +14,14 @@ import picocli.CommandLine.Option;
  * do; exit status 1 when any check FAILs, 2 on a usage error. hardware-docs/troubleshooting.md explains
  * every line.
  */
-@Command(name = "luot doctor", mixinStandardHelpOptions = true,
+@Command(name = "luot doctor",
         description = {"Checks a device: config, printer, serial ports, GPIO pins, audio, screen, clock, upstream,"
                 + " SQLite file; one line per check (OK/WARN/FAIL), exit 1 on FAIL.",
                 "hardware-docs/troubleshooting.md explains every line."})
 public final class DoctorMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "a kiosk, display or server config (repeatable)")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -15,9 +16,12 @@ import picocli.CommandLine.Parameters;
  * from inside the JVM (see {@link Watchdog}). {@code luot-run} starts every packaged program this way;
  * outside systemd it only runs the program. Everything after MAIN-CLASS is the program's, options included.
  */
-@Command(name = "Supervised", mixinStandardHelpOptions = true,
+@Command(name = "Supervised",
         description = "Runs a program's main with the systemd watchdog fed from inside the JVM.")
 public final class Supervised implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "MAIN-CLASS", description = "the program, e.g. vn.luot.kiosk.KioskMain")
     String mainClass;

@@ -18,9 +18,12 @@ import vn.luot.core.domain.BranchTime;
  * boards of built-in profiles on the other end of a socat pty pair. Prints every frame and the boards after
  * each change.
  */
-@Command(name = "SimulatedBoardsMain", mixinStandardHelpOptions = true,
+@Command(name = "SimulatedBoardsMain",
         description = "LED boards of built-in profiles on the other end of a socat pty pair; prints every frame.")
 public final class SimulatedBoardsMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--pty", required = true, paramLabel = "PATH", description = "the boards' end of the pty pair")
     String pty;

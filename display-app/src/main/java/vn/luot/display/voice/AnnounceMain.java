@@ -22,9 +22,12 @@ import vn.luot.core.config.ConfigException;
  * (chime first, said {@code --repeat} times, 2 by default), with {@code --device} plays it there as the
  * display would ({@code voice.device}, 500 ms lead-in): the installer's test of the TV's sound.
  */
-@Command(name = "luot announce", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot announce", sortOptions = false,
         description = "Prints the sentence a call says (and writes its audio to FILE, or plays it on a device).")
 public final class AnnounceMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--text", arity = "2", required = true, paramLabel = "LABEL COUNTER",
             description = "the ticket label and the counter number, e.g. HT-012 5")

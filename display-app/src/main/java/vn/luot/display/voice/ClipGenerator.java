@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -14,9 +15,12 @@ import picocli.CommandLine.Parameters;
  * phrase through espeak-ng (Northern voice), trimmed of its padding, plus the synthesised chime. See
  * hardware-docs/voice.md for recording real voices instead.
  */
-@Command(name = "ClipGenerator", mixinStandardHelpOptions = true,
+@Command(name = "ClipGenerator",
         description = "Regenerates the shipped voice clips with espeak-ng (Northern voice) into OUTPUT_FOLDER.")
 public final class ClipGenerator implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "OUTPUT_FOLDER", description = "e.g. display-app/src/main/resources/voice")
     Path out;

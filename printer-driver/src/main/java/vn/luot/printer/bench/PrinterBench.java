@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.luot.printer.TicketSlip;
 import vn.luot.printer.escpos.BundledFonts;
@@ -30,9 +31,12 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * {@code target/bench/printer.json} relative to the working directory.
  * Usage: {@code luot bench printer [RUNS]} (default 2000, at least 1000).
  */
-@Command(name = "printer", mixinStandardHelpOptions = true,
+@Command(name = "printer",
         description = "Ticket sizes, render times, status round trip (target/bench/printer.json).")
 public final class PrinterBench implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUNS", defaultValue = "2000",
             description = "timed runs of each measurement (at least 1000; default ${DEFAULT-VALUE})")

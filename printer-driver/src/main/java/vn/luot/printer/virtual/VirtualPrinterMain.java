@@ -22,9 +22,12 @@ import vn.luot.printer.escpos.BundledFonts;
  * <p>With {@code --pty PATH}, socat creates a pseudo-terminal pair: the kiosk opens PATH as its
  * serial printer, the virtual printer listens on PATH.printer. Runs until killed.
  */
-@Command(name = "luot printer", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "luot printer", sortOptions = false,
         description = "The virtual ESC/POS printer: tickets to DIR as .bin, .png and .txt.")
 public final class VirtualPrinterMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "9100", description = "TCP port (default ${DEFAULT-VALUE})")
     int port;
