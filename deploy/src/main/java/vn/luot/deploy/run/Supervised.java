@@ -30,7 +30,12 @@ public final class Supervised implements Callable<Integer> {
     List<String> args = new ArrayList<>();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Supervised()).setStopAtPositional(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Everything after MAIN-CLASS is the program's, options included. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Supervised()).setStopAtPositional(true);
     }
 
     @Override
