@@ -35,10 +35,6 @@ public final class CoreBench {
     private CoreBench() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(Path.of("target", "bench"));
-    }
-
     static void run(Path outDir) throws IOException {
         Path dir = Files.createTempDirectory("luot-bench-core");
         BenchReport report = new BenchReport("core");

@@ -135,21 +135,8 @@ public final class DayBench {
         this.random = new Random(options.seed());
     }
 
-    public static void main(String[] args) throws Exception {
-        run(args, Path.of("target", "bench"));
-    }
-
-    static void run(String[] args, Path outDir) throws Exception {
-        long seed = System.nanoTime() % 1_000_000;
-        boolean shortDay = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--short" -> shortDay = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (usage: bench day [--seed N] [--short])");
-            }
-        }
+    /** Plays a day (a full one, or the short one of {@code shortDay}) and reports; the exit status is 0 if it passed. */
+    static int run(long seed, boolean shortDay, Path outDir) throws Exception {
         Path dir = Files.createTempDirectory("luot-day");
         Options options = shortDay ? Options.shortDay(seed, dir) : Options.full(seed, dir);
         Result result = play(options, System.out);
@@ -158,7 +145,7 @@ public final class DayBench {
         report.write(System.out, outDir);
         result.problems().stream().limit(20).forEach(p -> System.out.println("  PROBLEM " + p));
         System.out.println(result.passed() ? "the day passed every check" : result.problems().size() + " problem(s)");
-        System.exit(result.passed() ? 0 : 1);
+        return result.passed() ? 0 : 1;
     }
 
     /** Plays one day in {@code options.dir()} and checks it. */

@@ -3,9 +3,13 @@ package vn.luot.bench;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.luot.display.simulator.SimulatedBoards;
 
 /**
@@ -16,30 +20,40 @@ import vn.luot.display.simulator.SimulatedBoards;
  * </pre>
  * {@code DayBoards --pty PATH --board ADDRESS:PROTOCOL ... --start ISO --anchor MILLIS --rate R}
  */
-public final class DayBoards {
+@Command(name = "day-boards", description = "The simulated led boards of the day (a process DayBench starts).")
+public final class DayBoards implements Callable<Integer> {
 
-    private DayBoards() {
+    @Mixin
+    DayClockOptions clockOptions;
+
+    @Option(names = "--pty", required = true, paramLabel = "PATH")
+    String pty;
+
+    @Option(names = "--board", required = true, paramLabel = "ADDRESS:PROFILE")
+    List<String> boards;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new DayBoards()).execute(argv));
     }
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = Arrays.asList(argv);
-        SimulatedBoards.Builder builder = SimulatedBoards.builder(DayClock.value(args, "--pty"), DayClock.fromArgs(args));
+    @Override
+    public Integer call() throws Exception {
+        SimulatedBoards.Builder builder = SimulatedBoards.builder(pty, clockOptions.clock());
         List<Integer> addresses = new ArrayList<>();
-        for (int i = 0; i < argv.length - 1; i++) {
-            if (argv[i].equals("--board")) {
-                String[] board = argv[i + 1].split(":");
-                addresses.add(Integer.parseInt(board[0]));
-                builder.board(Integer.parseInt(board[0]), board[1]);
-            }
+        for (String spec : boards) {
+            String[] board = spec.split(":");
+            addresses.add(Integer.parseInt(board[0]));
+            builder.board(Integer.parseInt(board[0]), board[1]);
         }
-        SimulatedBoards boards = builder.build().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(boards::close, "day-boards-shutdown"));
+        SimulatedBoards simulated = builder.build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(simulated::close, "day-boards-shutdown"));
         DayChild.serve(line -> switch (line) {
             case "SHOWN" -> addresses.stream()
-                    .map(a -> a + "=" + URLEncoder.encode(boards.board(a).map(SimulatedBoards.BoardView::shown).orElse("?"),
+                    .map(a -> a + "=" + URLEncoder.encode(simulated.board(a).map(SimulatedBoards.BoardView::shown).orElse("?"),
                             StandardCharsets.UTF_8))
                     .collect(Collectors.joining(" "));
             default -> "ERROR unknown command " + line;
         });
+        return 0;
     }
 }

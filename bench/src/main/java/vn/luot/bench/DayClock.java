@@ -31,20 +31,6 @@ final class DayClock extends Clock {
         this.rate = rate;
     }
 
-    /** Reads the clock's values from {@code --start ISO --anchor EPOCH_MILLIS --rate R} among {@code args}. */
-    static DayClock fromArgs(List<String> args) {
-        return new DayClock(LocalDateTime.parse(value(args, "--start")), Long.parseLong(value(args, "--anchor")),
-                Double.parseDouble(value(args, "--rate")));
-    }
-
-    static String value(List<String> args, String name) {
-        int i = args.indexOf(name);
-        if (i < 0 || i + 1 >= args.size()) {
-            throw new IllegalArgumentException("missing " + name);
-        }
-        return args.get(i + 1);
-    }
-
     List<String> args() {
         return List.of("--start", start.toString(), "--anchor", Long.toString(anchorMillis), "--rate", Double.toString(rate));
     }

@@ -2,12 +2,16 @@ package vn.luot.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.event.Event;
 import vn.luot.core.event.QueueEvent;
@@ -33,15 +37,23 @@ import vn.luot.report.DayFigures;
  * FIGURES DAY              the day's figures from this device's event log
  * </pre>
  */
-public final class DayDisplay {
+@Command(name = "day-display", description = "The display device of the day (a process DayBench starts).")
+public final class DayDisplay implements Callable<Integer> {
 
-    private DayDisplay() {
+    @Mixin
+    DayClockOptions clockOptions;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE")
+    Path configFile;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new DayDisplay()).execute(argv));
     }
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = Arrays.asList(argv);
-        DayClock clock = DayClock.fromArgs(args);
-        DisplayConfig config = DisplayConfig.load(Path.of(DayClock.value(args, "--config")));
+    @Override
+    public Integer call() throws Exception {
+        DayClock clock = clockOptions.clock();
+        DisplayConfig config = DisplayConfig.load(configFile);
         Display display = Display.start(config, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(display::close, "day-display-shutdown"));
         Rounds rounds = new Rounds();
@@ -66,6 +78,7 @@ public final class DayDisplay {
                 default -> "ERROR unknown command " + w[0];
             };
         });
+        return 0;
     }
 
     /** Numbers the hub's upstream reports, so the bench can tell a fresh report from the one before an outage. */

@@ -1,12 +1,16 @@
 package vn.luot.bench;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.luot.core.domain.Purpose;
 import vn.luot.kiosk.Kiosk;
 import vn.luot.kiosk.config.KioskConfig;
@@ -25,15 +29,23 @@ import vn.luot.kiosk.flow.Screen;
  * Answers: {@code OK KEY LABEL} (ticket printed), {@code FAULT KEY LABEL} (ticket recorded, not printed),
  * {@code REFUSED REASON}.
  */
-public final class DayKiosk {
+@Command(name = "day-kiosk", description = "A kiosk of the day (a process DayBench starts).")
+public final class DayKiosk implements Callable<Integer> {
 
-    private DayKiosk() {
+    @Mixin
+    DayClockOptions clockOptions;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE")
+    Path configFile;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new DayKiosk()).execute(argv));
     }
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = Arrays.asList(argv);
-        DayClock clock = DayClock.fromArgs(args);
-        Kiosk kiosk = Kiosk.start(KioskConfig.load(Path.of(DayClock.value(args, "--config"))), clock);
+    @Override
+    public Integer call() throws Exception {
+        DayClock clock = clockOptions.clock();
+        Kiosk kiosk = Kiosk.start(KioskConfig.load(configFile), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "day-kiosk-shutdown"));
         KioskFlow flow = kiosk.flow();
         AtomicReference<CompletableFuture<Screen>> awaited = new AtomicReference<>();
@@ -72,6 +84,7 @@ public final class DayKiosk {
                     return "ERROR unknown command " + w[0];
             }
         });
+        return 0;
     }
 
     private static String act(KioskFlow flow, AtomicReference<CompletableFuture<Screen>> awaited, Runnable taps) {

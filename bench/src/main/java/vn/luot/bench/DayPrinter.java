@@ -2,8 +2,11 @@ package vn.luot.bench;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.printer.escpos.BundledFonts;
 import vn.luot.printer.virtual.PrintedTicket;
 import vn.luot.printer.virtual.VirtualPrinter;
@@ -18,17 +21,28 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * </pre>
  * {@code DayPrinter --port P --out DIR --width DOTS}
  */
-public final class DayPrinter {
+@Command(name = "day-printer", description = "A virtual printer of the day (a process DayBench starts).")
+public final class DayPrinter implements Callable<Integer> {
 
-    private DayPrinter() {
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Option(names = "--width", required = true, paramLabel = "DOTS")
+    int width;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT")
+    int port;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new DayPrinter()).execute(argv));
     }
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = Arrays.asList(argv);
-        VirtualPrinter printer = new VirtualPrinter(Path.of(DayClock.value(args, "--out")),
-                Integer.parseInt(DayClock.value(args, "--width")), BundledFonts.load());
+    @Override
+    public Integer call() throws Exception {
+        VirtualPrinter printer = new VirtualPrinter(out,
+                width, BundledFonts.load());
         VirtualPrinterServer server = VirtualPrinterServer.start(printer, InetAddress.getLoopbackAddress(),
-                Integer.parseInt(DayClock.value(args, "--port")));
+                port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -54,5 +68,6 @@ public final class DayPrinter {
             }
             default -> "ERROR unknown command " + line;
         });
+        return 0;
     }
 }

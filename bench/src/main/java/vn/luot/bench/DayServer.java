@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.event.QueueEvent;
@@ -28,20 +32,33 @@ import vn.luot.server.booking.BookingStore;
  *
  * <p>{@code DayServer --dir DIR --port P --config server.toml --start ISO --anchor MILLIS --rate R}
  */
-public final class DayServer {
+@Command(name = "day-server", description = "The central server of the day (a process DayBench starts).")
+public final class DayServer implements Callable<Integer> {
 
     static final String KIOSK1_TOKEN = "day-kiosk-1";
     static final String KIOSK2_TOKEN = "day-kiosk-2";
     static final String HUB_TOKEN = "day-hub";
 
-    private DayServer() {
+    @Mixin
+    DayClockOptions clockOptions;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE")
+    Path configFile;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT")
+    int port;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new DayServer()).execute(argv));
     }
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = Arrays.asList(argv);
-        DayClock clock = DayClock.fromArgs(args);
-        Path dir = Path.of(DayClock.value(args, "--dir"));
-        ServerConfig config = ServerConfig.load(Path.of(DayClock.value(args, "--config")));
+    @Override
+    public Integer call() throws Exception {
+        DayClock clock = clockOptions.clock();
+        ServerConfig config = ServerConfig.load(configFile);
         Branch branch = config.toBranches().get(0);
         DeviceTokens tokens = DeviceTokens.none()
                 .withToken(KIOSK1_TOKEN, new DeviceIdentity("kiosk-1", branch.id(), DeviceIdentity.Role.KIOSK))
@@ -50,7 +67,7 @@ public final class DayServer {
         SignedCodes codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("signing-key")), KeySet.empty());
         // Housekeeping every 50 ms real is a branch minute or less at the rates the day runs at.
         BookingServer server = BookingServer.builder().config(config).database(dir.resolve("server.db")).clock(clock)
-                .codes(codes).bindAddress("127.0.0.1").port(Integer.parseInt(DayClock.value(args, "--port")))
+                .codes(codes).bindAddress("127.0.0.1").port(port)
                 .extraTokens(tokens).housekeepingEvery(Duration.ofMillis(50))
                 // The day's citizens all book from the bench's one loopback address, at a branch clock that runs
                 // fast: the city gateway in front of a real server limits per address, this one limits per citizen.
@@ -69,6 +86,7 @@ public final class DayServer {
             }
             default -> "ERROR unknown command " + command;
         });
+        return 0;
     }
 
     /**

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.kiosk.Kiosk;
 import vn.luot.kiosk.config.KioskConfig;
@@ -31,16 +35,27 @@ import vn.luot.kiosk.ui.Orientation;
  * screen has been laid out, then scans each code, waits until the ticket screen is drawn, and prints
  * one {@code RESULT} line of JSON.
  */
-public final class KioskBenchTarget {
+@Command(name = "kiosk-bench-target", description = "The kiosk that KioskBench measures, in its own JVM.")
+public final class KioskBenchTarget implements Callable<Integer> {
 
-    private KioskBenchTarget() {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "the kiosk config")
+    Path configFile;
+
+    @Parameters(index = "1", paramLabel = "CODES", description = "a file of booking codes to scan, one a line")
+    Path codesFile;
+
+    @Parameters(index = "2", paramLabel = "RSS_AFTER", description = "after how many scans to report the memory")
+    int rssAfter;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KioskBenchTarget()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        KioskConfig config = KioskConfig.load(Path.of(args[0]));
-        List<String> codes = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
-        int rssAfter = Integer.parseInt(args[2]);
+        KioskConfig config = KioskConfig.load(configFile);
+        List<String> codes = Files.readAllLines(codesFile, StandardCharsets.UTF_8);
 
         Headless.startToolkit();
         Kiosk kiosk = Kiosk.start(config, BranchTime.startingAt(LocalDateTime.parse("2026-11-23T08:40")));
@@ -93,6 +108,7 @@ public final class KioskBenchTarget {
         out.println("RESULT " + new ObjectMapper().writeValueAsString(result));
         kiosk.close();
         Platform.exit();
+        return 0;
     }
 
     /** Resident set size from the kernel: what the Pi's memory actually pays, heap or not. */

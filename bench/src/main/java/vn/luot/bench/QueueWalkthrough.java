@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.domain.Booking;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.DemoBranch;
@@ -22,13 +26,24 @@ import vn.luot.core.testing.MutableClock;
  * {@code ./luot demo} until the apps land: a scripted morning of the demo branch, run on the real
  * queue core and a real SQLite file, printed as the kiosk, the counters and the boards would say it.
  */
-public final class QueueWalkthrough {
+@Command(name = "luot walkthrough",
+        description = "The branch queue rules, step by step, in the terminal.")
+public final class QueueWalkthrough implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private final MutableClock clock = MutableClock.at("2026-11-23T08:35");
 
-    public static void main(String[] args) throws Exception {
-        new QueueWalkthrough().run(Files.createTempDirectory("luot-demo"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new QueueWalkthrough()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        run(Files.createTempDirectory("luot-demo"));
+        return 0;
     }
 
     private void run(Path dir) {

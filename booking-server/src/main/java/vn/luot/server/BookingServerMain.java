@@ -6,8 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.BranchTime;
@@ -22,7 +27,12 @@ import vn.luot.server.operator.Operators;
 /**
  * {@code ./luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE] [--demo] [--now ISO]}.
  */
-public final class BookingServerMain {
+@Command(name = "luot server", sortOptions = false,
+        description = "The reference central booking server (booking API + sync endpoints).")
+public final class BookingServerMain implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
     /** Well-known tokens of the demo devices, accepted only with --demo. */
     public static final String DEMO_KIOSK_TOKEN = "demo-kiosk-1";
@@ -31,45 +41,50 @@ public final class BookingServerMain {
     /** The demo operator's token (the operator API: enrolment codes, devices, audit), only with --demo. */
     public static final String DEMO_OPERATOR_TOKEN = "demo-operator";
 
-    private BookingServerMain() {
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: the config's port, 8080)")
+    Integer port;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "luot-server.db",
+            description = "bookings database, created if missing (branch queue logs live beside it); default ${DEFAULT-VALUE}")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "server config (TOML); default: the demo branch (booking-server/src/main/resources/demo-server.toml)")
+    Path config;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "Ed25519 signing key of the booking QR codes, created 0600 if missing")
+    Path key;
+
+    @Option(names = "--key-id", paramLabel = "N", defaultValue = "1",
+            description = "the signing key's id (default 1); rotate by giving a new key and id, and the old one as --previous-key")
+    int keyId;
+
+    @Option(names = "--previous-key", paramLabel = "ID:FILE",
+            description = "a key whose codes are still honoured (repeatable)")
+    List<String> previousKeys = new ArrayList<>();
+
+    @Option(names = "--key-set-root", paramLabel = "FILE",
+            description = "Ed25519 key that signs the published key set, created 0600 if missing; its pin (printed at start)"
+                    + " goes into every device's upstream.key_set_root")
+    Path root;
+
+    @Option(names = "--demo", description = "seed today's bookings, accept the demo devices' well-known tokens and run the"
+            + " demo identity provider that hands a citizen credential to anyone")
+    boolean demo;
+
+    @Option(names = "--now", paramLabel = "2026-11-23T07:00",
+            description = "start the clock at this Ha Noi local time and let it run from there")
+    LocalDateTime start;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BookingServerMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Integer port = null;
-        Path db = Path.of("luot-server.db");
-        Path config = null;
-        Path key = null;
-        Path root = null;
-        int keyId = 1;
         KeySet previous = KeySet.empty();
-        java.util.List<String> previousKeys = new java.util.ArrayList<>();
-        boolean demo = false;
-        LocalDateTime start = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(value(args, ++i));
-                    case "--db" -> db = Path.of(value(args, ++i));
-                    case "--config" -> config = Path.of(value(args, ++i));
-                    case "--key" -> key = Path.of(value(args, ++i));
-                    case "--key-set-root" -> root = Path.of(value(args, ++i));
-                    case "--key-id" -> keyId = Integer.parseInt(value(args, ++i));
-                    case "--previous-key" -> previousKeys.add(value(args, ++i));
-                    case "--demo" -> demo = true;
-                    case "--now" -> start = LocalDateTime.parse(value(args, ++i));
-                    case "-h", "--help" -> {
-                        usage(out);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            System.err.println("luot server: " + e.getMessage());
-            usage(System.err);
-            System.exit(2);
-        }
         Clock clock = start == null ? Clock.system(BranchTime.ZONE) : BranchTime.startingAt(start);
         try {
             ServerConfig cfg = config == null ? ServerConfig.demo() : ServerConfig.load(config);
@@ -125,31 +140,11 @@ public final class BookingServerMain {
             stopped.await();
         } catch (ConfigException | StoreException | IllegalArgumentException e) {
             System.err.println("luot server: " + e.getMessage());
-            System.exit(1);
+            return 1;
         } catch (IOException | java.io.UncheckedIOException e) {
             System.err.println("luot server: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static void usage(PrintStream out) {
-        out.println("usage: luot server [--port 8080] [--db FILE] [--config FILE] [--key FILE [--key-id N] [--previous-key ID:FILE]] [--key-set-root FILE] [--demo] [--now 2026-11-23T07:00]");
-        out.println("  --db      bookings database, created if missing (branch queue logs live beside it)");
-        out.println("  --config  server config (TOML); default: the demo branch (booking-server/src/main/resources/demo-server.toml)");
-        out.println("  --key     Ed25519 signing key of the booking QR codes, created 0600 if missing");
-        out.println("  --key-id  its key id (default 1); rotate by giving a new key and id, and the old one as");
-        out.println("  --previous-key ID:FILE   a key whose codes are still honoured (repeatable)");
-        out.println("  --key-set-root FILE  Ed25519 key that signs the published key set, created 0600 if missing;");
-        out.println("            its pin (printed at start) goes into every device's upstream.key_set_root");
-        out.println("  --demo    seed today's bookings, accept the demo devices' well-known tokens and run the");
-        out.println("            demo identity provider that hands a citizen credential to anyone");
-        out.println("  --now     start the clock at this Hà Nội local time and let it run from there");
+        return 0;
     }
 }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +22,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.display.simulator.VirtualBoardsWindow;
 import vn.luot.display.tv.TvBoardView;
@@ -37,38 +40,41 @@ import vn.luot.kiosk.ui.Screenshots;
  * branch on this machine (see {@link DemoBranchOffice}), in windows, or headless with board snapshots as PNG.
  * {@code --script} plays {@link MorningScript} and exits 0 only if every step behaved. Ctrl-C stops it all.
  */
-public final class DemoMain {
+@Command(name = "luot demo", sortOptions = false,
+        description = {"The whole branch on this machine: booking server, display device with hub, LED boards, buttons"
+                + " and voice, a kiosk with its printer, on simulated hardware.",
+                "--script plays a checked morning and exits 0 only if every step behaved."})
+public final class DemoMain implements Callable<Integer> {
 
-    private DemoMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--headless", description = "no windows: board snapshots as PNG instead")
+    boolean headless;
+
+    @Option(names = "--script", description = "play the checked morning and exit 0 only if every step behaved")
+    boolean script;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "luot-data/demo",
+            description = "where everything lands (default ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "the central server's port; the hub takes PORT+10 (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--now", paramLabel = "2026-11-23T08:40", defaultValue = "2026-11-23T08:40",
+            description = "the demo clock's start, Ha Noi local time (default ${DEFAULT-VALUE})")
+    LocalDateTime start;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DemoMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        boolean headless = false;
-        boolean script = false;
-        Path dir = Path.of("luot-data", "demo");
-        int port = 8080;
-        LocalDateTime start = LocalDateTime.parse("2026-11-23T08:40");
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--headless" -> headless = true;
-                    case "--script" -> script = true;
-                    case "--dir" -> dir = Path.of(args[++i]);
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    case "--now" -> start = LocalDateTime.parse(args[++i]);
-                    case "-h", "--help" -> {
-                        out.println("usage: luot demo [--headless] [--script] [--dir luot-data/demo] [--port 8080] [--now 2026-11-23T08:40]");
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            System.err.println("luot demo: " + e.getMessage() + " (see luot demo --help)");
-            System.exit(2);
-            return;
-        }
+        boolean headless = this.headless;
         if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             out.println("no screen found (DISPLAY is not set): running headless, board snapshots go to " + dir.resolve("snapshots"));
             headless = true;
@@ -89,12 +95,10 @@ public final class DemoMain {
         } catch (java.net.BindException e) {
             System.err.println("luot demo: port " + port + " or " + (port + 10) + " is taken (another demo or server?);"
                     + " stop it, or pick others with --port " + (port + 10000));
-            System.exit(1);
-            return;
+            return 1;
         } catch (IOException | IllegalStateException | vn.luot.core.config.ConfigException e) {
             System.err.println("luot demo: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -129,9 +133,10 @@ public final class DemoMain {
             boolean ok = new MorningScript(office, out).play();
             screens.snapshot(office.dir().resolve("snapshots"));
             out.println("board snapshots: " + office.dir().resolve("snapshots").toAbsolutePath());
-            System.exit(ok ? 0 : 1);
+            return ok ? 0 : 1;
         }
         stop.await();
+        return 0;
     }
 
     private static void tellWhereEverythingIs(PrintStream out, DemoBranchOffice office, boolean headless) {

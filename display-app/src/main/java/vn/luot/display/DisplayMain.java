@@ -5,7 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,49 +30,58 @@ import vn.luot.display.web.PinHash;
  * [--hash-pin PIN]}. A plain main (not an {@code Application} subclass) so JavaFX on the class path starts
  * without a module path.
  */
-public final class DisplayMain {
+@Command(name = "luot display", sortOptions = false,
+        description = "The display device: TV board, LED boards, call buttons, voice, branch hub (demo config:"
+                + " simulated boards on socat ptys, mock GPIO, calls to WAV files).")
+public final class DisplayMain implements Callable<Integer> {
 
-    private DisplayMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "display config (TOML); default: the demo display")
+    Path configFile;
+
+    @Option(names = "--now", paramLabel = "2026-11-23T08:40",
+            description = "start the clock at this Ha Noi local time and let it run from there")
+    LocalDateTime start;
+
+    @Option(names = "--windowed", description = "a window instead of full screen")
+    boolean windowed;
+
+    @Option(names = "--headless", description = "no TV window: boards, buttons, voice and hub only")
+    boolean headless;
+
+    @Option(names = "--screenshots", paramLabel = "DIR", description = "write the TV board's samples as PNG to DIR and exit")
+    Path screenshots;
+
+    @Option(names = "--hash-pin", paramLabel = "PIN", description = "print the hash of a staff PIN for display.toml and exit")
+    String pin;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DisplayMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path configFile = null;
-        Path screenshots = null;
-        boolean windowed = false;
-        boolean headless = false;
-        LocalDateTime start = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> configFile = Path.of(value(args, ++i));
-                case "--screenshots" -> screenshots = Path.of(value(args, ++i));
-                case "--windowed" -> windowed = true;
-                case "--headless" -> headless = true;
-                case "--now" -> start = LocalDateTime.parse(value(args, ++i));
-                case "--hash-pin" -> {
-                    String pin = value(args, ++i);
-                    try {
-                        PinHash.checkShape(pin);
-                    } catch (IllegalArgumentException e) {
-                        fail(e.getMessage(), 2);
-                    }
-                    out.println(PinHash.hash(pin));
-                    return;
-                }
-                case "-h", "--help" -> {
-                    out.println("usage: luot display [--config FILE] [--now 2026-11-23T08:40] [--windowed | --headless]"
-                            + " [--screenshots DIR] [--hash-pin PIN]");
-                    return;
-                }
-                default -> fail("unknown option " + args[i], 2);
+        if (pin != null) {
+            try {
+                PinHash.checkShape(pin);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--hash-pin: " + e.getMessage());
             }
+            out.println(PinHash.hash(pin));
+            return 0;
         }
         if (screenshots != null) {
             TvScreenshots.startHeadlessToolkit();
             int n = TvScreenshots.writeSamples(screenshots).size();
             out.println("wrote " + n + " screenshots to " + screenshots.toAbsolutePath());
             Platform.exit();
-            return;
+            return 0;
         }
         DisplayConfig config;
         Display display;
@@ -74,8 +90,8 @@ public final class DisplayMain {
             Clock clock = start == null ? Clock.system(BranchTime.ZONE) : BranchTime.startingAt(start);
             display = Display.start(config, clock);
         } catch (ConfigException | StoreException | IllegalStateException e) {
-            fail(e.getMessage(), 1);
-            return;
+            System.err.println("luot display: " + e.getMessage());
+            return 1;
         }
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,7 +104,7 @@ public final class DisplayMain {
                 ? "; upstream " + config.upstream().url() : "; no upstream"));
         if (headless) {
             closed.await();
-            return;
+            return 0;
         }
         boolean fullScreen = !windowed;
         Platform.setImplicitExit(true);
@@ -115,17 +131,6 @@ public final class DisplayMain {
         closed.await();
         display.close();
         Platform.exit();
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            fail("missing value after " + args[i - 1], 2);
-        }
-        return args[i];
-    }
-
-    private static void fail(String message, int status) {
-        System.err.println("luot display: " + message);
-        System.exit(status);
+        return 0;
     }
 }

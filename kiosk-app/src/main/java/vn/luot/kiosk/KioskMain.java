@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.store.StoreException;
@@ -23,39 +27,39 @@ import vn.luot.kiosk.ui.Screenshots;
  * {@code ./luot kiosk [--config FILE] [--now ISO] [--windowed] [--screenshots DIR]}. A plain main
  * (not an {@code Application} subclass) so JavaFX on the class path starts without a module path.
  */
-public final class KioskMain {
+@Command(name = "luot kiosk", sortOptions = false,
+        description = "The check-in kiosk (demo config: simulated printer, keyboard/paste scanner).")
+public final class KioskMain implements Callable<Integer> {
 
-    private KioskMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "kiosk config (TOML); default: the demo kiosk")
+    Path configFile;
+
+    @Option(names = "--now", paramLabel = "2026-11-23T08:40",
+            description = "start the clock at this Ha Noi local time and let it run from there")
+    LocalDateTime start;
+
+    @Option(names = "--windowed", description = "a window instead of full screen")
+    boolean windowed;
+
+    @Option(names = "--screenshots", paramLabel = "DIR", description = "write every screen as PNG to DIR and exit")
+    Path screenshots;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KioskMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path configFile = null;
-        Path screenshots = null;
-        boolean windowed = false;
-        LocalDateTime start = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> configFile = Path.of(args[++i]);
-                case "--screenshots" -> screenshots = Path.of(args[++i]);
-                case "--windowed" -> windowed = true;
-                case "--now" -> start = LocalDateTime.parse(args[++i]);
-                case "-h", "--help" -> {
-                    out.println("usage: luot kiosk [--config FILE] [--now 2026-11-23T08:40] [--windowed] [--screenshots DIR]");
-                    return;
-                }
-                default -> {
-                    System.err.println("luot kiosk: unknown option " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
         if (screenshots != null) {
             Headless.startToolkit();
             int n = Screenshots.writeAll(screenshots).size();
             out.println("wrote " + n + " screenshots to " + screenshots.toAbsolutePath());
             Platform.exit();
-            return;
+            return 0;
         }
         KioskConfig config;
         Kiosk kiosk;
@@ -65,8 +69,7 @@ public final class KioskMain {
             kiosk = Kiosk.start(config, clock);
         } catch (ConfigException | StoreException e) {
             System.err.println("luot kiosk: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         boolean fullScreen = !windowed;
         CountDownLatch closed = new CountDownLatch(1);
@@ -96,5 +99,6 @@ public final class KioskMain {
         closed.await();
         kiosk.close();
         Platform.exit();
+        return 0;
     }
 }

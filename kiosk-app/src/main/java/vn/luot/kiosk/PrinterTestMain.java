@@ -1,12 +1,18 @@
 package vn.luot.kiosk;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.config.ConfigException;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.printer.EscPosTicketPrinter;
@@ -27,41 +33,53 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
  * prints {@link PrinterTestPage} to the kiosk's configured printer, or to a virtual printer that
  * writes the page to DIR. Exit 0 when printed (and, on the virtual printer, every byte printable).
  */
-public final class PrinterTestMain {
+@Command(name = "luot printer-test", sortOptions = false,
+        description = "Prints the test page (every Vietnamese letter, alignment marks, a QR, the profile's name) to the"
+                + " kiosk's printer or to a virtual printer.")
+public final class PrinterTestMain implements Callable<Integer> {
 
-    private static final String USAGE = "usage: luot printer-test [--config FILE] [--virtual DIR] [--profile ID]"
-            + " [--vietnamese raster|tcvn3|cp1258]";
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
 
-    private PrinterTestMain() {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "kiosk config whose printer to use (default /etc/luot/kiosk.toml unless --virtual)")
+    Path config;
+
+    @Option(names = "--virtual", paramLabel = "DIR", description = "print on a virtual printer that writes the page to DIR")
+    Path virtual;
+
+    @Option(names = "--profile", paramLabel = "ID", description = "printer profile (default: the config's, or generic-80mm)")
+    String profileId;
+
+    @Option(names = "--vietnamese", paramLabel = "STRATEGY",
+            description = "how Vietnamese letters reach the paper: ${COMPLETION-CANDIDATES}")
+    VietnameseStrategy vietnamese;
+
+    private final PrintStream out;
+
+    public PrinterTestMain() {
+        this(new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8)));
+    PrinterTestMain(PrintStream out) {
+        this.out = out;
     }
 
-    static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
-        Path config = null;
-        Path virtual = null;
-        String profileId = null;
-        String vietnamese = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--config" -> config = Path.of(args[++i]);
-                    case "--virtual" -> virtual = Path.of(args[++i]);
-                    case "--profile" -> profileId = args[++i];
-                    case "--vietnamese" -> vietnamese = args[++i];
-                    case "-h", "--help" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            out.println("luot printer-test: " + e.getMessage() + "; " + USAGE);
-            return 2;
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PrinterTestMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    /** Runs the command with its output, usage and usage errors on {@code out}; returns the exit status. */
+    static int run(String[] args, PrintStream out) {
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        return new CommandLine(new PrinterTestMain(out)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(writer).setErr(writer).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path config = this.config;
+        Path virtual = this.virtual;
         if (config == null && virtual == null) {
             config = Path.of("/etc/luot/kiosk.toml");
         }
@@ -72,7 +90,7 @@ public final class PrinterTestMain {
             profile = profileId != null ? PrinterProfiles.builtIn(profileId)
                     : kiosk != null ? kiosk.printerProfile() : PrinterProfiles.builtIn("generic-80mm");
             if (vietnamese != null) {
-                profile = profile.withVietnamese(VietnameseStrategy.parse(vietnamese));
+                profile = profile.withVietnamese(vietnamese);
             }
         } catch (ConfigException | IllegalArgumentException e) {
             out.println("Lỗi cấu hình / config error: " + e.getMessage());

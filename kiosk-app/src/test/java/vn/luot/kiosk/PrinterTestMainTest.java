@@ -65,8 +65,8 @@ class PrinterTestMainTest {
     }
 
     @Test
-    void anUnknownOptionIsRefusedWithTheUsage() throws Exception {
+    void anUnknownOptionIsRefusedWithTheNearestKnownOne() throws Exception {
         assertThat(PrinterTestMain.run(new String[] {"--colour"}, out)).isEqualTo(2);
-        assertThat(output()).contains("unknown option --colour", "usage: luot printer-test");
+        assertThat(output()).contains("Unknown option: '--colour'", "--config");
     }
 }

@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
@@ -21,40 +25,59 @@ import vn.luot.printer.escpos.BundledFonts;
  * report from a queue database (the central server's file for the branch, or a hub's), or from a demo
  * day played for the purpose. The database is only read.
  */
-public final class ReportMain {
+@Command(name = "luot report", sortOptions = false,
+        description = "The branch's daily report: index.html with charts, and CSV files.")
+public final class ReportMain implements Callable<Integer> {
 
-    private ReportMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--date", paramLabel = "2026-11-23", description = "the day (default 2026-11-23, the demo day)")
+    LocalDate day;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where index.html and the CSV files go")
+    Path dir;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the day's events come from: a queue database, or a demo day played for the purpose. */
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Database database;
+
+        @ArgGroup(exclusive = false)
+        Demo demo;
     }
 
-    public static void main(String[] args) throws Exception {
+    static final class Database {
+        @Option(names = "--db", required = true, paramLabel = "FILE", description = "the queue database (only read)")
+        Path db;
+
+        @Option(names = "--branch", paramLabel = "FILE", description = "the branch file (default: the demo branch)")
+        Path branchFile;
+    }
+
+    static final class Demo {
+        @Option(names = "--demo", required = true, description = "play a demo day and report on it")
+        boolean demo;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "the demo day's seed (default 1)")
+        long seed;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReportMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        LocalDate day = null;
-        Path dir = null;
-        Path db = null;
-        Path branchFile = null;
-        boolean demo = false;
-        long seed = 1;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--date" -> day = LocalDate.parse(args[++i]);
-                    case "--out" -> dir = Path.of(args[++i]);
-                    case "--db" -> db = Path.of(args[++i]);
-                    case "--branch" -> branchFile = Path.of(args[++i]);
-                    case "--demo" -> demo = true;
-                    case "--seed" -> seed = Long.parseLong(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (dir == null || (db == null && !demo)) {
-                throw new IllegalArgumentException("--out DIR and either --db FILE or --demo are needed");
-            }
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            System.err.println("luot report: " + e.getMessage());
-            System.err.println("usage: luot report --date 2026-11-23 --out DIR (--db queue.db [--branch branch.toml] | --demo [--seed N])");
-            System.exit(2);
-            return;
-        }
+        boolean demo = source.demo != null;
+        Path db = demo ? null : source.database.db;
+        Path branchFile = demo ? null : source.database.branchFile;
+        long seed = demo ? source.demo.seed : 1;
+        LocalDate day = this.day;
         try {
             Branch branch = branchFile == null ? DemoBranch.create() : BranchConfig.load(branchFile);
             if (day == null) {
@@ -76,8 +99,9 @@ public final class ReportMain {
                     + " served) written to " + files.get(0).toAbsolutePath());
         } catch (ConfigException | StoreException e) {
             System.err.println("luot report: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
+        return 0;
     }
 
     private static List<Event> read(Path db, LocalDate day) {

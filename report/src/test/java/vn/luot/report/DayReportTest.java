@@ -107,7 +107,7 @@ class DayReportTest {
                 .contains("no queue database at");
         Path foreign = Files.writeString(shared.resolve("notes.db"), "not sqlite");
         assertThat(run("--db", foreign.toString(), "--out", shared.resolve("y").toString())).contains("notes.db");
-        assertThat(run("--date", "23/11/2026", "--demo", "--out", shared.resolve("z").toString())).contains("usage:");
+        assertThat(run("--date", "23/11/2026", "--demo", "--out", shared.resolve("z").toString())).contains("Usage: luot report");
     }
 
     private static String run(String... args) throws Exception {

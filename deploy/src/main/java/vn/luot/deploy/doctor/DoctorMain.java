@@ -3,45 +3,40 @@ package vn.luot.deploy.doctor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code luot doctor --config FILE [--config FILE...]}: one line per check, OK / WARN / FAIL and what to
  * do; exit status 1 when any check FAILs, 2 on a usage error. hardware-docs/troubleshooting.md explains
  * every line.
  */
-public final class DoctorMain {
+@Command(name = "luot doctor",
+        description = {"Checks a device: config, printer, serial ports, GPIO pins, audio, screen, clock, upstream,"
+                + " SQLite file; one line per check (OK/WARN/FAIL), exit 1 on FAIL.",
+                "hardware-docs/troubleshooting.md explains every line."})
+public final class DoctorMain implements Callable<Integer> {
 
-    private DoctorMain() {
-    }
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "a kiosk, display or server config (repeatable)")
+    List<Path> configs;
 
     public static void main(String[] args) {
         // One line per check: the libraries' own progress logging would bury them.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<Path> configs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> {
-                    if (i + 1 >= args.length) {
-                        usage(2);
-                    }
-                    configs.add(Path.of(args[++i]));
-                }
-                case "-h", "--help" -> usage(0);
-                default -> {
-                    System.err.println("luot doctor: unknown option " + args[i]);
-                    usage(2);
-                }
-            }
-        }
-        if (configs.isEmpty()) {
-            System.err.println("luot doctor: no config given (and none found in /etc/luot)");
-            usage(2);
-        }
-        System.exit(run(configs, new Doctor(Host.system()), out));
+        System.exit(new CommandLine(new DoctorMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        return run(configs, new Doctor(Host.system()), new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }
 
     /** Examines every config, prints the findings and returns the exit status. */
@@ -57,11 +52,5 @@ public final class DoctorMain {
         out.println(failed ? "luot doctor: something FAILed: fix the FAIL lines above first (hardware-docs/troubleshooting.md)"
                 : "luot doctor: no FAIL");
         return failed ? 1 : 0;
-    }
-
-    private static void usage(int status) {
-        (status == 0 ? System.out : System.err).println(
-                "usage: luot doctor --config FILE [--config FILE...]   (kiosk, display or server config)");
-        System.exit(status);
     }
 }

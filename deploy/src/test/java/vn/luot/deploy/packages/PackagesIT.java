@@ -109,7 +109,8 @@ class PackagesIT {
 
         assertThat(files).contains("-rwxr-xr-x root/root ./usr/bin/luot-doctor", "-rwxr-xr-x root/root ./usr/lib/luot/luot-run",
                 "-rw-r--r-- root/root ./lib/udev/rules.d/60-luot.rules", "-rw-r--r-- root/root ./etc/pam.d/luot-session",
-                "-rw-r--r-- root/root ./usr/share/doc/luot-common/README.md");
+                "-rw-r--r-- root/root ./usr/share/doc/luot-common/README.md",
+                "-rw-r--r-- root/root ./usr/share/bash-completion/completions/luot-doctor");
         assertThat(files).noneMatch(f -> f.endsWith(".token"));
         assertThat(info("luot-common", "control")).contains("Architecture: all\n", "Depends: adduser");
     }

@@ -1,7 +1,16 @@
 package vn.luot.display.simulator;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.luot.core.domain.BranchTime;
 
 /**
@@ -9,51 +18,48 @@ import vn.luot.core.domain.BranchTime;
  * boards of built-in profiles on the other end of a socat pty pair. Prints every frame and the boards after
  * each change.
  */
-public final class SimulatedBoardsMain {
+@Command(name = "SimulatedBoardsMain",
+        description = "LED boards of built-in profiles on the other end of a socat pty pair; prints every frame.")
+public final class SimulatedBoardsMain implements Callable<Integer> {
 
-    private SimulatedBoardsMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--pty", required = true, paramLabel = "PATH", description = "the boards' end of the pty pair")
+    String pty;
+
+    @Option(names = "--board", required = true, paramLabel = "ADDRESS:PROFILE[:BEHAVIOUR]",
+            description = "a board: ADDRESS:luot|modbus-led|dm36|dm56[:answers|silent|garbage] (repeatable)")
+    List<String> boards;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulatedBoardsMain()).execute(args));
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        String pty = null;
-        SimulatedBoards.Builder builder = null;
-        java.util.List<String> boards = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--pty" -> pty = value(args, ++i);
-                case "--board" -> boards.add(value(args, ++i));
-                default -> usage("unknown option " + args[i]);
-            }
-        }
-        if (pty == null || boards.isEmpty()) {
-            usage("--pty and at least one --board are required");
-        }
-        builder = SimulatedBoards.builder(pty, Clock.system(BranchTime.ZONE)).log(System.out::println);
+    @Override
+    public Integer call() throws InterruptedException {
+        SimulatedBoards.Builder builder = SimulatedBoards.builder(pty, Clock.system(BranchTime.ZONE)).log(System.out::println);
         for (String b : boards) {
             String[] parts = b.split(":");
-            if (parts.length < 2 || parts.length > 3) {
-                usage("--board is ADDRESS:PROFILE[:answers|silent|garbage], got " + b);
+            try {
+                if (parts.length < 2 || parts.length > 3) {
+                    throw new IllegalArgumentException("not ADDRESS:PROFILE[:BEHAVIOUR]");
+                }
+                SimulatedBoards.Behaviour behaviour = parts.length == 3
+                        ? SimulatedBoards.Behaviour.valueOf(parts[2].toUpperCase(Locale.ROOT))
+                        : SimulatedBoards.Behaviour.ANSWERS;
+                builder.board(Integer.parseInt(parts[0]), parts[1], behaviour);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "--board is ADDRESS:PROFILE[:answers|silent|garbage], got " + b + " (" + e.getMessage() + ")");
             }
-            SimulatedBoards.Behaviour behaviour = parts.length == 3
-                    ? SimulatedBoards.Behaviour.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT))
-                    : SimulatedBoards.Behaviour.ANSWERS;
-            builder.board(Integer.parseInt(parts[0]), parts[1], behaviour);
         }
         SimulatedBoards simulated = builder.build().start();
         System.out.print(simulated.render());
         new CountDownLatch(1).await(); // runs until killed
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            usage("missing value after " + args[i - 1]);
-        }
-        return args[i];
-    }
-
-    private static void usage(String problem) {
-        System.err.println("simulated boards: " + problem);
-        System.err.println("usage: SimulatedBoardsMain --pty PATH --board ADDRESS:luot|modbus-led|dm36|dm56[:answers|silent|garbage] ...");
-        System.exit(2);
+        return 0;
     }
 }

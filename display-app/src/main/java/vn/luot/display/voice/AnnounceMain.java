@@ -1,7 +1,17 @@
 package vn.luot.display.voice;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 
@@ -12,60 +22,56 @@ import vn.luot.core.config.ConfigException;
  * (chime first, said {@code --repeat} times, 2 by default), with {@code --device} plays it there as the
  * display would ({@code voice.device}, 500 ms lead-in): the installer's test of the TV's sound.
  */
-public final class AnnounceMain {
+@Command(name = "luot announce", sortOptions = false,
+        description = "Prints the sentence a call says (and writes its audio to FILE, or plays it on a device).")
+public final class AnnounceMain implements Callable<Integer> {
 
-    private AnnounceMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--text", arity = "2", required = true, paramLabel = "LABEL COUNTER",
+            description = "the ticket label and the counter number, e.g. HT-012 5")
+    List<String> text;
+
+    @Option(names = "--wav", paramLabel = "FILE", description = "write the call's audio to FILE")
+    Path wav;
+
+    @Option(names = "--device", paramLabel = "ALSA-PCM",
+            description = "play it there as the display would, e.g. sysdefault:CARD=vc4hdmi1")
+    String device;
+
+    @Option(names = "--branch", paramLabel = "demo|FILE", defaultValue = "demo",
+            description = "the branch whose field names are said (default ${DEFAULT-VALUE})")
+    String branch;
+
+    @Option(names = {"--spell-field", "--read-field"}, description = "say the field's code instead of its name")
+    boolean spellField;
+
+    @Option(names = "--number-only", description = "say only the number and the counter")
+    boolean numberOnly;
+
+    @Option(names = "--repeat", paramLabel = "1-3", description = "times the sentence is said (default 2)")
+    int repeat = Announcer.DEFAULT_REPEAT;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AnnounceMain()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        String label = null;
-        Integer counter = null;
-        Path wav = null;
-        String device = null;
-        String branch = "demo";
-        boolean spellField = false;
-        boolean numberOnly = false;
-        int repeat = Announcer.DEFAULT_REPEAT;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--text" -> {
-                    if (i + 2 >= args.length) {
-                        usage("--text needs a ticket label and a counter number");
-                    }
-                    label = args[++i];
-                    counter = Integer.parseInt(args[++i]);
-                }
-                case "--wav" -> {
-                    if (i + 1 >= args.length) {
-                        usage("--wav needs a file");
-                    }
-                    wav = Path.of(args[++i]);
-                }
-                case "--device" -> {
-                    if (i + 1 >= args.length) {
-                        usage("--device needs an ALSA device, e.g. sysdefault:CARD=vc4hdmi1");
-                    }
-                    device = args[++i];
-                }
-                case "--branch" -> {
-                    if (i + 1 >= args.length) {
-                        usage("--branch needs demo or a branch file");
-                    }
-                    branch = args[++i];
-                }
-                case "--spell-field", "--read-field" -> spellField = true;
-                case "--number-only" -> numberOnly = true;
-                case "--repeat" -> {
-                    if (i + 1 >= args.length || !args[i + 1].matches("[1-3]")) {
-                        usage("--repeat needs 1, 2 or 3");
-                    }
-                    repeat = Integer.parseInt(args[++i]);
-                }
-                default -> usage("unknown option " + args[i]);
-            }
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String label = text.get(0);
+        int counter;
+        try {
+            counter = Integer.parseInt(text.get(1));
+        } catch (NumberFormatException e) {
+            throw usage("--text needs a ticket label and a counter number, not '" + text.get(1) + "'");
         }
-        if (label == null) {
-            usage("--text LABEL COUNTER is required");
+        if (repeat < 1 || repeat > 3) {
+            throw usage("--repeat needs 1, 2 or 3");
         }
         CallSentence sentence;
         try {
@@ -73,10 +79,9 @@ public final class AnnounceMain {
                     : spellField ? CallSentence.withFieldCode(label, counter)
                     : CallWording.of(BranchConfig.named(branch), true).sentence(label, counter);
         } catch (IllegalArgumentException | ConfigException e) {
-            usage(e.getMessage());
-            return;
+            throw usage(e.getMessage());
         }
-        System.out.println(sentence.text());
+        out.println(sentence.text());
         if (wav != null) {
             try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()),
                     WavFileSink.toFile(wav), repeat)) {
@@ -89,8 +94,7 @@ public final class AnnounceMain {
             try {
                 sink = AlsaSink.aplay(device, java.time.Duration.ofMillis(500));
             } catch (IllegalArgumentException e) {
-                usage(e.getMessage());
-                return;
+                throw usage(e.getMessage());
             }
             try (Announcer announcer = new Announcer(ClipLibrary.shipped(), Optional.of(Espeak.northern()), sink,
                     repeat)) {
@@ -98,16 +102,14 @@ public final class AnnounceMain {
                 System.err.printf("%s on %s%s%n", a.result(), device,
                         a.result() == AudioSink.PlayResult.PLAYED ? "" : ": " + sink.lastOutcome().detail());
                 if (a.result() != AudioSink.PlayResult.PLAYED) {
-                    System.exit(1);
+                    return 1;
                 }
             }
         }
+        return 0;
     }
 
-    private static void usage(String problem) {
-        System.err.println("announce: " + problem);
-        System.err.println("usage: announce --text LABEL COUNTER [--wav FILE] [--device ALSA-PCM] [--branch demo|FILE]"
-                + " [--spell-field | --number-only] [--repeat 1-3]");
-        System.exit(2);
+    private ParameterException usage(String problem) {
+        return new ParameterException(spec.commandLine(), problem);
     }
 }

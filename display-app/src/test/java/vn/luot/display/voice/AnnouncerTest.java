@@ -85,7 +85,7 @@ class AnnouncerTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            AnnounceMain.main(new String[] {"--text", label, counter});
+            assertThat(new picocli.CommandLine(new AnnounceMain()).execute("--text", label, counter)).isZero();
         } finally {
             System.setOut(out);
         }
@@ -192,7 +192,8 @@ class AnnouncerTest {
     @Test
     void theAnnounceCommandWritesTheWavItWasAskedFor() throws Exception {
         Path wav = dir.resolve("call.wav");
-        AnnounceMain.main(new String[] {"--text", "HT-012", "5", "--wav", wav.toString()});
+        assertThat(new picocli.CommandLine(new AnnounceMain()).execute("--text", "HT-012", "5", "--wav", wav.toString()))
+                .isZero();
         Pcm written = read(wav);
         assertThat(written.duration()).isGreaterThan(Duration.ofSeconds(3));
     }

@@ -11,6 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import vn.luot.printer.TicketSlip;
 import vn.luot.printer.escpos.BundledFonts;
 import vn.luot.printer.layout.TicketLayout;
@@ -24,17 +29,28 @@ import vn.luot.printer.virtual.VirtualPrinterServer;
 /**
  * Ticket size, layout time and status round trip. Prints a table and writes
  * {@code target/bench/printer.json} relative to the working directory.
- * Usage: {@code PrinterBench [runs]} (default 2000, at least 1000).
+ * Usage: {@code luot bench printer [RUNS]} (default 2000, at least 1000).
  */
-public final class PrinterBench {
+@Command(name = "printer",
+        description = "Ticket sizes, render times, status round trip (target/bench/printer.json).")
+public final class PrinterBench implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUNS", defaultValue = "2000",
+            description = "timed runs of each measurement (at least 1000; default ${DEFAULT-VALUE})")
+    int requestedRuns;
 
     private static final int WARM_UP = 500;
 
-    private PrinterBench() {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PrinterBench()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        int runs = Math.max(1000, args.length > 0 ? Integer.parseInt(args[0]) : 2000);
+    @Override
+    public Integer call() throws Exception {
+        int runs = Math.max(1000, requestedRuns);
         BundledFonts fonts = BundledFonts.load();
         TicketSlip slip = sample();
         Map<String, TicketLayout> layouts = new LinkedHashMap<>();
@@ -74,6 +90,7 @@ public final class PrinterBench {
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
         System.out.println("wrote " + file.toAbsolutePath());
+        return 0;
     }
 
     private static double[] time(Runnable work, int runs) {

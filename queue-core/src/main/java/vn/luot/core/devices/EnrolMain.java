@@ -11,11 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luot.core.sync.UpstreamHttp;
 
 /**
@@ -24,29 +28,37 @@ import vn.luot.core.sync.UpstreamHttp;
  * {@code upstream.token_file}. {@code luot enrol --rotate --upstream URL --token-file FILE} replaces the token in
  * FILE by a new one; the old one keeps working for {@link EnrolledDevices#ROTATION_GRACE}. The token is never printed.
  */
-public final class EnrolMain {
+@Command(name = "luot enrol", sortOptions = false,
+        description = "Exchanges a one-time enrolment code for this device's token (written 0600, never printed),"
+                + " or rotates the token in FILE.")
+public final class EnrolMain implements Callable<Integer> {
 
-    private EnrolMain() {
-    }
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--upstream", required = true, paramLabel = "URL", description = "the hub or the centre")
+    String upstream;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "the one-time code from the supervisor or operator")
+    String code;
+
+    @Option(names = "--rotate", description = "replace the token in FILE by a new one")
+    boolean rotate;
+
+    @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "where the token is kept")
+    Path tokenFile;
+
+    @Option(names = "--pin", paramLabel = "sha256/...", description = "pin the upstream's TLS key (repeatable)")
+    List<String> pins = new ArrayList<>();
 
     public static void main(String[] args) {
-        String upstream = null;
-        String code = null;
-        Path tokenFile = null;
-        boolean rotate = false;
-        List<String> pins = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--upstream" -> upstream = value(args, ++i);
-                case "--code" -> code = value(args, ++i);
-                case "--token-file" -> tokenFile = Path.of(value(args, ++i));
-                case "--pin" -> pins.add(value(args, ++i));
-                case "--rotate" -> rotate = true;
-                default -> fail(2, "unknown option " + args[i]);
-            }
-        }
-        if (upstream == null || tokenFile == null || (!rotate && code == null)) {
-            fail(2, "usage: luot enrol --upstream URL (--code CODE | --rotate) --token-file FILE [--pin sha256/...]");
+        System.exit(new CommandLine(new EnrolMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!rotate && code == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "either --code CODE or --rotate is needed");
         }
         try {
             OkHttpClient http = UpstreamHttp.client(upstream, pins);
@@ -77,6 +89,7 @@ public final class EnrolMain {
         } catch (IOException e) {
             fail(1, "cannot reach " + upstream + ": " + e.getMessage());
         }
+        return 0;
     }
 
     /** Writes the token readable by its owner only, replacing the file in one step. */
@@ -86,13 +99,6 @@ public final class EnrolMain {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            fail(2, args[i - 1] + " needs a value");
-        }
-        return args[i];
     }
 
     private static void fail(int status, String message) {

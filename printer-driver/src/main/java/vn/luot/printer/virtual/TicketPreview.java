@@ -2,9 +2,12 @@ package vn.luot.printer.virtual;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import vn.luot.printer.SampleTickets;
 import vn.luot.printer.TicketSlip;
 import vn.luot.printer.escpos.BundledFonts;
@@ -12,11 +15,11 @@ import vn.luot.printer.layout.TicketLayout;
 import vn.luot.printer.profile.PrinterProfiles;
 
 /**
- * {@code ./luot printer --preview DIR}: the sample tickets laid out for each kind of paper and printer profile,
+ * {@code ./luot printer --preview DIR} ({@link VirtualPrinterMain}): the sample tickets laid out for each kind of paper and printer profile,
  * printed on the virtual printer, for a person to look at ({@code DIR/PROFILE-LABEL/} holds each ticket's
  * {@code .png}, {@code .txt} and {@code .bin}). The tests check the same tickets byte for byte; this is for the eye.
  */
-public final class TicketPreviewMain {
+public final class TicketPreview {
 
     private record Preview(String profile, TicketSlip slip, int widthDots) {
     }
@@ -29,15 +32,11 @@ public final class TicketPreviewMain {
             new Preview("epson-tm-t88", SampleTickets.regular(), 512),
             new Preview("xprinter-xp58", SampleTickets.longBranchName(), 384));
 
-    private TicketPreviewMain() {
+    private TicketPreview() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            System.err.println("usage: luot printer --preview DIR");
-            System.exit(2);
-        }
-        Path out = Path.of(args[0]);
+    /** Prints every sample ticket into {@code out}, one folder each, saying on {@code log} where each went. */
+    public static void write(Path out, PrintStream log) throws IOException, TimeoutException, InterruptedException {
         BundledFonts fonts = BundledFonts.load();
         for (Preview preview : PREVIEWS) {
             Path dir = out.resolve(preview.profile() + "-" + preview.slip().label());
@@ -45,7 +44,7 @@ public final class TicketPreviewMain {
             byte[] bytes = new TicketLayout(PrinterProfiles.builtIn(preview.profile()), fonts).render(preview.slip());
             printer.serve(new ByteArrayInputStream(bytes), new ByteArrayOutputStream());
             PrintedTicket ticket = printer.awaitTickets(1, Duration.ofSeconds(5)).get(0);
-            System.out.println(preview.profile() + " " + preview.slip().label() + ": " + bytes.length + " bytes -> "
+            log.println(preview.profile() + " " + preview.slip().label() + ": " + bytes.length + " bytes -> "
                     + ticket.png().toAbsolutePath());
         }
     }
