@@ -200,14 +200,17 @@ class DeviceEnrolmentTest {
         start(CONFIG);
         Path tokenFile = dir.resolve("kiosk.token");
         String url = "http://127.0.0.1:" + http.port();
-        EnrolMain.main(new String[] {"--upstream", url, "--code", devices.issueCode(KIOSK_3, "operator").code(),
-                "--token-file", tokenFile.toString()});
+        assertEquals(0, new picocli.CommandLine(new EnrolMain()).execute("--upstream", url, "--code",
+                devices.issueCode(KIOSK_3, "operator").code(), "--token-file", tokenFile.toString()));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(tokenFile)));
         String token = Files.readString(tokenFile).strip();
         assertEquals(200, snapshot(token).statusCode());
 
-        EnrolMain.main(new String[] {"--upstream", url, "--rotate", "--token-file", tokenFile.toString()});
+        assertEquals(0, new picocli.CommandLine(new EnrolMain()).execute("--upstream", url, "--rotate", "--token-file",
+                tokenFile.toString()));
+        assertEquals(2, new picocli.CommandLine(new EnrolMain()).execute("--upstream", url, "--token-file",
+                tokenFile.toString()), "neither --code nor --rotate: a usage error");
         String rotated = Files.readString(tokenFile).strip();
         assertFalse(rotated.equals(token));
         assertEquals(200, snapshot(rotated).statusCode());
