@@ -110,7 +110,7 @@ public final class LocalQueue implements AutoCloseable {
      * couple of days of events, not a year of them.
      */
     private void reload() {
-        openFrom = openFrom(today());
+        openFrom = openFromNow();
         state = QueueState.fold(store.openEvents(openFrom));
         long localSeq = store.lastSeq(deviceId);
         lastSeq = Math.max(localSeq, store.setting(SEQ_FLOOR).map(Long::parseLong).orElse(0L));
@@ -138,16 +138,33 @@ public final class LocalQueue implements AutoCloseable {
 
     private LocalDate openFrom;
 
-    private static LocalDate openFrom(LocalDate today) {
+    /**
+     * The first open day: the day before today, where "today" is the clock's day held within the week the
+     * log itself is busy with (its latest ticket day, up to a week ahead of the clock: bookings reach six
+     * days ahead). A Pi that boots in 2099 still folds the real day it receives, and one that boots in 1970
+     * does not fold a year.
+     */
+    private LocalDate openFromNow() {
+        LocalDate today = today();
+        Optional<LocalDate> newest = store.latestTicketDay(today.plusDays(7));
+        if (newest.isPresent()) {
+            LocalDate latest = newest.get();
+            if (today.isAfter(latest)) {
+                today = latest;
+            } else if (today.isBefore(latest.minusDays(7))) {
+                today = latest.minusDays(7);
+            }
+        }
         return today.minusDays(OPEN_DAYS_BEFORE_TODAY);
     }
 
     /**
-     * Refolds when the day has moved on (or the clock was corrected back): the open days follow the clock,
-     * so yesterday's events leave memory after midnight and a clock fixed from 2099 sees today again.
+     * Refolds when the open days have moved: after midnight yesterday's events leave memory; a clock
+     * corrected back, or the first events of the real day reaching a device whose clock is wrong, bring
+     * the right days in.
      */
     private void rollDay() {
-        if (!openFrom(today()).equals(openFrom)) {
+        if (!openFromNow().equals(openFrom)) {
             reload();
         }
     }
@@ -542,7 +559,7 @@ public final class LocalQueue implements AutoCloseable {
             }
         }
         try {
-            return store.write(tx -> {
+            Received result = store.write(tx -> {
                 Map<TicketId, Ticket> changed = new LinkedHashMap<>();
                 for (Map.Entry<Event.Key, Delivery> d : deliveries.entrySet()) {
                     if (d.getValue() == Delivery.SEQ_CONFLICT) {
@@ -578,6 +595,10 @@ public final class LocalQueue implements AutoCloseable {
                 hook.run(tx, received);
                 return received;
             });
+            if (result.fresh().stream().anyMatch(this::aboutClosedDay)) {
+                rollDay();
+            }
+            return result;
         } catch (RuntimeException e) {
             reload();
             throw e;

@@ -680,6 +680,15 @@ public final class QueueStore implements AutoCloseable {
                 rs -> rs.next() ? new Hlc(rs.getLong(1), rs.getInt(2)) : Hlc.ZERO);
     }
 
+    /** The latest day any ticket event of the log is about, before {@code before} (one step of the ticket index). */
+    public Optional<LocalDate> latestTicketDay(LocalDate before) {
+        return query("SELECT max(ticket) FROM events WHERE ticket < '" + before + "'", rs -> {
+            String key = rs.next() ? rs.getString(1) : null;
+            return key == null || key.length() < 10 ? Optional.<LocalDate>empty()
+                    : Optional.of(LocalDate.parse(key.substring(0, 10)));
+        });
+    }
+
     /** How many events the log holds (the file, not the fold). */
     public long storedEventCount() {
         return query("SELECT count(*) FROM events", rs -> rs.next() ? rs.getLong(1) : 0L);
