@@ -105,8 +105,26 @@ public final class CoreBench {
         try (LocalQueue queue = LocalQueue.builder().file(big).deviceId("bench").branch(branch).clock(later).open()) {
             report.put("open_and_fold_100k_events_from_sqlite_ms", (System.nanoTime() - t0) / 1e6);
         }
+        if (!Boolean.getBoolean("luot.bench.skipYear")) {
+            try {
+                YearBench.run(report, outDir, dir);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        report.put("load_average_1_5_15_min", loadAverage());
         report.write(System.out, outDir);
         deleteRecursively(dir);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static int waiting(LocalQueue queue, Branch branch) {

@@ -401,6 +401,12 @@ final class DeviceChecks {
                 Files.copy(wal, copy.resolve("queue.db-wal"));
             }
             try (QueueStore store = QueueStore.open(copy.resolve("queue.db"))) {
+                // The open reads a large file's growing tables only as far as it needs: check them whole here.
+                String integrity = store.integrityCheck();
+                if (!"ok".equals(integrity)) {
+                    throw new vn.luot.core.store.StoreException(vn.luot.core.store.StoreException.Kind.CORRUPT, db,
+                            "The database " + db + " is damaged (" + integrity + "). Move it aside and restart.", null);
+                }
                 return Finding.ok("database", db + " opens, integrity ok" + space);
             }
         } catch (StoreException e) {

@@ -104,16 +104,74 @@ public final class LocalQueue implements AutoCloseable {
         return new Builder();
     }
 
-    /** Rebuilds the in-memory state from the file: the log is the truth. */
+    /**
+     * Rebuilds the in-memory state from the file: the log is the truth. Only the open days are folded
+     * (yesterday, today and the days ahead): a closed day's events stay in the file, so a start costs a
+     * couple of days of events, not a year of them.
+     */
     private void reload() {
-        state = QueueState.fold(store.loadEvents());
+        openFrom = openFromNow();
+        state = QueueState.fold(store.openEvents(openFrom));
         long localSeq = store.lastSeq(deviceId);
         lastSeq = Math.max(localSeq, store.setting(SEQ_FLOOR).map(Long::parseLong).orElse(0L));
-        lastHlc = store.lastHlcAtMost(clock.millis() + Hlc.MAX_AHEAD_MILLIS);
+        lastHlc = store.lastHlcAtMost(deviceId, clock.millis() + Hlc.MAX_AHEAD_MILLIS);
         boolean unconfirmedEpoch = store.setting(EPOCH_UNCONFIRMED).filter("1"::equals).isPresent();
         historyKnown = !requireKnownHistory || store.setting(HISTORY_KNOWN).isPresent()
                 || (localSeq > 0 && !unconfirmedEpoch);
         epochStarted = unconfirmedEpoch;
+    }
+
+    /**
+     * Days before today that stay folded: yesterday's tickets are still about at midnight (a late push, the
+     * report of the day). Earlier days are closed: in the file, not in memory.
+     */
+    public static final int OPEN_DAYS_BEFORE_TODAY = 1;
+
+    /** How long a device below an upstream keeps closed days' events that its upstream already holds. */
+    public static final int KEEP_CLOSED_DAYS = 31;
+
+    /** How long a push answer is kept for a retry with the same Idempotency-Key. */
+    public static final java.time.Duration IDEMPOTENT_ANSWERS_KEPT = java.time.Duration.ofDays(7);
+
+    private static final int PRUNE_CHUNK = 2_000;
+    private static final int PRUNE_CHUNKS_PER_CALL = 20;
+
+    private LocalDate openFrom;
+
+    /**
+     * The first open day: the day before today, where "today" is the clock's day held within the week the
+     * log itself is busy with (its latest ticket day, up to a week ahead of the clock: bookings reach six
+     * days ahead). A Pi that boots in 2099 still folds the real day it receives, and one that boots in 1970
+     * does not fold a year.
+     */
+    private LocalDate openFromNow() {
+        LocalDate today = today();
+        Optional<LocalDate> newest = store.latestTicketDay(today.plusDays(7));
+        if (newest.isPresent()) {
+            LocalDate latest = newest.get();
+            if (today.isAfter(latest)) {
+                today = latest;
+            } else if (today.isBefore(latest.minusDays(7))) {
+                today = latest.minusDays(7);
+            }
+        }
+        return today.minusDays(OPEN_DAYS_BEFORE_TODAY);
+    }
+
+    /**
+     * Refolds when the open days have moved: after midnight yesterday's events leave memory; a clock
+     * corrected back, or the first events of the real day reaching a device whose clock is wrong, bring
+     * the right days in.
+     */
+    private void rollDay() {
+        if (!openFromNow().equals(openFrom)) {
+            reload();
+        }
+    }
+
+    /** Whether {@code e} is about a ticket of a closed day: kept in the file, not folded. */
+    private boolean aboutClosedDay(Event e) {
+        return e.body() instanceof QueueEvent.OfTicket t && t.ticket().day().isBefore(openFrom);
     }
 
     private static final String EPOCH_UNCONFIRMED = "epoch_unconfirmed";
@@ -189,6 +247,7 @@ public final class LocalQueue implements AutoCloseable {
     }
 
     public synchronized CheckInResult checkIn(Booking booking) {
+        rollDay();
         LocalDateTime now = now();
         Ticket known = state.ticket(booking.ticketId()).orElse(null);
         CheckInDecision decision = checkInRules.evaluate(branch, booking, known, now);
@@ -227,6 +286,7 @@ public final class LocalQueue implements AutoCloseable {
      * @param citizenId the ID number read from a CCCD, or null; only its keyed hash is kept
      */
     public synchronized WalkInResult issueWalkIn(String field, Purpose purpose, boolean priority, String citizenId) {
+        rollDay();
         LocalDateTime now = now();
         WalkInRules.Refusal refusal = WalkInRules.check(branch, field, now);
         if (refusal != null) {
@@ -267,11 +327,13 @@ public final class LocalQueue implements AutoCloseable {
 
     /** Records that the ticket left this kiosk's printer (first print or reprint). */
     public synchronized List<Event> recordPrint(TicketId id) {
+        rollDay();
         return commit(List.of(new QueueEvent.TicketPrinted(id)), Set.of(), tx -> null);
     }
 
     /** How many times the ticket has been printed, as the branch's log says. */
     public synchronized int printCount(TicketId id) {
+        rollDay();
         return state.printCount(id);
     }
 
@@ -293,30 +355,37 @@ public final class LocalQueue implements AutoCloseable {
     }
 
     public synchronized CounterResult next(int counter) {
+        rollDay();
         return run(CounterOperations.next(branch, state, today(), counter));
     }
 
     public synchronized CounterResult recall(int counter) {
+        rollDay();
         return run(CounterOperations.recall(branch, state, today(), counter));
     }
 
     public synchronized CounterResult noShow(int counter) {
+        rollDay();
         return run(CounterOperations.noShow(branch, state, today(), counter));
     }
 
     public synchronized CounterResult transfer(int counter, String toField) {
+        rollDay();
         return run(CounterOperations.transfer(branch, state, today(), counter, toField));
     }
 
     public synchronized CounterResult pause(int counter) {
+        rollDay();
         return run(CounterOperations.pause(branch, state, counter));
     }
 
     public synchronized CounterResult resume(int counter) {
+        rollDay();
         return run(CounterOperations.resume(branch, state, counter));
     }
 
     public synchronized CounterResult rate(int counter, Rating rating) {
+        rollDay();
         return run(CounterOperations.rate(branch, state, today(), counter, rating));
     }
 
@@ -336,6 +405,7 @@ public final class LocalQueue implements AutoCloseable {
 
     /** Supervisor action: every not-yet-served morning booking of today moves to the afternoon. */
     public synchronized List<Event> moveMorningToAfternoon() {
+        rollDay();
         List<QueueEvent> moves = DayOperations.moveMorningToAfternoon(branch, state, today());
         return moves.isEmpty() ? List.of() : commit(moves, allFields(), tx -> null);
     }
@@ -345,6 +415,7 @@ public final class LocalQueue implements AutoCloseable {
      * while the clock is not trusted: a Pi that booted without network may think it is tomorrow.
      */
     public synchronized List<Event> sweepMissedCheckIns() {
+        rollDay();
         if (!clockTrusted.getAsBoolean()) {
             LOG.warning("clock not trusted: no-show sweep postponed");
             return List.of();
@@ -355,12 +426,47 @@ public final class LocalQueue implements AutoCloseable {
 
     /** Deletes personal references (citizen ID hashes) older than today; postponed on an untrusted clock. */
     public synchronized int purgePersonalData() {
+        rollDay();
         if (!clockTrusted.getAsBoolean()) {
             LOG.warning("clock not trusted: personal data purge postponed");
             return 0;
         }
         LocalDate today = today();
-        return store.write(tx -> tx.purgePersonalDataBefore(today));
+        int purged = store.write(tx -> tx.purgePersonalDataBefore(today));
+        pruneClosedDays(today);
+        return purged;
+    }
+
+    /**
+     * On a device below an upstream, deletes a bounded share of the events of days more than
+     * {@link #KEEP_CLOSED_DAYS} ago that the upstream holds (pulled from it, or pushed to it), in small
+     * transactions so that no operation waits long behind it. A year-old file is worked off over a few hours
+     * of these calls; the start-up does not depend on it (closed days are not folded either way). The
+     * centre keeps its whole log: it is the branch's record.
+     *
+     * @return how many rows were deleted
+     */
+    private int pruneClosedDays(LocalDate today) {
+        if (!requireKnownHistory || !historyKnown) {
+            return 0;
+        }
+        LocalDate before = today.minusDays(KEEP_CLOSED_DAYS);
+        long pushed = store.cursor("push").map(Long::parseLong).orElse(0L);
+        int total = 0;
+        for (int i = 0; i < PRUNE_CHUNKS_PER_CALL; i++) {
+            int n = store.write(tx -> {
+                if (store.setting(HISTORY_KNOWN).isEmpty()) {
+                    // Its own events may go: the file must still say that its history is known.
+                    tx.putSetting(HISTORY_KNOWN, clock.instant().toString());
+                }
+                return tx.pruneClosedDays(before, pushed, PRUNE_CHUNK);
+            });
+            total += n;
+            if (n < PRUNE_CHUNK) {
+                break;
+            }
+        }
+        return total;
     }
 
     /**
@@ -368,6 +474,7 @@ public final class LocalQueue implements AutoCloseable {
      * (booked, cancelled, moved). Stamped and written like every local event.
      */
     public synchronized List<Event> recordDecided(List<QueueEvent> decided) {
+        rollDay();
         Set<String> fields = new java.util.LinkedHashSet<>();
         for (QueueEvent e : decided) {
             if (e instanceof QueueEvent.OfTicket t) {
@@ -427,6 +534,7 @@ public final class LocalQueue implements AutoCloseable {
     public synchronized Received receive(Collection<Event> events, boolean fromUpstream, TxHook hook) {
         List<Event> fresh = new ArrayList<>();
         Map<Event.Key, Delivery> deliveries = new LinkedHashMap<>();
+        rollDay();
         for (Event e : events) {
             if (deliveries.containsKey(e.key())) {
                 continue;
@@ -434,13 +542,24 @@ public final class LocalQueue implements AutoCloseable {
             if (state.contains(e.key())) {
                 boolean same = store.event(e.key()).map(e::equals).orElse(true);
                 deliveries.put(e.key(), same ? Delivery.DUPLICATE : Delivery.SEQ_CONFLICT);
+            } else if (aboutClosedDay(e) || e.body() instanceof QueueEvent.OfCounter) {
+                // Not folded, so memory cannot say whether the file holds it: the file can.
+                Optional<Event> held = store.event(e.key());
+                if (held.isPresent()) {
+                    deliveries.put(e.key(), held.get().equals(e) ? Delivery.DUPLICATE : Delivery.SEQ_CONFLICT);
+                } else if (e.seq() <= store.prunedThrough(e.deviceId())) {
+                    deliveries.put(e.key(), Delivery.DUPLICATE);
+                } else {
+                    fresh.add(e);
+                    deliveries.put(e.key(), Delivery.APPLIED);
+                }
             } else {
                 fresh.add(e);
                 deliveries.put(e.key(), Delivery.APPLIED);
             }
         }
         try {
-            return store.write(tx -> {
+            Received result = store.write(tx -> {
                 Map<TicketId, Ticket> changed = new LinkedHashMap<>();
                 for (Map.Entry<Event.Key, Delivery> d : deliveries.entrySet()) {
                     if (d.getValue() == Delivery.SEQ_CONFLICT) {
@@ -457,6 +576,9 @@ public final class LocalQueue implements AutoCloseable {
                         throw new IllegalStateException("event " + e.key() + " is in the file but not in memory");
                     }
                     lastHlc = Hlc.observe(lastHlc, e.hlc(), now);
+                    if (aboutClosedDay(e)) {
+                        continue;
+                    }
                     Conflict before = e.body() instanceof QueueEvent.OfTicket t
                             ? state.ticket(t.ticket()).map(Ticket::conflict).orElse(Conflict.NONE) : Conflict.NONE;
                     Optional<Ticket> after = state.apply(e);
@@ -473,6 +595,10 @@ public final class LocalQueue implements AutoCloseable {
                 hook.run(tx, received);
                 return received;
             });
+            if (result.fresh().stream().anyMatch(this::aboutClosedDay)) {
+                rollDay();
+            }
+            return result;
         } catch (RuntimeException e) {
             reload();
             throw e;
@@ -603,34 +729,42 @@ public final class LocalQueue implements AutoCloseable {
     // ---- queries ----------------------------------------------------------------------------
 
     public synchronized Optional<Ticket> ticket(TicketId id) {
+        rollDay();
         return state.ticket(id);
     }
 
     public synchronized List<Ticket> tickets() {
+        rollDay();
         return state.tickets();
     }
 
     public synchronized List<Ticket> waiting(String field) {
+        rollDay();
         return state.waiting(today(), field);
     }
 
     public synchronized int waitingCount(String field) {
+        rollDay();
         return state.waitingCount(today(), field);
     }
 
     public synchronized Optional<Integer> ahead(TicketId id) {
+        rollDay();
         return state.ahead(id);
     }
 
     public synchronized Optional<Ticket> currentAt(int counter) {
+        rollDay();
         return state.currentAt(today(), counter);
     }
 
     public synchronized boolean isPaused(int counter) {
+        rollDay();
         return state.isPaused(counter);
     }
 
     public synchronized int eventCount() {
+        rollDay();
         return state.eventCount();
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.Hlc;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketId;
@@ -76,7 +77,8 @@ public final class QueueStore implements AutoCloseable {
      * filling the SD card that the OS and its logs live on; hitting it is reported like a full disk.
      */
     public static QueueStore open(Path file, long maxBytes) {
-        Connection connection = SqliteDatabase.open(file, Schema.APPLICATION_ID, Schema.MIGRATIONS, maxBytes);
+        Connection connection = SqliteDatabase.open(file, Schema.APPLICATION_ID, Schema.MIGRATIONS, maxBytes,
+                LARGE_TABLES);
         Path absolute = file.toAbsolutePath();
         try {
             return new QueueStore(absolute, connection, new EventCodec());
@@ -286,6 +288,75 @@ public final class QueueStore implements AutoCloseable {
             }
         }
 
+        /**
+         * Deletes up to {@code limit} push answers stored before {@code before}. A device retries a push
+         * within minutes; an answer older than the expiry period answers nobody. Oldest first (the table
+         * grows in that order), so each call looks only at the oldest {@code limit} rows.
+         *
+         * @return how many were deleted
+         */
+        public int expireIdempotentAnswers(Instant before, int limit) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    DELETE FROM idempotency WHERE rowid IN (SELECT rowid FROM
+                      (SELECT rowid, created FROM idempotency ORDER BY rowid LIMIT ?) WHERE created < ?)""")) {
+                st.setInt(1, limit);
+                st.setString(2, before.toString());
+                return st.executeUpdate();
+            }
+        }
+
+        /**
+         * Deletes up to {@code limit} events about tickets of days before {@code day} that need not be kept:
+         * pulled from upstream, or made or relayed here and already pushed (arrived at or before
+         * {@code pushedThrough}). Their tickets' rows and number series go with them. For each device the
+         * highest pruned sequence number is kept, so {@link QueueStore#lastSeq} (and the {@code last_seq}
+         * a pusher is told) never goes back, and a pruned event pushed again is known as a duplicate.
+         *
+         * @return how many rows were deleted; fewer than {@code limit} means nothing is left to prune
+         */
+        public int pruneClosedDays(LocalDate day, long pushedThrough, int limit) throws SQLException {
+            List<Long> rowids = new ArrayList<>();
+            Map<String, Long> highest = new HashMap<>();
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT rowid, device_id, seq FROM events
+                    WHERE ticket < ? AND (from_upstream = 1 OR rowid <= ?) LIMIT ?""")) {
+                st.setString(1, day.toString());
+                st.setLong(2, pushedThrough);
+                st.setInt(3, limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rowids.add(rs.getLong(1));
+                        highest.merge(rs.getString(2), rs.getLong(3), Math::max);
+                    }
+                }
+            }
+            for (Map.Entry<String, Long> h : highest.entrySet()) {
+                if (h.getValue() > prunedThrough(h.getKey())) {
+                    putCursor(PRUNED + h.getKey(), Long.toString(h.getValue()));
+                }
+            }
+            try (PreparedStatement del = connection.prepareStatement("DELETE FROM events WHERE rowid = ?")) {
+                for (long rowid : rowids) {
+                    del.setLong(1, rowid);
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
+            int deleted = rowids.size();
+            for (String table : List.of("tickets", "number_series")) {
+                if (deleted >= limit) {
+                    break;
+                }
+                try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + table
+                        + " WHERE rowid IN (SELECT rowid FROM " + table + " WHERE day < ? LIMIT ?)")) {
+                    st.setString(1, day.toString());
+                    st.setInt(2, limit - deleted);
+                    deleted += st.executeUpdate();
+                }
+            }
+            return deleted;
+        }
+
         /** Deletes the personal references (citizen ID hashes) of days before {@code day}. */
         public int purgePersonalDataBefore(LocalDate day) throws SQLException {
             try (PreparedStatement st = connection.prepareStatement("DELETE FROM citizen_refs WHERE day < ?")) {
@@ -312,10 +383,15 @@ public final class QueueStore implements AutoCloseable {
         }
     }
 
+    private static final String PRUNED = "pruned:";
+
+    /** The tables that grow with the branch's traffic: not read whole at the open of a large file. */
+    private static final java.util.Set<String> LARGE_TABLES = java.util.Set.of("events", "idempotency", "tickets");
+
     private static final String EVENT_COLUMNS =
             "rowid, device_id, seq, hlc_wall, hlc_counter, device_time, type, payload FROM events";
 
-    /** The whole event log, in no particular order. */
+    /** The whole event log, in no particular order. A year of it does not fit a device's heap: see {@link #openEvents}. */
     public List<Event> loadEvents() {
         return query("SELECT " + EVENT_COLUMNS, rs -> {
             List<Event> events = new ArrayList<>();
@@ -324,6 +400,23 @@ public final class QueueStore implements AutoCloseable {
             }
             return events;
         });
+    }
+
+    /**
+     * What a queue folds at open: every event about tickets of {@code from} or later (future bookings
+     * included), and the counter events that say how each counter stands then (see {@link #counterEvents}).
+     * Read through the ticket index, so the cost is that of the open days, not of the whole log.
+     */
+    public List<Event> openEvents(LocalDate from) {
+        List<Event> events = query("SELECT " + EVENT_COLUMNS + " WHERE ticket >= '" + from + "'", rs -> {
+            List<Event> list = new ArrayList<>();
+            while (rs.next()) {
+                list.add(readEvent(rs));
+            }
+            return list;
+        });
+        counterEvents(from).forEach(e -> events.add(e.event()));
+        return events;
     }
 
     /** An event with its place in this device's arrival order (the cursor it serves downstream). */
@@ -335,10 +428,57 @@ public final class QueueStore implements AutoCloseable {
         return storedEvents("SELECT " + EVENT_COLUMNS + " WHERE rowid > " + rowid + " ORDER BY rowid LIMIT " + limit);
     }
 
-    /** Every event about tickets of {@code day}, and every counter event, in arrival order. */
+    /**
+     * Every event about tickets of {@code day}, and the counter events of the day with the last one of each
+     * counter before it, in arrival order. Ticket keys begin with the ISO day and a slash, so the day is one
+     * range of the ticket index.
+     */
     public List<StoredEvent> eventsOfDay(LocalDate day) {
-        return storedEvents("SELECT " + EVENT_COLUMNS + " WHERE ticket IS NULL OR ticket LIKE '" + day
-                + "/%' ORDER BY rowid");
+        List<StoredEvent> events = storedEvents("SELECT " + EVENT_COLUMNS + " WHERE ticket >= '" + day
+                + "/' AND ticket < '" + day + "0'");
+        long end = day.plusDays(1).atStartOfDay(BranchTime.ZONE).toInstant().toEpochMilli();
+        for (StoredEvent e : counterEvents(day)) {
+            if (e.event().hlc().wallMillis() < end) {
+                events.add(e);
+            }
+        }
+        events.sort(java.util.Comparator.comparingLong(StoredEvent::rowid));
+        return events;
+    }
+
+    /**
+     * The counter events (pause, resume) from the start of {@code from}, and the last one of each counter
+     * before it: a counter's state is its last event's, so older ones change nothing. Counter events are a
+     * few dozen a day and are never pruned.
+     */
+    public List<StoredEvent> counterEvents(LocalDate from) {
+        long start = from.atStartOfDay(BranchTime.ZONE).toInstant().toEpochMilli();
+        List<StoredEvent> kept = storedEvents("SELECT " + EVENT_COLUMNS + " WHERE ticket IS NULL AND hlc_wall >= "
+                + start);
+        // The latest wall time of each counter before the day, found without decoding a year of payloads;
+        // then only the rows at those times are read, and ties are settled by the log order.
+        List<Long> walls = query("SELECT max(hlc_wall) FROM events WHERE ticket IS NULL AND hlc_wall < " + start
+                + " GROUP BY json_extract(payload, '$.counter')", rs -> {
+                    List<Long> list = new ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getLong(1));
+                    }
+                    return list;
+                });
+        if (walls.isEmpty()) {
+            return kept;
+        }
+        String in = walls.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        Map<Integer, StoredEvent> lastBefore = new HashMap<>();
+        for (StoredEvent e : storedEvents("SELECT " + EVENT_COLUMNS + " WHERE ticket IS NULL AND hlc_wall IN (" + in
+                + ")")) {
+            if (e.event().body() instanceof QueueEvent.OfCounter c && e.event().hlc().wallMillis() < start) {
+                lastBefore.merge(c.counter(), e,
+                        (a, b) -> Event.LOG_ORDER.compare(a.event(), b.event()) >= 0 ? a : b);
+            }
+        }
+        kept.addAll(lastBefore.values());
+        return kept;
     }
 
     /**
@@ -489,10 +629,19 @@ public final class QueueStore implements AutoCloseable {
         });
     }
 
-    /** The highest sequence number this device has used, 0 if none. */
+    /**
+     * The highest sequence number this log has held of {@code deviceId}, 0 if none: its events, or the ones
+     * pruned with their closed days ({@link Tx#pruneClosedDays}).
+     */
     public long lastSeq(String deviceId) {
-        return query("SELECT coalesce(max(seq), 0) FROM events WHERE device_id = '" + deviceId.replace("'", "''") + "'",
-                rs -> rs.next() ? rs.getLong(1) : 0L);
+        long held = query("SELECT coalesce(max(seq), 0) FROM events WHERE device_id = '"
+                + deviceId.replace("'", "''") + "'", rs -> rs.next() ? rs.getLong(1) : 0L);
+        return Math.max(held, prunedThrough(deviceId));
+    }
+
+    /** The highest sequence number of {@code deviceId} whose event was pruned here, 0 if none. */
+    public long prunedThrough(String deviceId) {
+        return cursor(PRUNED + deviceId).map(Long::parseLong).orElse(0L);
     }
 
     /** The latest HLC in the log, so a restarted device never stamps an event before one it has seen. */
@@ -503,11 +652,50 @@ public final class QueueStore implements AutoCloseable {
     /**
      * The latest HLC in the log whose wall time is at most {@code maxWallMillis}: a restarted device
      * continues after what it has seen, but never adopts a timestamp forged (or mis-set) into the future.
+     *
+     * <p>Without reading the whole log: a device stamps its own events after every HLC it has seen (a received
+     * event is observed before the next tick), so nothing that arrived before its own last event is later
+     * than that one; only what arrived after it is looked at. When that event is itself beyond the bound (the
+     * clock was set back), the whole log is searched.
      */
+    public Hlc lastHlcAtMost(String ownDeviceId, long maxWallMillis) {
+        Optional<long[]> own = query("SELECT rowid, hlc_wall, hlc_counter FROM events WHERE device_id = '"
+                        + ownDeviceId.replace("'", "''") + "' ORDER BY seq DESC LIMIT 1",
+                rs -> rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                        : Optional.<long[]>empty());
+        if (own.isEmpty() || own.get()[1] > maxWallMillis) {
+            return lastHlcAtMost(maxWallMillis);
+        }
+        Hlc mine = new Hlc(own.get()[1], (int) own.get()[2]);
+        Hlc after = query("SELECT hlc_wall, hlc_counter FROM events WHERE rowid > " + own.get()[0]
+                        + " AND hlc_wall <= " + maxWallMillis + " ORDER BY hlc_wall DESC, hlc_counter DESC LIMIT 1",
+                rs -> rs.next() ? new Hlc(rs.getLong(1), rs.getInt(2)) : Hlc.ZERO);
+        return after.compareTo(mine) > 0 ? after : mine;
+    }
+
+    /** {@link #lastHlcAtMost(String, long)} over the whole log: for a device with no event of its own. */
     public Hlc lastHlcAtMost(long maxWallMillis) {
         return query("SELECT hlc_wall, hlc_counter FROM events WHERE hlc_wall <= " + maxWallMillis
                         + " ORDER BY hlc_wall DESC, hlc_counter DESC LIMIT 1",
                 rs -> rs.next() ? new Hlc(rs.getLong(1), rs.getInt(2)) : Hlc.ZERO);
+    }
+
+    /** The latest day any ticket event of the log is about, before {@code before} (one step of the ticket index). */
+    public Optional<LocalDate> latestTicketDay(LocalDate before) {
+        return query("SELECT max(ticket) FROM events WHERE ticket < '" + before + "'", rs -> {
+            String key = rs.next() ? rs.getString(1) : null;
+            return key == null || key.length() < 10 ? Optional.<LocalDate>empty()
+                    : Optional.of(LocalDate.parse(key.substring(0, 10)));
+        });
+    }
+
+    /** How many events the log holds (the file, not the fold). */
+    public long storedEventCount() {
+        return query("SELECT count(*) FROM events", rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    public long idempotentAnswerCount() {
+        return query("SELECT count(*) FROM idempotency", rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
     public Optional<String> setting(String key) {

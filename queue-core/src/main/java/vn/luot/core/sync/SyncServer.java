@@ -35,6 +35,9 @@ public final class SyncServer {
     public static final int MAX_EVENTS_PER_PUSH = 1_000;
     public static final int MAX_PAGE = 2_000;
 
+    /** Expired idempotency answers deleted per push: more than one, so a backlog (an upgraded file) drains. */
+    private static final int EXPIRE_PER_PUSH = 64;
+
     private final LocalQueue queue;
     private final Clock clock;
     private final EventCodec codec;
@@ -269,6 +272,9 @@ public final class SyncServer {
                 // An empty push is a device asking what is held of it: its answer must never go stale.
                 tx.putIdempotentResponse(key, bodyHash, text[0], clock.instant());
             }
+            // Each push that may add an answer removes a few expired ones: the table stays a week long
+            // wherever answers are written, with no sweep of its own.
+            tx.expireIdempotentAnswers(clock.instant().minus(LocalQueue.IDEMPOTENT_ANSWERS_KEPT), EXPIRE_PER_PUSH);
         });
         return text[0];
     }
