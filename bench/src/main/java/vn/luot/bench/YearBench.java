@@ -1,6 +1,9 @@
 package vn.luot.bench;
 
 import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,8 @@ import java.time.Instant;
  * expired) and (b) in the format of a device upgraded today, with every event and answer still there.
  * Each open is a fresh JVM with the launcher's heap limit; the figure is the best of three starts.
  */
-final class YearBench {
+@Command(name = "year", description = "only the year part of bench core: writes target/bench/core-year.json")
+final class YearBench implements Callable<Integer> {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final int DAYS = 365;
@@ -32,7 +36,12 @@ final class YearBench {
     }
 
     /** Only the year part of {@code bench core}: writes {@code target/bench/core-year.json}. */
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new YearBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
         Path outDir = Path.of("target", "bench");
         Path work = Files.createTempDirectory("luot-bench-year");
         BenchReport report = new BenchReport("core-year");
@@ -44,6 +53,7 @@ final class YearBench {
             }
         }
         Files.delete(work);
+        return 0;
     }
 
     static void run(BenchReport report, Path outDir, Path workDir) throws IOException, InterruptedException {

@@ -7,6 +7,10 @@ import java.time.Instant;
 import vn.luot.core.domain.BranchTime;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.store.LocalQueue;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * One start of a hub on a year-old database, in its own JVM so the figure is a real first start (cold
@@ -16,14 +20,22 @@ import vn.luot.core.store.LocalQueue;
  *
  * <p>Arguments: the database file, the instant the clock says.
  */
-public final class YearOpen {
+@Command(name = "year-open", description = "one start of a hub on a year-old database (a child of bench core)")
+public final class YearOpen implements Callable<Integer> {
 
-    private YearOpen() {
-    }
+    @Parameters(index = "0", paramLabel = "DB")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "INSTANT")
+    Instant now;
 
     public static void main(String[] args) {
-        Path file = Path.of(args[0]);
-        Clock clock = Clock.fixed(Instant.parse(args[1]), BranchTime.ZONE);
+        System.exit(new CommandLine(new YearOpen()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Clock clock = Clock.fixed(now, BranchTime.ZONE);
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -39,5 +51,6 @@ public final class YearOpen {
             double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
             System.out.println(openMs + " " + heapMb + " " + queue.eventCount() + " " + cpuMs);
         }
+        return 0;
     }
 }

@@ -144,25 +144,9 @@ public final class KioskView {
 
     /** A phone moving down onto the scanner window: where to hold the code, without reading. */
     private Node scanAnimation() {
-        Region window = new Region();
-        window.getStyleClass().add("scanner-window");
-        window.setPrefSize(520, 200);
-        window.setMaxSize(520, 200);
-        Region phone = new Region();
-        phone.getStyleClass().add("phone");
-        phone.setPrefSize(220, 380);
-        phone.setMaxSize(220, 380);
-        Region qr = new Region();
-        qr.getStyleClass().add("phone-qr");
-        qr.setPrefSize(140, 140);
-        qr.setMaxSize(140, 140);
-        StackPane phoneWithCode = new StackPane(phone, qr);
+        StackPane phoneWithCode = new StackPane(box("phone", 220, 380), box("phone-qr", 140, 140));
         phoneWithCode.setMaxSize(220, 380);
-        StackPane stage = new StackPane(window, phoneWithCode);
-        StackPane.setAlignment(window, Pos.BOTTOM_CENTER);
-        StackPane.setAlignment(phoneWithCode, Pos.TOP_CENTER);
-        stage.setPrefSize(560, 620);
-        stage.setMaxSize(560, 620);
+        Node stage = overScanner(phoneWithCode, 200, 620);
         TranslateTransition move = new TranslateTransition(Duration.seconds(1.6), phoneWithCode);
         move.setFromY(0);
         move.setToY(200);
@@ -322,35 +306,34 @@ public final class KioskView {
 
     /** A chip ID card (landscape, chip, QR in its corner) held over the scanner window, still. */
     private Node idCardOverScanner() {
-        Region window = new Region();
-        window.getStyleClass().add("scanner-window");
-        window.setPrefSize(520, 140);
-        window.setMaxSize(520, 140);
-        Region cardFace = new Region();
-        cardFace.getStyleClass().add("id-card");
-        cardFace.setPrefSize(400, 252);
-        cardFace.setMaxSize(400, 252);
-        Region chip = new Region();
-        chip.getStyleClass().add("id-card-chip");
-        chip.setPrefSize(64, 48);
-        chip.setMaxSize(64, 48);
-        Region qr = new Region();
-        qr.getStyleClass().add("phone-qr");
-        qr.setPrefSize(96, 96);
-        qr.setMaxSize(96, 96);
-        StackPane idCard = new StackPane(cardFace, chip, qr);
+        Region chip = box("id-card-chip", 64, 48);
+        Region qr = box("phone-qr", 96, 96);
+        StackPane idCard = new StackPane(box("id-card", 400, 252), chip, qr);
         StackPane.setAlignment(chip, Pos.CENTER_LEFT);
         StackPane.setMargin(chip, new Insets(0, 0, 0, 40));
         StackPane.setAlignment(qr, Pos.TOP_RIGHT);
         StackPane.setMargin(qr, new Insets(24, 24, 0, 0));
         idCard.setMaxSize(400, 252);
-        StackPane stage = new StackPane(window, idCard);
+        return overScanner(idCard, 140, orientation == Orientation.PORTRAIT ? 360 : 300);
+    }
+
+    /** {@code held} at the top, the scanner window ({@code windowHeight} high) at the bottom of a 560 px wide stage. */
+    private static StackPane overScanner(Node held, double windowHeight, double height) {
+        Region window = box("scanner-window", 520, windowHeight);
+        StackPane stage = new StackPane(window, held);
         StackPane.setAlignment(window, Pos.BOTTOM_CENTER);
-        StackPane.setAlignment(idCard, Pos.TOP_CENTER);
-        int height = orientation == Orientation.PORTRAIT ? 360 : 300;
+        StackPane.setAlignment(held, Pos.TOP_CENTER);
         stage.setPrefSize(560, height);
         stage.setMaxSize(560, height);
         return stage;
+    }
+
+    private static Region box(String style, double width, double height) {
+        Region r = new Region();
+        r.getStyleClass().add(style);
+        r.setPrefSize(width, height);
+        r.setMaxSize(width, height);
+        return r;
     }
 
     private Node printerFault(ResourceBundle t, Screen.PrinterFault fault) {
