@@ -67,7 +67,7 @@ public final class BookingServer implements AutoCloseable {
         Path folder = b.database.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
-        this.bookings = BookingStore.open(b.database);
+        this.bookings = b.config.storeOrDefault().open(b.database);
         Map<String, SyncServer> syncs = new LinkedHashMap<>();
         // The config's (and the demo's) tokens are pre-enrolled: valid until rotated or revoked here.
         this.devices = EnrolledDevices.open(folder.resolve(stem + ".devices.db"), clock,
