@@ -85,6 +85,14 @@ public interface BookingStore extends AutoCloseable {
     /** Every booking of a branch from {@code from} on (for start-up reconciliation with the branch log). */
     List<Stored> from(String branchId, LocalDate from);
 
+    /**
+     * Up to {@code limit} bookings of a branch with a row id above {@code afterId}, in id order: a cursor a reader
+     * (a branch, another server process) follows without missing one. Ids of a branch are handed out in commit
+     * order: every adapter takes the id inside the branch's serialised write (a bigserial alone is not commit
+     * order: a row that commits late would appear below a cursor that has already passed it).
+     */
+    List<Stored> bookingsAfter(String branchId, long afterId, int limit);
+
     Optional<Stored> byTicket(String branchId, LocalDate day, String field, int number);
 
     /** Marks a booking CANCELLED or FORFEITED; false if it was already cancelled either way. */

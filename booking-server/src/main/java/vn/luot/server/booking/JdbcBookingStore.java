@@ -166,6 +166,19 @@ final class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public List<Stored> bookingsAfter(String branchId, long afterId, int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM bookings WHERE branch = ? AND id > ? ORDER BY id LIMIT ?")) {
+                st.setString(1, branchId);
+                st.setLong(2, afterId);
+                st.setInt(3, limit);
+                return read(st);
+            }
+        });
+    }
+
+    @Override
     public Optional<Stored> byTicket(String branchId, LocalDate day, String field, int number) {
         return database.read(connection -> {
             try (PreparedStatement st = connection.prepareStatement(

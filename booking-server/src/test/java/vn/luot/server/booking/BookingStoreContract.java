@@ -204,6 +204,73 @@ abstract class BookingStoreContract {
         }
     }
 
+    /**
+     * Many bookings commit concurrently from two processes while a reader follows the branch's cursor
+     * ({@link BookingStore#bookingsAfter}): it sees every booking exactly once, in increasing id order. With a
+     * bare bigserial a booking that took its id first but committed last would fall behind the cursor.
+     */
+    @Test
+    void aReaderFollowingTheCursorSeesEveryConcurrentlyCommittedBookingOnce() throws Exception {
+        BookingStore other = track(openSameDatabase());
+        BookingStore reader = track(openSameDatabase());
+        // A field per writer: numbers never collide, so only the order of ids and commits is under test.
+        List<String> fields = BRANCH.fields().stream().map(f -> f.code()).toList();
+        int writers = Math.min(6, fields.size());
+        int each = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        CountDownLatch go = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            List<Future<List<String>>> written = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                BookingStore s = w % 2 == 0 ? store : other;
+                int writer = w;
+                written.add(pool.submit(() -> {
+                    go.await();
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        BookResult<String> r = s.book(new BookingRequest("idp:w" + writer + "-" + i,
+                                LocalDate.of(1980, 1, 1), DemoBranch.ID, DAY, SLOT, fields.get(writer), Purpose.SUBMIT),
+                                BRANCH, 400, 499, NOW, b -> "");
+                        assertThat(r.refusal()).isNull();
+                        ids.add(r.booking().id());
+                    }
+                    return ids;
+                }));
+            }
+            Future<List<Long>> followed = pool.submit(() -> {
+                go.await();
+                List<Long> seen = new ArrayList<>();
+                long cursor = 0;
+                boolean last = false;
+                while (!last) {
+                    // One more read after the writers are done, so the last commits are read too.
+                    last = !writing.get();
+                    List<Stored> page;
+                    do {
+                        page = reader.bookingsAfter(DemoBranch.ID, cursor, 7);
+                        for (Stored st : page) {
+                            seen.add(Long.parseLong(st.booking().id()));
+                            cursor = Long.parseLong(st.booking().id());
+                        }
+                    } while (!page.isEmpty());
+                }
+                return seen;
+            });
+            go.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<String>> f : written) {
+                f.get(120, TimeUnit.SECONDS).forEach(id -> all.add(Long.parseLong(id)));
+            }
+            writing.set(false);
+            List<Long> seen = followed.get(120, TimeUnit.SECONDS);
+            assertThat(all).hasSize(writers * each);
+            assertThat(seen).as("every booking once, in cursor order").isSorted().containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Two processes told of the same queue event add its notification once between them. */
     @Test
     void twoProcessesAddingTheSameNotificationStoreItOnce() throws Exception {
