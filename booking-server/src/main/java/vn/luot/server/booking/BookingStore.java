@@ -46,8 +46,12 @@ public interface BookingStore extends AutoCloseable {
         T run(Booking booking);
     }
 
-    /** The outcome of {@link #book}: the stored booking, or the refusal. */
-    record BookResult<T>(Booking booking, String publicId, T within, BookingRefusal refusal) {
+    /**
+     * The outcome of {@link #book}: the stored booking, or the refusal.
+     *
+     * @param replayed the booking an earlier request with the same idempotency key made ({@code within} did not run)
+     */
+    record BookResult<T>(Booking booking, String publicId, T within, BookingRefusal refusal, boolean replayed) {
     }
 
     /** The SQLite file, with the citizen hash key beside it ({@link CitizenHasher#keyFileBeside}). */
@@ -70,8 +74,21 @@ public interface BookingStore extends AutoCloseable {
      * {@code within} runs in that transaction (the booking's event and QR), so the booking is kept only if
      * they succeed.
      */
+    default <T> BookResult<T> book(BookingRequest request, Branch branch, int capacityPerField, int maxNumber,
+                                   LocalDateTime now, Within<T> within) {
+        return book(request, branch, capacityPerField, maxNumber, now, null, within);
+    }
+
+    /**
+     * {@link #book} once per {@code idempotencyKey} of the citizen: a request that repeats a key gets the booking
+     * the first one made ({@link BookResult#replayed}), also from another server process and also when both
+     * arrive together; a key repeated with another request is refused ({@link BookingRefusal#IDEMPOTENCY_KEY_REUSED}).
+     * Keys are kept until the citizens of their day are forgotten ({@link #forgetCitizensBefore}).
+     *
+     * @param idempotencyKey null for none
+     */
     <T> BookResult<T> book(BookingRequest request, Branch branch, int capacityPerField, int maxNumber,
-                           LocalDateTime now, Within<T> within);
+                           LocalDateTime now, String idempotencyKey, Within<T> within);
 
     /** The booking the public API calls {@code publicId}, if {@code citizen} (issuer:subject) booked it. */
     Optional<Stored> findOwned(String publicId, String citizen);

@@ -36,9 +36,16 @@ final class JdbcBookingStore implements BookingStore {
     @Override
     public <T> BookResult<T> book(BookingRequest request, vn.luot.core.domain.Branch branch,
                                   int capacityPerField, int maxNumber, java.time.LocalDateTime now,
-                                  Within<T> within) {
+                                  String idempotencyKey, Within<T> within) {
         String hash = request.citizen() == null ? "" : citizens.hash(request.citizen());
+        String requestHash = requestHash(request);
         return database.write(request.branchId(), connection -> {
+            if (idempotencyKey != null) {
+                Optional<BookResult<T>> earlier = earlier(connection, hash, idempotencyKey, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             List<BookingRules.Held> held = new ArrayList<>();
             if (request.date() != null) {
                 try (PreparedStatement st = connection.prepareStatement(
@@ -70,7 +77,7 @@ final class JdbcBookingStore implements BookingStore {
             }
             BookingRules.Verdict verdict = BookingRules.check(request, branch, held, taken, capacityPerField, now);
             if (!verdict.accepted()) {
-                return new BookResult<T>(null, null, null, verdict.refusal());
+                return new BookResult<T>(null, null, null, verdict.refusal(), false);
             }
             int number;
             try (PreparedStatement st = connection.prepareStatement(
@@ -84,7 +91,7 @@ final class JdbcBookingStore implements BookingStore {
                 }
             }
             if (number > maxNumber) {
-                return new BookResult<T>(null, null, null, BookingRefusal.SLOT_FULL);
+                return new BookResult<T>(null, null, null, BookingRefusal.SLOT_FULL, false);
             }
             long id;
             byte[] idBytes = new byte[16];
@@ -111,8 +118,44 @@ final class JdbcBookingStore implements BookingStore {
             }
             Booking booking = new Booking(Long.toString(id), request.branchId(), request.date(), request.slot(),
                     request.field(), request.purpose(), number, verdict.priority());
-            return new BookResult<>(booking, publicId, within.run(booking), null);
+            if (idempotencyKey != null) {
+                try (PreparedStatement st = connection.prepareStatement("""
+                        INSERT INTO booking_requests (citizen_hash, key, request_hash, public_id, created)
+                        VALUES (?, ?, ?, ?, ?)""")) {
+                    st.setString(1, hash);
+                    st.setString(2, idempotencyKey);
+                    st.setString(3, requestHash);
+                    st.setString(4, publicId);
+                    st.setString(5, now.toString());
+                    st.executeUpdate();
+                }
+            }
+            return new BookResult<>(booking, publicId, within.run(booking), null, false);
         });
+    }
+
+    private static <T> Optional<BookResult<T>> earlier(Connection connection, String citizenHash, String key,
+                                                       String requestHash) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT r.request_hash, " + BOOKING_COLUMNS + " FROM booking_requests r JOIN bookings b ON b.public_id = r.public_id"
+                + " WHERE r.citizen_hash = ? AND r.key = ?")) {
+            st.setString(1, citizenHash);
+            st.setString(2, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(1).equals(requestHash)) {
+                    return Optional.of(new BookResult<>(null, null, null, BookingRefusal.IDEMPOTENCY_KEY_REUSED, false));
+                }
+                Stored stored = row(rs, 1);
+                return Optional.of(new BookResult<>(stored.booking(), stored.publicId(), null, null, true));
+            }
+        }
+    }
+
+    /** What a repeated key must repeat: the booking asked for (the citizen is part of the key already). */
+    private static String requestHash(BookingRequest r) {
+        return r.branchId() + "|" + r.date() + "|" + r.slot() + "|" + r.field() + "|" + r.purpose();
     }
 
     /** The booking the public API calls {@code publicId}, if {@code citizen} (issuer:subject) booked it. */
@@ -147,7 +190,13 @@ final class JdbcBookingStore implements BookingStore {
             try (PreparedStatement st = connection.prepareStatement(
                     "UPDATE bookings SET citizen_hash = '' WHERE day < ? AND citizen_hash <> ''")) {
                 st.setString(1, day.toString());
-                return st.executeUpdate();
+                int forgotten = st.executeUpdate();
+                try (PreparedStatement keys = connection.prepareStatement(
+                        "DELETE FROM booking_requests WHERE created < ?")) {
+                    keys.setString(1, day.toString());
+                    keys.executeUpdate();
+                }
+                return forgotten;
             }
         });
     }
@@ -278,6 +327,9 @@ final class JdbcBookingStore implements BookingStore {
         }
     }
 
+    private static final String BOOKING_COLUMNS = "b.id, b.branch, b.day, b.slot, b.field, b.purpose, b.number,"
+            + " b.priority, b.cancelled, b.created, b.public_id";
+
     private static final String COLUMNS =
             "id, branch, day, slot, field, purpose, number, priority, cancelled, created, public_id";
 
@@ -292,11 +344,17 @@ final class JdbcBookingStore implements BookingStore {
     }
 
     private static Stored row(ResultSet rs) throws SQLException {
-        Booking b = new Booking(Long.toString(rs.getLong(1)), rs.getString(2), LocalDate.parse(rs.getString(3)),
-                TimeSlot.parse(rs.getString(4)), rs.getString(5), Purpose.valueOf(rs.getString(6)),
-                rs.getInt(7), rs.getInt(8) == 1);
-        return new Stored(b, rs.getString(9), java.time.LocalDateTime.parse(rs.getString(10))
-                .atZone(vn.luot.core.domain.BranchTime.ZONE).toInstant(), rs.getString(11));
+        return row(rs, 0);
+    }
+
+    /** The booking in {@link #COLUMNS}, which start after the first {@code skip} columns. */
+    private static Stored row(ResultSet rs, int skip) throws SQLException {
+        int c = skip;
+        Booking b = new Booking(Long.toString(rs.getLong(c + 1)), rs.getString(c + 2), LocalDate.parse(rs.getString(c + 3)),
+                TimeSlot.parse(rs.getString(c + 4)), rs.getString(c + 5), Purpose.valueOf(rs.getString(c + 6)),
+                rs.getInt(c + 7), rs.getInt(c + 8) == 1);
+        return new Stored(b, rs.getString(c + 9), java.time.LocalDateTime.parse(rs.getString(c + 10))
+                .atZone(vn.luot.core.domain.BranchTime.ZONE).toInstant(), rs.getString(c + 11));
     }
 
     @Override

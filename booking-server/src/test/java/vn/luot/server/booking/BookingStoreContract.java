@@ -151,6 +151,11 @@ abstract class BookingStoreContract {
         assertThat(store.forgetCitizensBefore(DAY.plusDays(1))).isEqualTo(1);
         assertThat(store.findOwned(alice.publicId(), "idp:alice")).isEmpty();
         assertThat(store.from(DemoBranch.ID, DAY)).hasSize(1);
+        BookResult<String> carol = store.book(request("idp:carol", SLOT), BRANCH, 40, 499, NOW, "k", b -> "");
+        store.forgetCitizensBefore(DAY.plusDays(1));
+        BookResult<String> later = store.book(request("idp:carol", SLOT), BRANCH, 40, 499, NOW, "k", b -> "");
+        assertThat(later.replayed()).as("the key went with the citizens of its day").isFalse();
+        assertThat(later.publicId()).isNotEqualTo(carol.publicId());
     }
 
     @Test
@@ -266,6 +271,63 @@ abstract class BookingStoreContract {
             List<Long> seen = followed.get(120, TimeUnit.SECONDS);
             assertThat(all).hasSize(writers * each);
             assertThat(seen).as("every booking once, in cursor order").isSorted().containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyGetsTheFirstBookingBackAndRunsNothingAgain() {
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        BookResult<String> first = store.book(request("idp:alice", SLOT), BRANCH, 40, 499, NOW, "key-1",
+                b -> "qr-" + ran.incrementAndGet());
+        BookResult<String> again = store.book(request("idp:alice", SLOT), BRANCH, 40, 499, NOW, "key-1",
+                b -> "qr-" + ran.incrementAndGet());
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.refusal()).isNull();
+        assertThat(again.booking()).isEqualTo(first.booking());
+        assertThat(again.publicId()).isEqualTo(first.publicId());
+        assertThat(ran).hasValue(1);
+        assertThat(store.from(DemoBranch.ID, DAY)).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyIsTheCitizensOwnAndCannotBeReusedForAnotherRequest() {
+        store.book(request("idp:alice", SLOT), BRANCH, 40, 499, NOW, "key-1", b -> "");
+        BookResult<String> other = store.book(request("idp:alice", TimeSlot.parse("10:00-10:30")), BRANCH, 40, 499,
+                NOW, "key-1", b -> "");
+        assertThat(other.refusal()).isEqualTo(BookingRefusal.IDEMPOTENCY_KEY_REUSED);
+
+        BookResult<String> bob = store.book(request("idp:bob", SLOT), BRANCH, 40, 499, NOW, "key-1", b -> "");
+        assertThat(bob.replayed()).isFalse();
+        assertThat(bob.booking().number()).isEqualTo(2);
+    }
+
+    /** A retry sent to two server processes at once: one booking, and every answer is that booking. */
+    @Test
+    void twoProcessesRacingTheSameIdempotencyKeyMakeOneBooking() throws Exception {
+        BookingStore other = track(openSameDatabase());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<BookResult<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                BookingStore s = i % 2 == 0 ? store : other;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return s.book(request("idp:alice", SLOT), BRANCH, 40, 499, NOW, "retry-me", b -> "");
+                }));
+            }
+            go.countDown();
+            List<BookResult<String>> answers = new ArrayList<>();
+            for (Future<BookResult<String>> f : results) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).filteredOn(r -> !r.replayed()).hasSize(1);
+            assertThat(answers).extracting(BookResult::publicId).containsOnly(answers.get(0).publicId());
+            assertThat(other.from(DemoBranch.ID, DAY)).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
