@@ -39,7 +39,9 @@ final class JdbcBookingStore implements BookingStore {
                                   String idempotencyKey, Within<T> within) {
         String hash = request.citizen() == null ? "" : citizens.hash(request.citizen());
         String requestHash = requestHash(request);
-        return database.write(request.branchId(), connection -> {
+        // Only a branch the server serves is locked: a client's made-up branch id gets no lock row of its own.
+        String lock = branch != null && branch.id().equals(request.branchId()) ? branch.id() : null;
+        return database.write(lock, connection -> {
             if (idempotencyKey != null) {
                 Optional<BookResult<T>> earlier = earlier(connection, hash, idempotencyKey, requestHash);
                 if (earlier.isPresent()) {

@@ -100,6 +100,15 @@ abstract class BookingStoreContract {
     }
 
     @Test
+    void aMadeUpBranchIsRefusedAndStoresNothing() {
+        BookingRequest madeUp = new BookingRequest("idp:alice", LocalDate.of(1980, 1, 1), "x'); DROP TABLE bookings; --",
+                DAY, SLOT, "HT", Purpose.SUBMIT);
+        assertThat(store.book(madeUp, null, 0, 499, NOW, "k", b -> "").refusal()).isEqualTo(BookingRefusal.UNKNOWN_BRANCH);
+        assertThat(store.from(madeUp.branchId(), DAY)).isEmpty();
+        assertThat(book(store, "idp:alice", 40).booking().number()).isEqualTo(1);
+    }
+
+    @Test
     void aBookingWhoseTransactionWorkFailsIsNotKept() {
         assertThatThrownBy(() -> store.book(request("idp:alice", SLOT), BRANCH, 40, 499, NOW, b -> {
             throw new IllegalStateException("the branch log refused the event");
