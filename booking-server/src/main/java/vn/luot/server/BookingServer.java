@@ -43,7 +43,8 @@ import vn.luot.server.operator.Operators;
 
 /**
  * The reference central booking server: the city app's booking API and the branches' sync endpoints
- * on one port, bookings in one SQLite file and each branch's central queue log in another.
+ * on one port, bookings in the config's store (a SQLite file by default, or PostgreSQL) and each branch's
+ * central queue log in a SQLite file beside {@code --db}.
  */
 public final class BookingServer implements AutoCloseable {
 
