@@ -43,7 +43,8 @@ import vn.luot.server.operator.Operators;
 
 /**
  * The reference central booking server: the city app's booking API and the branches' sync endpoints
- * on one port, bookings in one SQLite file and each branch's central queue log in another.
+ * on one port, bookings in the config's store (a SQLite file by default, or PostgreSQL) and each branch's
+ * central queue log in a SQLite file beside {@code --db}.
  */
 public final class BookingServer implements AutoCloseable {
 
@@ -67,7 +68,7 @@ public final class BookingServer implements AutoCloseable {
         Path folder = b.database.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         String stem = b.database.getFileName().toString().replaceFirst("\\.db$", "");
-        this.bookings = BookingStore.open(b.database);
+        this.bookings = b.config.storeOrDefault().open(b.database);
         Map<String, SyncServer> syncs = new LinkedHashMap<>();
         // The config's (and the demo's) tokens are pre-enrolled: valid until rotated or revoked here.
         this.devices = EnrolledDevices.open(folder.resolve(stem + ".devices.db"), clock,

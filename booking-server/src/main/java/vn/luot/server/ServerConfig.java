@@ -21,7 +21,12 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
                            Integer citizenRetentionDays, Integer citizenWritesPerMinute,
                            Integer addressRequestsPerMinute, List<IdentityIssuer> identityIssuers,
                            List<DeviceEntry> devices, List<OperatorEntry> operators,
-                           List<BranchConfig> branches) {
+                           List<BranchConfig> branches, StoreSettings store) {
+
+    /** Where bookings live ({@code [store]}); SQLite unless the config says otherwise. */
+    public StoreSettings storeOrDefault() {
+        return store == null ? StoreSettings.SQLITE : store;
+    }
 
     public record DeviceEntry(String id, String branch, String role, String tokenSha256) {
     }
@@ -52,8 +57,20 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
     private static final Path DEMO = Path.of("demo-server.toml (built in)");
 
     public static ServerConfig load(Path file) {
-        ServerConfig config = ConfigFile.load(file, ServerConfig.class);
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file, 0, null, "cannot read the config file: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /** {@code text} as the config file {@code file}, checked like {@link #load}. */
+    public static ServerConfig parse(Path file, String text) {
+        ServerConfig config = ConfigFile.parse(file, text, ServerConfig.class);
         config.validate(file);
+        config.storeOrDefault().validate(file, text);
         return config;
     }
 

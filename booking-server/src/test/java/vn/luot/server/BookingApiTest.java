@@ -89,6 +89,35 @@ class BookingApiTest {
         return book(citizen, "1980-05-01", date, slot, field, purpose);
     }
 
+    private Answer bookWithKey(String citizen, String slot, String key) throws IOException {
+        Request r = new Request.Builder().url(server.url() + "/v1/bookings")
+                .header("Authorization", "Bearer " + as(citizen)).header("Idempotency-Key", key)
+                .post(RequestBody.create("""
+                        {"branchId":"%s","date":"2026-11-24","slot":"%s","field":"HT","purpose":"SUBMIT"}"""
+                        .formatted(DemoBranch.ID, slot), JSON)).build();
+        try (Response response = http.newCall(r).execute()) {
+            return new Answer(response.code(), json.readTree(response.body().string()));
+        }
+    }
+
+    @Test
+    void aBookingRetriedWithItsIdempotencyKeyIsMadeOnceAndTheKeyServesNoOtherRequest() throws IOException {
+        Answer first = bookWithKey("001099000001", "09:00", "app-req-1");
+        Answer again = bookWithKey("001099000001", "09:00", "app-req-1");
+
+        assertThat(first.code()).isEqualTo(201);
+        assertThat(again.code()).isEqualTo(201);
+        assertThat(again.body().path("label").asText()).isEqualTo("HT-001");
+        assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        assertThat(again.body().path("qr").asText()).isNotEmpty();
+        assertThat(server.bookings().from(DemoBranch.ID, java.time.LocalDate.of(2026, 11, 24))).hasSize(1);
+
+        Answer reused = bookWithKey("001099000001", "10:00", "app-req-1");
+        assertThat(reused.code()).isEqualTo(409);
+        assertThat(reused.error()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(bookWithKey("001099000001", "10:00", "x".repeat(201)).error()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+    }
+
     @Test
     void theBranchListHasFieldsPurposesSlotsWithCapacityAndOpeningHours() throws IOException {
         Answer a = call("GET", "/v1/branches", null);

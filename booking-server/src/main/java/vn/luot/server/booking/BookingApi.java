@@ -205,6 +205,11 @@ public final class BookingApi implements HttpHandler {
     private void book(HttpExchange exchange) throws IOException {
         CitizenCredential citizen = credential(exchange);
         limit(perCitizen, citizen.citizenKey(), exchange);
+        String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new HttpError(400, "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key dài từ 1 đến 200 ký tự.",
+                    "An Idempotency-Key is 1-200 characters.");
+        }
         JsonNode body = http.readJson(exchange);
         BookingRequest parsed = parse(body, citizen);
         LocalDateTime now = BranchTime.now(clock);
@@ -215,7 +220,7 @@ public final class BookingApi implements HttpHandler {
         BookingStore.BookResult<String> result;
         try {
             result = store.book(request, rt == null ? null : rt.branch(), rt == null ? 0 : rt.capacityPerField(),
-                    maxBookedNumber, now, b -> {
+                    maxBookedNumber, now, idempotencyKey, b -> {
                         attempted[0] = b;
                         String qr = codes.qrFor(b);
                         rt.queue().recordDecided(List.of(
@@ -237,8 +242,10 @@ public final class BookingApi implements HttpHandler {
             throw new HttpError(r.status(), r.name(), r.messageVi(), r.messageEn());
         }
         Booking b = result.booking();
-        ObjectNode out = bookingJson(new BookingStore.Stored(b, null, clock.instant(), result.publicId()));
-        out.put("qr", result.within());
+        // A retry (the app timed out, the citizen tapped twice) gets the booking the first request made.
+        ObjectNode out = bookingJson(result.replayed() ? find(result.publicId(), citizen)
+                : new BookingStore.Stored(b, null, clock.instant(), result.publicId()));
+        out.put("qr", result.replayed() ? codes.qrFor(b) : result.within());
         http.send(exchange, 201, out);
     }
 

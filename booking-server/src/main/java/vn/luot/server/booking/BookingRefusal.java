@@ -13,7 +13,9 @@ public enum BookingRefusal {
     FIELD_PURPOSE_LIMIT(409, "Mỗi người chỉ được đặt 1 lịch hẹn cho mỗi lĩnh vực và mục đích trong ngày.",
             "At most 1 booking per field and purpose per day."),
     SLOT_LIMIT(409, "Mỗi người chỉ được đặt 1 lịch hẹn trong mỗi khung giờ.", "At most 1 booking per time slot."),
-    SLOT_FULL(409, "Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác.", "This time slot is full; choose another.");
+    SLOT_FULL(409, "Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác.", "This time slot is full; choose another."),
+    IDEMPOTENCY_KEY_REUSED(409, "Mã Idempotency-Key này đã được dùng cho một yêu cầu đặt lịch khác; yêu cầu mới cần mã mới.",
+            "This Idempotency-Key was used for a different booking request; a new request needs a new key.");
 
     private final int status;
     private final String messageVi;
