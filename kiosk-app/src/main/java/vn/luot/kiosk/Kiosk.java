@@ -23,6 +23,7 @@ import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.UpstreamHttp;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.core.token.VerificationKeys;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.kiosk.flow.BranchDirectory;
@@ -120,7 +121,8 @@ public final class Kiosk implements AutoCloseable {
                 .worker(worker).clock(decisions).branches(BranchDirectory.of(List.of(queue.branch())))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
-                .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();
+                .statusUrlBase(config.statusUrlBase()).ticketTokens(TicketTokens.openOrCreate(ticketKeyFile(config, data)))
+                .syncNow(sync::syncNow).build();
         sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));
 
         serialScanner = "serial".equals(config.scanner().kind())
@@ -252,5 +254,11 @@ public final class Kiosk implements AutoCloseable {
             }
         }
         queue.close();
+    }
+
+    /** The branch's ticket key: {@code ticket_key_file}, or {@code ticket.key} in the data directory. */
+    private static Path ticketKeyFile(KioskConfig config, Path data) {
+        return config.ticketKeyFile() == null || config.ticketKeyFile().isBlank() ? data.resolve("ticket.key")
+                : Path.of(config.ticketKeyFile());
     }
 }
