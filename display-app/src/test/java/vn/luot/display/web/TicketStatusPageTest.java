@@ -96,7 +96,7 @@ class TicketStatusPageTest {
                 "counter 1");
         assertThat(turn.getLocation().getY()).as("the first thing on the page").isLessThan(40);
         assertThat(Double.parseDouble(turn.findElement(By.className("turn-title")).getCssValue("font-size")
-                .replace("px", ""))).as("px").isGreaterThanOrEqualTo(36);
+                .replace("px", ""))).as("px").isGreaterThanOrEqualTo(32);
         screenshot("ticket-status-called");
     }
 
