@@ -121,7 +121,7 @@ public final class Kiosk implements AutoCloseable {
                 .worker(worker).clock(decisions).branches(BranchDirectory.of(List.of(queue.branch())))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
-                .statusUrlBase(config.statusUrlBase()).ticketTokens(TicketTokens.openOrCreate(ticketKeyFile(config, data)))
+                .statusUrlBase(config.statusUrlBase()).ticketTokens(ticketTokens(config, data))
                 .syncNow(sync::syncNow).build();
         sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));
 
@@ -257,8 +257,14 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /** The branch's ticket key: {@code ticket_key_file}, or {@code ticket.key} in the data directory. */
-    private static Path ticketKeyFile(KioskConfig config, Path data) {
-        return config.ticketKeyFile() == null || config.ticketKeyFile().isBlank() ? data.resolve("ticket.key")
+    private static TicketTokens ticketTokens(KioskConfig config, Path data) {
+        Path file = config.ticketKeyFile() == null || config.ticketKeyFile().isBlank() ? data.resolve("ticket.key")
                 : Path.of(config.ticketKeyFile());
+        if (!java.nio.file.Files.exists(file)) {
+            // a key of its own still prints and reads back its own tickets; the hub's page needs the branch's
+            LOG.warning("no ticket key at " + file + ": made a new one. Copy the hub's data_dir/ticket.key there,"
+                    + " or the hub's status page refuses this kiosk's ticket links (hardware-docs/installation.md)");
+        }
+        return TicketTokens.openOrCreate(file);
     }
 }
