@@ -187,6 +187,10 @@ toml_set "$root/etc/luot/ci-kiosk.toml" upstream url "\"http://127.0.0.1:$hub_po
 toml_set "$root/etc/luot/ci-kiosk.toml" printer tickets_dir '"/var/lib/luot/kiosk/tickets"'
 toml_set "$root/etc/luot/ci-kiosk.toml" scanner kind '"serial"'
 toml_set "$root/etc/luot/ci-kiosk.toml" scanner port '"/tmp/scan-a"'
+# Every ticket's QR links to the hub's status page with a token signed by the branch's ticket key, which the
+# hub created in its data_dir: the kiosk shares that file.
+toml_set "$root/etc/luot/ci-kiosk.toml" "" status_url_base "\"http://127.0.0.1:$hub_port/t/\""
+toml_set "$root/etc/luot/ci-kiosk.toml" "" ticket_key_file '"/var/lib/luot/display/ticket.key"'
 LUOT_JAVA_OPTS="-Xmx256m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1920-32" \
     as_luot ci-kiosk.log /usr/lib/luot/luot-run kiosk --config /etc/luot/ci-kiosk.toml --now "$now"
 wait_for 300 "the kiosk runs" grep -q "running" "$root/tmp/ci-kiosk.log"
@@ -206,8 +210,14 @@ ticket=$(grep -l -- "$label" "$tickets"/ticket-*.txt | head -n 1)
 sed 's/^/    | /' "$ticket"
 png=${ticket%.txt}.png
 read_back=$(zbarimg --quiet --raw "$png" 2>/dev/null) || die "zbarimg found no QR code on $png"
-[ "$read_back" = "$qr" ] || die "the ticket's QR reads '$read_back', not the booking's code '$qr'"
-say "   zbarimg reads the booking's code back from $(basename "$png")"
+# The ticket no longer prints the booking's code: its one QR is the ticket's status link on the hub.
+case "$read_back" in
+    "http://127.0.0.1:$hub_port/t/"?*) ;;
+    *) die "the ticket's QR reads '$read_back', not a status link of the hub" ;;
+esac
+[ "$read_back" != "$qr" ] || die "the ticket still prints the booking's code"
+curl -sf "$read_back" | grep -q -- "$label" || die "the ticket's status link $read_back does not show $label"
+say "   zbarimg reads the ticket's status link back from $(basename "$png"), and the hub's page shows $label"
 
 # --- a call from the staff page, seen on the TV model and the LED board -----------------------------
 step "call $label from the staff page of counter $counter; the TV model and the LED board show it"

@@ -208,6 +208,8 @@ public final class DemoBranchOffice implements AutoCloseable {
         return resource("/demo-kiosk.toml")
                 .replace("data_dir = \"luot-data/kiosk-1\"", "data_dir = \"" + dir.resolve("kiosk") + "\"")
                 .replace("tickets_dir = \"luot-data/kiosk-1/tickets\"", "tickets_dir = \"" + ticketsDir() + "\"")
+                .replace("status_url_base = \"http://luot.local/t/\"", "status_url_base = \"http://127.0.0.1:" + hubPort + "/t/\"")
+                .replace("ticket_key_file = \"\"", "ticket_key_file = \"" + dir.resolve("display/ticket.key") + "\"")
                 .replace("url = \"http://127.0.0.1:8090\"", "url = \"http://127.0.0.1:" + hubPort + "\"")
                 .replace("key_set_root = \"\"", "key_set_root = \"" + codes.rootPin() + "\"");
     }

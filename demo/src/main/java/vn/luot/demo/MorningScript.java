@@ -62,8 +62,12 @@ public final class MorningScript {
                 () -> issued(kiosk, () -> kiosk.scanned(branch.codeFor(first)), first.ticketId().label()));
         // The demo printer profile prints Vietnamese as raster images (any ESC/POS printer can): the
         // virtual printer decodes the number, the English line and the QR code as text.
-        step("the ticket comes out of the printer with the number and the booking's QR code",
-                () -> printed(booked.label(), "[QR] LT1:"));
+        // Its one QR is the ticket's status link on the hub, with a signed ticket token: never the booking's code.
+        step("the ticket comes out of the printer with the number and the QR of its status page",
+                () -> printed(booked.label(), "[QR] " + branch.hubUrl() + "/t/", "LT1:"));
+
+        step("the citizen's phone opens that QR: the hub's status page shows the number",
+                () -> statusPageShows(booked.label()));
 
         Ticket walkIn = step("a walk-in citizen takes a number by touch (Hộ tịch, nộp hồ sơ)", () -> issued(kiosk, () -> {
             kiosk.walkIn();
@@ -71,8 +75,8 @@ public final class MorningScript {
             kiosk.choosePurpose(Purpose.SUBMIT);
             kiosk.skipCitizenCard();
         }, null));
-        step("the walk-in ticket is printed with the QR code of the waiting page",
-                () -> printed(walkIn.label(), "[QR] http"));
+        step("the walk-in ticket is printed with the QR code of its status page",
+                () -> printed(walkIn.label(), "[QR] " + branch.hubUrl() + "/t/", "LT1:"));
 
         Ticket elder = step("a citizen aged 81 scans the ID card and gets a priority number", () -> issued(kiosk, () -> {
             kiosk.walkIn();
@@ -84,7 +88,7 @@ public final class MorningScript {
             if (!elder.priority()) {
                 return "not marked priority";
             }
-            String printed = printed(elder.label(), "Collect a result");
+            String printed = printed(elder.label(), "Collect a result", "LT1:");
             if (printed != null) {
                 return printed;
             }
@@ -188,9 +192,25 @@ public final class MorningScript {
         throw new IllegalStateException("no ticket on the kiosk screen within " + WAIT.toSeconds() + " s");
     }
 
-    private String printed(String label, String mustContain) {
+    /** Opens the link printed as the QR of {@code label}'s ticket, as a phone on the branch Wi-Fi would. */
+    private String statusPageShows(String label) throws IOException, InterruptedException {
+        String link = branch.kiosk().virtualPrinter().tickets().stream().map(PrintedTicket::text)
+                .filter(t -> t.contains(label)).flatMap(String::lines).filter(l -> l.startsWith("[QR] "))
+                .map(l -> l.substring(5).strip()).findFirst().orElse(null);
+        if (link == null) {
+            return "no QR on the ticket of " + label;
+        }
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return page.statusCode() == 200 && page.body().contains("Số " + label) ? null
+                : link + " answered " + page.statusCode() + " without " + label;
+    }
+
+    private String printed(String label, String mustContain, String mustNotContain) {
         return await(() -> branch.kiosk().virtualPrinter().tickets().stream().map(PrintedTicket::text)
-                .anyMatch(t -> t.contains(label) && t.contains(mustContain)), "no printed ticket with " + label);
+                .anyMatch(t -> t.contains(label) && t.contains(mustContain) && !t.contains(mustNotContain)),
+                "no printed ticket with " + label + " and " + mustContain);
     }
 
     private Object calledAt(int counter, String expected) throws IOException {

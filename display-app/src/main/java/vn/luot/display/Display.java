@@ -20,6 +20,7 @@ import vn.luot.core.config.BranchConfig;
 import vn.luot.core.config.ConfigException;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.core.store.NumberBlock;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.DeviceIdentity;
@@ -190,7 +191,8 @@ public final class Display implements AutoCloseable {
                         new StaffSessions(clock, Duration.ofHours(12)), clock,
                         counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status),
                         new SupervisorTools(devices, audit, branch, clock)))
-                .waitingPage(new WaitingPage(queue, board, clock))
+                // the branch's ticket key, created here on first start; every kiosk of the branch holds a copy
+                .waitingPage(new WaitingPage(queue, board, clock, TicketTokens.openOrCreate(data.resolve("ticket.key"))))
                 .afterPush(board::refresh)
                 .clockTrust(trust);
         if (config.hub().tlsPort() != null && config.hub().tlsPort() > 0) {

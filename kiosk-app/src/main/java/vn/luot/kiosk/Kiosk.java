@@ -23,6 +23,7 @@ import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.UpstreamHttp;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.core.token.VerificationKeys;
 import vn.luot.kiosk.config.KioskConfig;
 import vn.luot.kiosk.flow.BranchDirectory;
@@ -120,7 +121,8 @@ public final class Kiosk implements AutoCloseable {
                 .worker(worker).clock(decisions).branches(BranchDirectory.of(List.of(queue.branch())))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
-                .statusUrlBase(config.statusUrlBase()).syncNow(sync::syncNow).build();
+                .statusUrlBase(config.statusUrlBase()).ticketTokens(ticketTokens(config, data))
+                .syncNow(sync::syncNow).build();
         sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));
 
         serialScanner = "serial".equals(config.scanner().kind())
@@ -252,5 +254,17 @@ public final class Kiosk implements AutoCloseable {
             }
         }
         queue.close();
+    }
+
+    /** The branch's ticket key: {@code ticket_key_file}, or {@code ticket.key} in the data directory. */
+    private static TicketTokens ticketTokens(KioskConfig config, Path data) {
+        Path file = config.ticketKeyFile() == null || config.ticketKeyFile().isBlank() ? data.resolve("ticket.key")
+                : Path.of(config.ticketKeyFile());
+        if (!java.nio.file.Files.exists(file)) {
+            // a key of its own still prints and reads back its own tickets; the hub's page needs the branch's
+            LOG.warning("no ticket key at " + file + ": made a new one. Copy the hub's data_dir/ticket.key there,"
+                    + " or the hub's status page refuses this kiosk's ticket links (hardware-docs/installation.md)");
+        }
+        return TicketTokens.openOrCreate(file);
     }
 }

@@ -18,6 +18,7 @@ import vn.luot.core.testing.MutableClock;
 import vn.luot.core.token.BookingToken;
 import vn.luot.core.token.KeySet;
 import vn.luot.core.token.SigningKeys;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.core.token.TokenSigner;
 import vn.luot.core.token.TokenVerifier;
 import vn.luot.kiosk.flow.BranchDirectory;
@@ -45,6 +46,8 @@ public final class KioskRig implements AutoCloseable {
     public final VirtualPrinterServer printerServer;
     public final TicketPrinter printer;
     public final KioskFlow flow;
+    /** The branch's ticket key, as the kiosk and the hub hold it. */
+    public final TicketTokens tickets = TicketTokens.ephemeral();
     private final TokenSigner signer = new TokenSigner(1, KEY.getPrivate());
 
     /** The branch a test books elsewhere: Cầu Giấy, with its address. */
@@ -68,7 +71,7 @@ public final class KioskRig implements AutoCloseable {
         TokenVerifier verifier = new TokenVerifier(keys());
         flow = KioskFlow.builder().queue(queue).verifier(() -> verifier).printer(printer).worker(worker)
                 .clock(clock).idleTimeout(Duration.ofSeconds(30)).statusUrlBase("http://luot.local/t/")
-                .branches(CITY).build();
+                .ticketTokens(tickets).branches(CITY).build();
     }
 
     /** The public keys that verify this rig's codes, as a kiosk caches them. */

@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -21,6 +23,7 @@ import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketId;
 import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.display.tv.TvBoardModel;
 
 /**
@@ -31,18 +34,31 @@ import vn.luot.display.tv.TvBoardModel;
 public final class WaitingPage implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(WaitingPage.class.getName());
+    /** Vietnamese is the base bundle; no fallback to the machine's locale, which would make it English. */
+    private static final ResourceBundle.Control BUNDLES =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle VI = ResourceBundle.getBundle("vn.luot.display.web.ticket", Locale.ROOT, BUNDLES);
+    private static final ResourceBundle EN = ResourceBundle.getBundle("vn.luot.display.web.ticket", Locale.ENGLISH, BUNDLES);
     private static final Pattern LABEL = Pattern.compile("([A-Z]{1,4})-?(\\d{1,4})");
 
     private final LocalQueue queue;
     private final TvBoardModel board;
     private final Branch branch;
     private final Clock clock;
+    private final TicketTokens tokens;
 
+    /** Without the branch's ticket key: tickets are looked up by their number only. */
     public WaitingPage(LocalQueue queue, TvBoardModel board, Clock clock) {
+        this(queue, board, clock, null);
+    }
+
+    /** @param tokens the branch's ticket key, which signed the token in every ticket's QR link; null for none */
+    public WaitingPage(LocalQueue queue, TvBoardModel board, Clock clock, TicketTokens tokens) {
         this.queue = queue;
         this.board = board;
         this.branch = queue.branch();
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     @Override
@@ -91,6 +107,9 @@ public final class WaitingPage implements HttpHandler {
 
     private String ticketPage(String asked) {
         Matcher m = LABEL.matcher(asked.toUpperCase(Locale.ROOT));
+        if (!m.matches() && tokens != null) {
+            return tokenPage(asked);
+        }
         Optional<Ticket> ticket = Optional.empty();
         String label = asked;
         if (m.matches() && Integer.parseInt(m.group(2)) > 0) {
@@ -98,15 +117,51 @@ public final class WaitingPage implements HttpHandler {
             label = id.label();
             ticket = queue.ticket(id);
         }
+        return ticketPage(label, ticket, null);
+    }
+
+    /** {@code /t/<token>}, the link in every ticket's QR: the ticket it names, if this branch signed it for today. */
+    private String tokenPage(String asked) {
+        TicketTokens.Verification verdict = tokens.verify(asked, clock.instant());
+        if (verdict instanceof TicketTokens.Verification.Valid valid && valid.token().branchId().equals(branch.id())) {
+            TicketId id = valid.token().ticket();
+            if (id.day().equals(BranchTime.now(clock).toLocalDate())) {
+                return ticketPage(id.label(), queue.ticket(id), null);
+            }
+            return ticketPage(id.label(), Optional.empty(), "expired");
+        }
+        boolean expired = verdict instanceof TicketTokens.Verification.Invalid invalid
+                && invalid.reason() == TicketTokens.Reason.EXPIRED;
+        return ticketPage("—", Optional.empty(), expired ? "expired" : "invalid");
+    }
+
+    private String ticketPage(String label, Optional<Ticket> ticket, String refusal) {
         Map<String, Object> scope = Pages.scope("Số " + label, 15);
         scope.put("label", label);
-        if (ticket.isEmpty()) {
+        if (refusal != null) {
+            scope.put("refused", Map.of("vi", VI.getString(refusal), "en", EN.getString(refusal)));
+        } else if (ticket.isEmpty()) {
             scope.put("notFound", Boolean.TRUE);
         } else {
-            scope.put("status", status(ticket.get()));
+            Ticket t = ticket.get();
+            scope.put("status", status(t));
+            if (t.status() == TicketStatus.CALLED) {
+                scope.put("turn", turn(t.counter()));
+            }
+            if (t.status() == TicketStatus.CHECKED_IN || t.status() == TicketStatus.CALLED) {
+                scope.put("order", Map.of("vi", VI.getString("order"), "en", EN.getString("order")));
+            }
         }
+        scope.put("callsVi", VI.getString("calls"));
+        scope.put("callsEn", EN.getString("calls"));
         calls(board.state(), scope);
         return Pages.render("ticket", scope);
+    }
+
+    /** "ĐẾN LƯỢT BẠN — Mời bạn đến quầy N", large on yellow above everything else, English under it. */
+    private static Map<String, Object> turn(int counter) {
+        return Map.of("titleVi", VI.getString("turn.title"), "goVi", MessageFormat.format(VI.getString("turn.go"), counter),
+                "titleEn", EN.getString("turn.title"), "goEn", MessageFormat.format(EN.getString("turn.go"), counter));
     }
 
     /** The ticket's status for the template: a count ahead, the counter it is called to, or a sentence. */

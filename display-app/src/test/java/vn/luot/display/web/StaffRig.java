@@ -31,6 +31,8 @@ final class StaffRig implements AutoCloseable {
     final vn.luot.core.devices.EnrolledDevices devices;
     final vn.luot.core.audit.AuditLog audit;
     static final String KIOSK_TOKEN = "rig-kiosk-1-token";
+    /** The branch's ticket key, as the hub and its kiosks hold it. */
+    final vn.luot.core.token.TicketTokens tickets = vn.luot.core.token.TicketTokens.ephemeral();
 
     StaffRig(Path dir) throws Exception {
         this(dir, DemoBranch.create());
@@ -50,7 +52,7 @@ final class StaffRig implements AutoCloseable {
                 new StaffSessions(clock, Duration.ofHours(12)), clock, counter -> java.util.Optional.empty(),
                 new SupervisorTools(devices, audit, branch, clock));
         hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).devices(devices, audit).staffPage(staff)
-                .waitingPage(new WaitingPage(queue, board, clock)).build().start();
+                .waitingPage(new WaitingPage(queue, board, clock, tickets)).build().start();
     }
 
     String url(String path) {

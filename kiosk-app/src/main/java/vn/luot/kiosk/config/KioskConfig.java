@@ -19,7 +19,7 @@ import vn.luot.printer.transport.PrinterTransport;
 /** The kiosk's config file; {@code demo-kiosk.toml} documents every key. */
 public record KioskConfig(String deviceId, String dataDir, String orientation, Integer idleTimeoutSeconds,
                           Integer minutesPerCitizen, String walkInNumbers, String statusUrlBase, String branch,
-                          String citizenKeyFile, Upstream upstream, Printer printer, Scanner scanner,
+                          String citizenKeyFile, String ticketKeyFile, Upstream upstream, Printer printer, Scanner scanner,
                           Screen screen) {
 
     /**

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -27,6 +28,8 @@ import vn.luot.core.rules.CheckInDecision;
 import vn.luot.core.rules.WalkInRules;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.store.StoreException;
+import vn.luot.core.token.TicketToken;
+import vn.luot.core.token.TicketTokens;
 import vn.luot.core.token.TokenSigner;
 import vn.luot.core.token.TokenVerifier;
 import vn.luot.printer.PrintResult;
@@ -58,7 +61,7 @@ public final class KioskFlow implements KioskActions {
     private final Clock clock;
     private final Duration idleTimeout;
     private final int minutesPerCitizen;
-    private final String statusUrlBase;
+    private final TicketLinks links;
     private final BranchDirectory branches;
     private final Runnable syncNow;
     private final java.util.function.BooleanSupplier refreshKeys;
@@ -76,7 +79,7 @@ public final class KioskFlow implements KioskActions {
         this.clock = b.clock;
         this.idleTimeout = b.idleTimeout;
         this.minutesPerCitizen = b.minutesPerCitizen;
-        this.statusUrlBase = b.statusUrlBase;
+        this.links = new TicketLinks(b.statusUrlBase, branch.id(), b.ticketTokens);
         this.branches = b.branches;
         this.syncNow = b.syncNow;
         this.refreshKeys = b.refreshKeys;
@@ -227,6 +230,11 @@ public final class KioskFlow implements KioskActions {
     }
 
     private void booking(String text) {
+        Optional<TicketTokens.Verification> ticketLink = links.read(text, clock.instant());
+        if (ticketLink.isPresent()) {
+            rescan(ticketLink.get());
+            return;
+        }
         if (CccdParser.parse(text) instanceof CccdResult.Parsed) {
             show(refused(Refusal.ID_CARD_AT_HOME));
             return;
@@ -266,7 +274,35 @@ public final class KioskFlow implements KioskActions {
             show(refused(Refusal.REPRINT_USED).forTicket(result.ticket().label()));
             return;
         }
-        printAndShow(view(result.ticket(), result.ahead(), text), reprint);
+        printAndShow(view(result.ticket(), result.ahead()), reprint);
+    }
+
+    /** A ticket's own QR scanned again: a reprint or the one reactivation, walk-ins as bookings. */
+    private void rescan(TicketTokens.Verification verdict) {
+        if (verdict instanceof TicketTokens.Verification.Invalid invalid) {
+            show(refused(invalid.reason() == TicketTokens.Reason.EXPIRED ? Refusal.TICKET_OF_ANOTHER_DAY
+                    : Refusal.TICKET_NOT_OURS));
+            return;
+        }
+        TicketToken token = ((TicketTokens.Verification.Valid) verdict).token();
+        String label = token.ticket().label();
+        LocalQueue.CheckInResult result = queue.rescan(token);
+        if (result.decision() instanceof CheckInDecision.Refuse refuse) {
+            Refusal refusal = switch (refuse.reason()) {
+                case PAST_DAY, FUTURE_DAY -> Refusal.TICKET_OF_ANOTHER_DAY;
+                case OTHER_BRANCH -> Refusal.TICKET_NOT_OURS;
+                default -> Refusal.valueOf(refuse.reason().name());
+            };
+            show(refused(refusal).forTicket(label));
+            return;
+        }
+        syncNow.run();
+        boolean reprint = result.decision() instanceof CheckInDecision.Reprint;
+        if (reprint && printedCount(result.ticket()) >= PRINTS_ALLOWED) {
+            show(refused(Refusal.REPRINT_USED).forTicket(label));
+            return;
+        }
+        printAndShow(view(result.ticket(), result.ahead()), reprint);
     }
 
     private void citizenCard(Screen.ScanCitizenCard step, String text) {
@@ -291,7 +327,7 @@ public final class KioskFlow implements KioskActions {
         }
         syncNow.run();
         Ticket t = result.ticket();
-        printAndShow(view(t, result.ahead(), statusUrlBase.isEmpty() ? "" : statusUrlBase + t.label()), false);
+        printAndShow(view(t, result.ahead()), false);
     }
 
     private void printAndShow(TicketView ticket, boolean reprint) {
@@ -320,12 +356,12 @@ public final class KioskFlow implements KioskActions {
         queue.recordPrint(TicketId.parseKey(ticketKey));
     }
 
-    private TicketView view(Ticket t, int ahead, String qrText) {
+    private TicketView view(Ticket t, int ahead) {
         ServiceField field = branch.field(t.servingField()).orElseThrow();
         List<Integer> counters = branch.countersServing(t.servingField()).stream().map(Counter::number).toList();
         int wait = (int) Math.ceil((double) ahead * minutesPerCitizen / Math.max(1, counters.size()));
         return new TicketView(t.label(), t.id().key(), field.code(), field.nameVi(), field.nameEn(), t.purpose(),
-                t.priority(), counters, ahead, wait, qrText);
+                t.priority(), counters, ahead, wait, links.linkFor(t.id()));
     }
 
     private TicketSlip slip(TicketView t) {
@@ -372,6 +408,7 @@ public final class KioskFlow implements KioskActions {
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int minutesPerCitizen = 6;
         private String statusUrlBase = "";
+        private TicketTokens ticketTokens;
         private BranchDirectory branches = BranchDirectory.EMPTY;
         private Runnable syncNow = () -> { };
         private java.util.function.BooleanSupplier refreshKeys = () -> false;
@@ -417,9 +454,15 @@ public final class KioskFlow implements KioskActions {
             return this;
         }
 
-        /** Printed as a QR on walk-in tickets, followed by the label (the hub's "your turn" page). */
+        /** The hub's status page address, {@code http://…/t/}: every ticket's QR links there with its token. */
         public Builder statusUrlBase(String base) {
             this.statusUrlBase = base == null ? "" : base;
+            return this;
+        }
+
+        /** The branch's ticket key, shared by its kiosks and hub: signs the token in every ticket's link. */
+        public Builder ticketTokens(TicketTokens tokens) {
+            this.ticketTokens = tokens;
             return this;
         }
 

@@ -31,6 +31,12 @@ public enum Refusal {
     EXPIRED(true),
     /** Signed with a key this kiosk has not received yet, and it cannot ask (offline). */
     UNKNOWN_KEY(true),
+    /** A genuine ticket QR whose number this kiosk does not know (yet): staff look it up. */
+    UNKNOWN_TICKET(false),
+    /** A ticket QR of an earlier day: it served its day; a new number is the way on. */
+    TICKET_OF_ANOTHER_DAY(true),
+    /** A ticket QR not signed by this branch: another branch's ticket, altered or forged. */
+    TICKET_NOT_OURS(false),
     WALK_IN_CLOSED(false),
     /** This kiosk's walk-in numbers for the field are used up today. */
     WALK_IN_FULL(false),

@@ -57,7 +57,7 @@ public final class ScreenCatalog {
             case OTHER_BRANCH -> plain.withBranch("Chi nhánh số 8 (Cầu Giấy)", "Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội");
             case FUTURE_DAY, PAST_DAY -> plain.on(LocalDate.of(2026, 11, 25), null);
             case TOO_EARLY, MOVED_LATER -> plain.on(LocalDate.of(2026, 11, 23), LocalTime.of(r == Refusal.TOO_EARLY ? 10 : 13, 30));
-            case REPRINT_USED -> plain.forTicket("HT-012");
+            case REPRINT_USED, REACTIVATION_USED, UNKNOWN_TICKET, TICKET_OF_ANOTHER_DAY -> plain.forTicket("HT-012");
             default -> plain;
         };
     }

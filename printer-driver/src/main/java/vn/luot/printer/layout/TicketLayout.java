@@ -28,7 +28,7 @@ import vn.luot.printer.profile.VietnameseStrategy;
  * same slip always gives the same bytes. Safe for concurrent use.
  *
  * <p>With the raster strategy only lines that contain Vietnamese letters become images; the
- * number, the date and the QR stay native, which keeps an 80 mm ticket well under 12 KB.
+ * number, the date and the QR stay native, which keeps an 80 mm ticket under 16 KB.
  */
 public final class TicketLayout {
 
@@ -102,6 +102,9 @@ public final class TicketLayout {
         if (!slip.qrText().isEmpty()) {
             out.feedDots(8);
             qr(out, slip.qrText());
+            out.feedDots(6);
+            text(out, TicketWording.QR_CAPTION_VI, TextStyle.NORMAL_BOLD, false);
+            text(out, TicketWording.QR_CAPTION_EN, TextStyle.NORMAL, false);
         }
         out.feedDots(8);
         for (String footer : slip.footerLines()) {

@@ -10,6 +10,9 @@ import vn.luot.printer.TicketSlip;
 public final class TicketWording {
 
     public static final String PRIORITY_MARKER = "SỐ ƯU TIÊN";
+    /** Under the QR, which links to the ticket's status page: what scanning it gives, Vietnamese first. */
+    public static final String QR_CAPTION_VI = "Quét mã để xem bao giờ đến lượt bạn";
+    public static final String QR_CAPTION_EN = "Scan to see when it is your turn";
     private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private TicketWording() {
@@ -57,6 +60,10 @@ public final class TicketWording {
         }
         lines.add(wait(slip));
         lines.add(issued(slip));
+        if (!slip.qrText().isEmpty()) {
+            lines.add(QR_CAPTION_VI);
+            lines.add(QR_CAPTION_EN);
+        }
         lines.addAll(slip.footerLines());
         return lines;
     }

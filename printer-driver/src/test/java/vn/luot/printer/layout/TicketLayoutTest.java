@@ -18,9 +18,10 @@ class TicketLayoutTest {
     }
 
     @Test
-    void rasterTicketAt80mmStaysUnder14KilobytesWithItsLeftMarginsInThePixels() {
-        assertThat(layout("generic-80mm").render(SampleTickets.regular()).length).isLessThanOrEqualTo(14 * 1024);
-        assertThat(layout("generic-80mm").render(SampleTickets.priority()).length).isLessThanOrEqualTo(14 * 1024);
+    void rasterTicketAt80mmStaysUnder16KilobytesWithItsLeftMarginsInThePixels() {
+        // 14 KB until issue 18 §3: the QR's Vietnamese caption is one more raster line (about 1.5 KB)
+        assertThat(layout("generic-80mm").render(SampleTickets.regular()).length).isLessThanOrEqualTo(16 * 1024);
+        assertThat(layout("generic-80mm").render(SampleTickets.priority()).length).isLessThanOrEqualTo(16 * 1024);
     }
 
     @Test

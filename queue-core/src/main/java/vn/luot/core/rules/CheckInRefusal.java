@@ -25,5 +25,7 @@ public enum CheckInRefusal {
     /** Already served today. */
     ALREADY_SERVED,
     /** Called and absent twice: a no-show may be reactivated once only. */
-    REACTIVATION_USED
+    REACTIVATION_USED,
+    /** A genuine ticket token whose number this branch does not hold (not pulled yet, or never checked in). */
+    UNKNOWN_TICKET
 }

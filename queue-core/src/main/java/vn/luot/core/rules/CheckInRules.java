@@ -7,6 +7,7 @@ import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.domain.TimeSlot;
+import vn.luot.core.token.TicketToken;
 
 /** The check-in rules, as a pure function of the booking, what the branch knows of it, and the time. */
 public final class CheckInRules {
@@ -32,27 +33,9 @@ public final class CheckInRules {
         if (booking.date().isBefore(now.toLocalDate())) {
             return new CheckInDecision.Refuse(CheckInRefusal.PAST_DAY, null, booking.date(), null);
         }
-        if (known != null) {
-            switch (known.status()) {
-                case CANCELLED:
-                    return CheckInDecision.Refuse.because(CheckInRefusal.CANCELLED);
-                case FORFEITED:
-                    return CheckInDecision.Refuse.because(CheckInRefusal.FORFEITED);
-                case NO_SHOW:
-                    return CheckInDecision.Refuse.because(CheckInRefusal.NO_SHOW);
-                case SERVED:
-                    return CheckInDecision.Refuse.because(CheckInRefusal.ALREADY_SERVED);
-                case CHECKED_IN:
-                case CALLED:
-                    return new CheckInDecision.Reprint(known);
-                case CALLED_NO_SHOW:
-                    return known.reactivated()
-                            ? CheckInDecision.Refuse.because(CheckInRefusal.REACTIVATION_USED)
-                            : new CheckInDecision.Reactivate(known, branch.slotAt(now.toLocalTime()));
-                case BOOKED:
-                case MOVED:
-                    break;
-            }
+        CheckInDecision again = known == null ? null : seenAgain(branch, known, now);
+        if (again != null) {
+            return again;
         }
         TimeSlot slot = known != null ? known.slot() : booking.slot();
         LocalDateTime opensAt = window.opensAt(booking.date(), slot);
@@ -65,6 +48,40 @@ public final class CheckInRules {
             return CheckInDecision.Refuse.because(CheckInRefusal.TOO_LATE);
         }
         return new CheckInDecision.Accept(slot);
+    }
+
+    /**
+     * A printed ticket's QR scanned again (walk-in or booking alike): a reprint while it waits or is called, the
+     * day's one reactivation after a missed call, and otherwise why not.
+     *
+     * @param token what the verified ticket token says
+     * @param known the branch's current state of the ticket the token names, or null when it knows none
+     */
+    public CheckInDecision rescan(Branch branch, TicketToken token, Ticket known, LocalDateTime now) {
+        if (!token.branchId().equals(branch.id())) {
+            return new CheckInDecision.Refuse(CheckInRefusal.OTHER_BRANCH, token.branchId(), token.day(), null);
+        }
+        if (!token.day().equals(now.toLocalDate())) {
+            return new CheckInDecision.Refuse(token.day().isBefore(now.toLocalDate()) ? CheckInRefusal.PAST_DAY
+                    : CheckInRefusal.FUTURE_DAY, null, token.day(), null);
+        }
+        CheckInDecision again = known == null ? null : seenAgain(branch, known, now);
+        return again != null ? again : CheckInDecision.Refuse.because(CheckInRefusal.UNKNOWN_TICKET);
+    }
+
+    /** What a ticket the branch already holds answers to a scan; null while a booking still awaits check-in. */
+    private static CheckInDecision seenAgain(Branch branch, Ticket known, LocalDateTime now) {
+        return switch (known.status()) {
+            case CANCELLED -> CheckInDecision.Refuse.because(CheckInRefusal.CANCELLED);
+            case FORFEITED -> CheckInDecision.Refuse.because(CheckInRefusal.FORFEITED);
+            case NO_SHOW -> CheckInDecision.Refuse.because(CheckInRefusal.NO_SHOW);
+            case SERVED -> CheckInDecision.Refuse.because(CheckInRefusal.ALREADY_SERVED);
+            case CHECKED_IN, CALLED -> new CheckInDecision.Reprint(known);
+            case CALLED_NO_SHOW -> known.reactivated()
+                    ? CheckInDecision.Refuse.because(CheckInRefusal.REACTIVATION_USED)
+                    : new CheckInDecision.Reactivate(known, branch.slotAt(now.toLocalTime()));
+            case BOOKED, MOVED -> null;
+        };
     }
 
     /** Whether a booking still awaiting check-in has run out of time and is now a no-show. */

@@ -21,6 +21,7 @@ import vn.luot.core.domain.Hlc;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.Ticket;
+import vn.luot.core.token.TicketToken;
 import vn.luot.core.domain.TicketId;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.event.Event;
@@ -266,6 +267,27 @@ public final class LocalQueue implements AutoCloseable {
         List<Event> written = commit(List.of(event), fieldsOf(booking.ticketId()), tx -> null);
         TicketId id = booking.ticketId();
         return new CheckInResult(decision, state.ticket(id).orElseThrow(), state.ahead(id).orElse(0), written);
+    }
+
+    /**
+     * A printed ticket's QR scanned again at a kiosk: the same ticket to reprint, its one reactivation after a
+     * missed call (a {@code REACTIVATED} event, walk-ins as bookings), or a refusal. Issues no new number.
+     */
+    public synchronized CheckInResult rescan(TicketToken token) {
+        rollDay();
+        Ticket known = state.ticket(token.ticket()).orElse(null);
+        CheckInDecision decision = checkInRules.rescan(branch, token, known, now());
+        if (decision instanceof CheckInDecision.Reactivate reactivate) {
+            TicketId id = token.ticket();
+            List<Event> written = commit(List.of(new QueueEvent.Reactivated(id, reactivate.slot())), fieldsOf(id),
+                    tx -> null);
+            return new CheckInResult(decision, state.ticket(id).orElseThrow(), state.ahead(id).orElse(0), written);
+        }
+        if (decision instanceof CheckInDecision.Reprint reprint) {
+            return new CheckInResult(decision, reprint.ticket(), state.ahead(reprint.ticket().id()).orElse(0),
+                    List.of());
+        }
+        return new CheckInResult(decision, null, 0, List.of());
     }
 
     /** The result of asking for a walk-in number. */

@@ -117,6 +117,39 @@ class CheckInRulesTest {
         assertThat(reason(at("11:10", twice))).isEqualTo(CheckInRefusal.REACTIVATION_USED);
     }
 
+    @Test
+    void aWalkInsTicketScannedAgainIsReprintedWhileItWaitsAndReactivatedOnceAfterAMissedCall() {
+        vn.luot.core.domain.TicketId id = new vn.luot.core.domain.TicketId(LocalDate.of(2026, 11, 23), "HT", 500);
+        vn.luot.core.token.TicketToken token = new vn.luot.core.token.TicketToken(branch.id(), id);
+        Ticket waiting = Ticket.walkIn(id, vn.luot.core.domain.Purpose.SUBMIT, TimeSlot.parse("09:00-09:30"), false,
+                new Hlc(1, 0));
+        LocalDateTime now = LocalDateTime.parse("2026-11-23T10:40");
+
+        assertThat(rules.rescan(branch, token, waiting, now)).isEqualTo(new CheckInDecision.Reprint(waiting));
+        Ticket absent = waiting.withStatus(TicketStatus.CALLED_NO_SHOW);
+        assertThat(rules.rescan(branch, token, absent, now))
+                .isEqualTo(new CheckInDecision.Reactivate(absent, TimeSlot.parse("10:30-11:00")));
+        Ticket twice = absent.reactivatedInto(TimeSlot.parse("10:30-11:00"), new Hlc(9, 0))
+                .withStatus(TicketStatus.CALLED_NO_SHOW);
+        assertThat(reason(rules.rescan(branch, token, twice, now))).isEqualTo(CheckInRefusal.REACTIVATION_USED);
+        assertThat(reason(rules.rescan(branch, token, waiting.withStatus(TicketStatus.SERVED), now)))
+                .isEqualTo(CheckInRefusal.ALREADY_SERVED);
+    }
+
+    @Test
+    void aTicketTokenOfAnotherBranchOrDayOrOfANumberNotHeldIsRefused() {
+        vn.luot.core.domain.TicketId id = new vn.luot.core.domain.TicketId(LocalDate.of(2026, 11, 23), "HT", 500);
+        LocalDateTime now = LocalDateTime.parse("2026-11-23T10:40");
+
+        assertThat(reason(rules.rescan(branch, new vn.luot.core.token.TicketToken("hn-caugiay", id), null, now)))
+                .isEqualTo(CheckInRefusal.OTHER_BRANCH);
+        assertThat(reason(rules.rescan(branch, new vn.luot.core.token.TicketToken(branch.id(),
+                new vn.luot.core.domain.TicketId(LocalDate.of(2026, 11, 22), "HT", 500)), null, now)))
+                .isEqualTo(CheckInRefusal.PAST_DAY);
+        assertThat(reason(rules.rescan(branch, new vn.luot.core.token.TicketToken(branch.id(), id), null, now)))
+                .isEqualTo(CheckInRefusal.UNKNOWN_TICKET);
+    }
+
     private static CheckInRefusal reason(CheckInDecision d) {
         assertThat(d).isInstanceOf(CheckInDecision.Refuse.class);
         return ((CheckInDecision.Refuse) d).reason();

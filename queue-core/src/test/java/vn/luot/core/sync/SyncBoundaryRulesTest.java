@@ -85,6 +85,26 @@ class SyncBoundaryRulesTest {
     }
 
     @Test
+    void anyKioskOfTheBranchMayReprintAndReactivateAWalkInThroughItsTicketButADisplayMayNotReactivate() {
+        EventAdmission admission = new EventAdmission(DemoBranch.create(), DeviceTokens.none());
+        DeviceIdentity otherKiosk = new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK);
+        DeviceIdentity display = new DeviceIdentity("display", DemoBranch.ID, DeviceIdentity.Role.DISPLAY);
+        // HT-505 was issued from kiosk-1's block; its citizen rescans the ticket at kiosk-2
+        vn.luot.core.domain.TicketId walkIn = new vn.luot.core.domain.TicketId(java.time.LocalDate.of(2026, 11, 23),
+                "HT", 505);
+        Hlc now = new Hlc(clock.millis(), 0);
+        Event reactivated = new Event("kiosk-2", 1, now, clock.instant(),
+                new QueueEvent.Reactivated(walkIn, vn.luot.core.domain.TimeSlot.parse("09:00-09:30")));
+        Event printed = new Event("kiosk-2", 2, now, clock.instant(), new QueueEvent.TicketPrinted(walkIn));
+
+        assertThat(admission.judge(otherKiosk, reactivated, clock.millis(), java.util.Optional.empty())).isEmpty();
+        assertThat(admission.judge(otherKiosk, printed, clock.millis(), java.util.Optional.empty())).isEmpty();
+        Event fromDisplay = new Event("display", 1, now, clock.instant(), reactivated.body());
+        assertThat(admission.judge(display, fromDisplay, clock.millis(), java.util.Optional.empty()))
+                .map(EventAdmission.Refusal::code).contains("ROLE");
+    }
+
+    @Test
     void aZeroLengthDatabaseIsDetectedNotTakenForANewOne() throws Exception {
         Path file = dir.resolve("queue.db");
         Files.createFile(file);
