@@ -93,13 +93,10 @@ public final class Kiosk implements AutoCloseable {
                     : config.printer().ticketsDir());
             virtualPrinter = new VirtualPrinter(tickets, profile.paperWidthDots(), fonts);
             virtualPrinterServer = VirtualPrinterServer.startOnLoopback(virtualPrinter, 0);
-            // The virtual printer decodes each ticket's raster images and writes its PNG on the thread that reads
-            // the link, so the status request after a ticket waits for that; the first ticket of a cold JVM takes
-            // over a second on a busy Pi or build machine. A real printer answers DLE EOT in real time (1 s below).
             printer = EscPosTicketPrinter.builder().profile(profile)
                     .transport(PrinterTransport.tcp("127.0.0.1", virtualPrinterServer.port()))
                     .statusQueries(config.printerStatusQueries())
-                    .statusTimeout(Duration.ofSeconds(5)).fonts(fonts).build();
+                    .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         } else {
             virtualPrinter = null;
             virtualPrinterServer = null;
