@@ -10,7 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 debs=${1:-$here/../target/debs}
 logs=$(mktemp -d)
-trap 'kill -TERM $(jobs -p) 2>/dev/null; wait; rm -rf "$logs"' EXIT
+trap 'for p in $(jobs -p); do kill -TERM "$p" 2>/dev/null || true; done; wait || true; rm -rf "$logs"' EXIT
 pids=()
 for release in bookworm trixie; do
     ( started=$(date +%s)

@@ -83,6 +83,7 @@ public final class VirtualPrinter {
     private final List<PrintedTicket> printed = new ArrayList<>();
     private int lost;
     private int nextNumber;
+    private int beingWritten;
     // A real printer answers DLE EOT in real time while it prints. Decoding a ticket's images and writing its PNG
     // takes over a second for a cold JVM's first ticket, so that happens here, in order, off the reading thread.
     private final ExecutorService paper = Executors.newSingleThreadExecutor(run -> {
@@ -151,7 +152,19 @@ public final class VirtualPrinter {
         paperLeftDots = -1;
     }
 
+    /**
+     * The tickets printed so far, every ticket that has come out of the printer included: waits (up to 10 s) for
+     * those still being written, so a caller that saw the printer answer after a cut finds that ticket here.
+     */
     public synchronized List<PrintedTicket> tickets() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (beingWritten > 0 && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return List.copyOf(printed);
     }
 
@@ -536,6 +549,7 @@ public final class VirtualPrinter {
             List<PaperItem> ticketItems = List.copyOf(items);
             String ticketText = text.toString();
             List<String> blank = List.copyOf(unprintable);
+            beingWritten++;
             paper.execute(() -> writeTicket(number, stem, bytes, ticketItems, ticketText, blank));
         }
         items.clear();
@@ -559,10 +573,14 @@ public final class VirtualPrinter {
             LOG.log(System.Logger.Level.INFO, "ticket {0} printed to {1}", stem, png);
             synchronized (this) {
                 printed.add(new PrintedTicket(number, bin, png, txt, ticketText, blank));
-                notifyAll();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "ticket " + stem + " could not be written to " + outDir, e);
+        } finally {
+            synchronized (this) {
+                beingWritten--;
+                notifyAll();
+            }
         }
     }
 
