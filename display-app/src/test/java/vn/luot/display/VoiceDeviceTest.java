@@ -1,10 +1,12 @@
 package vn.luot.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,7 +57,9 @@ class VoiceDeviceTest {
 
             assertThat(played.poll(30, TimeUnit.SECONDS)).as("aplay: %s", alsa.lastOutcome())
                     .isEqualTo(AudioSink.PlayResult.PLAYED);
-            assertThat(display.voiceStatus()).contains(AudioSink.PlayResult.PLAYED);
+            // The display records what its speaker answered just after the speaker returns.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                    () -> assertThat(display.voiceStatus()).contains(AudioSink.PlayResult.PLAYED));
             Pcm heard;
             try (InputStream in = Files.newInputStream(tv)) {
                 heard = Pcm.readWav(in);

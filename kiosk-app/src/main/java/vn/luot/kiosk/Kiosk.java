@@ -22,6 +22,7 @@ import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
 import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncLoop;
+import vn.luot.core.sync.UpstreamBranches;
 import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.core.token.TicketTokens;
 import vn.luot.core.token.VerificationKeys;
@@ -54,6 +55,7 @@ public final class Kiosk implements AutoCloseable {
     private final VirtualPrinterServer virtualPrinterServer;
     private final SyncLoop sync;
     private final VerificationKeys keys;
+    private final UpstreamBranches city;
     private final ScheduledExecutorService background;
     private final ExecutorService worker;
     private final KioskFlow flow;
@@ -94,13 +96,10 @@ public final class Kiosk implements AutoCloseable {
                     : config.printer().ticketsDir());
             virtualPrinter = new VirtualPrinter(tickets, profile.paperWidthDots(), fonts);
             virtualPrinterServer = VirtualPrinterServer.startOnLoopback(virtualPrinter, 0);
-            // The virtual printer decodes each ticket's raster images and writes its PNG on the thread that reads
-            // the link, so the status request after a ticket waits for that; the first ticket of a cold JVM takes
-            // over a second on a busy Pi or build machine. A real printer answers DLE EOT in real time (1 s below).
             printer = EscPosTicketPrinter.builder().profile(profile)
                     .transport(PrinterTransport.tcp("127.0.0.1", virtualPrinterServer.port()))
                     .statusQueries(config.printerStatusQueries())
-                    .statusTimeout(Duration.ofSeconds(5)).fonts(fonts).build();
+                    .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         } else {
             virtualPrinter = null;
             virtualPrinterServer = null;
@@ -109,6 +108,7 @@ public final class Kiosk implements AutoCloseable {
                     .statusTimeout(Duration.ofSeconds(1)).fonts(fonts).build();
         }
 
+        city = new UpstreamBranches(data.resolve("branches.json"), config.upstream().url(), http);
         keys = new VerificationKeys(data.resolve("keys.json"), config.upstream().url(), http,
                 config.upstream().keySetRootKey());
         SyncClient client = SyncClient.builder().baseUrl(config.upstream().url()).branchId(branch.id())
@@ -118,7 +118,7 @@ public final class Kiosk implements AutoCloseable {
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
         flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
-                .worker(worker).clock(decisions).branches(BranchDirectory.of(List.of(queue.branch())))
+                .worker(worker).clock(decisions).branches(() -> BranchDirectory.of(queue.branch(), city.branches()))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
                 .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).ticketTokens(ticketTokens(config, data))
@@ -138,6 +138,7 @@ public final class Kiosk implements AutoCloseable {
         // Finds out at start whether the printer answers status requests, so the first ticket does not wait for it.
         kiosk.background.execute(kiosk.printer::status);
         kiosk.background.scheduleWithFixedDelay(kiosk.keys::refresh, 1, 1, TimeUnit.MINUTES);
+        kiosk.background.scheduleWithFixedDelay(kiosk.city::refresh, 0, 10, TimeUnit.MINUTES);
         kiosk.background.scheduleWithFixedDelay(kiosk.flow::tick, 1, 1, TimeUnit.SECONDS);
         if (!kiosk.queue.historyKnown()) {
             // A new or replaced file: learn this kiosk's history before the first citizen, when the upstream answers.

@@ -55,6 +55,10 @@ public final class KioskRig implements AutoCloseable {
             "Chi nhánh số 8 (Cầu Giấy)", DemoBranch.fields(), DemoBranch.create().slots(), List.of(),
             "Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội", Branch.Times.DEFAULT)));
 
+    /** The city's branches as this rig's kiosk knows them now (a test may change them, as a refresh does). */
+    public final java.util.concurrent.atomic.AtomicReference<BranchDirectory> city =
+            new java.util.concurrent.atomic.AtomicReference<>(CITY);
+
     public KioskRig(Path dir, Executor worker) throws Exception {
         this(dir, worker, DemoBranch.create());
     }
@@ -71,7 +75,7 @@ public final class KioskRig implements AutoCloseable {
         TokenVerifier verifier = new TokenVerifier(keys());
         flow = KioskFlow.builder().queue(queue).verifier(() -> verifier).printer(printer).worker(worker)
                 .clock(clock).idleTimeout(Duration.ofSeconds(30)).statusUrlBase("http://luot.local/t/")
-                .ticketTokens(tickets).branches(CITY).build();
+                .ticketTokens(tickets).branches(city::get).build();
     }
 
     /** The public keys that verify this rig's codes, as a kiosk caches them. */

@@ -165,6 +165,7 @@ public final class BookingApi implements HttpHandler {
             ObjectNode node = list.addObject();
             node.put("id", b.id());
             node.put("name", b.name());
+            node.put("address", b.address());
             ArrayNode fields = node.putArray("fields");
             for (ServiceField f : b.fields()) {
                 fields.addObject().put("code", f.code()).put("name_vi", f.nameVi()).put("name_en", f.nameEn());

@@ -1,6 +1,7 @@
 package vn.luot.deploy.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,11 +56,9 @@ class WatchdogTest {
         first.start();
         second.start();
 
-        Optional<String> problem = Optional.empty();
-        for (int i = 0; i < 500 && problem.isEmpty(); i++) {
-            problem = new DeadlockProbe().problem();
-            Thread.sleep(10);
-        }
+        // The two threads block on each other's lock some moment after the latch opens.
+        Optional<String> problem = await().atMost(Duration.ofSeconds(30))
+                .until(() -> new DeadlockProbe().problem(), Optional::isPresent);
 
         assertThat(problem).hasValueSatisfying(p -> assertThat(p).contains("deadlock-first", "deadlock-second"));
         first.interrupt();

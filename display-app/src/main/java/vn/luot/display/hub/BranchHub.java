@@ -28,6 +28,7 @@ import vn.luot.core.sync.SyncClient;
 import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncLoop;
 import vn.luot.core.sync.SyncServer;
+import vn.luot.core.sync.UpstreamBranches;
 import vn.luot.core.sync.UpstreamHttp;
 import vn.luot.core.token.VerificationKeys;
 
@@ -50,6 +51,7 @@ public final class BranchHub implements AutoCloseable {
     private final SyncLoop relay;
     private final SyncClient upstream;
     private final VerificationKeys keys;
+    private final UpstreamBranches branches;
     private final SyncServer sync;
     private final LocalQueue queue;
 
@@ -79,7 +81,9 @@ public final class BranchHub implements AutoCloseable {
             } else if (enrolment != null && EnrolmentHttpHandler.serves(path)) {
                 enrolment.handle(exchange);
             } else if (path.equals("/v1/keys") && exchange.getRequestMethod().equals("GET")) {
-                serveKeys(exchange);
+                serveRelayed(exchange, relayedKeys());
+            } else if (path.equals("/v1/branches") && exchange.getRequestMethod().equals("GET")) {
+                serveRelayed(exchange, relayedBranches());
             } else if (staff != null && (path.equals("/staff") || path.startsWith("/staff/"))) {
                 staff.handle(exchange);
             } else if (waiting != null && (path.equals("/t") || path.startsWith("/t/"))) {
@@ -105,6 +109,8 @@ public final class BranchHub implements AutoCloseable {
             if (b.upstreamStatus != null) {
                 relay.addListener(b.upstreamStatus);
             }
+            this.branches = b.keysCache == null ? null : new UpstreamBranches(
+                    b.keysCache.resolveSibling("branches.json"), b.upstreamUrl, client);
             this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client,
                     b.keySetRoot);
         } else {
@@ -112,6 +118,7 @@ public final class BranchHub implements AutoCloseable {
             this.upstream = null;
             this.relay = null;
             this.keys = null;
+            this.branches = null;
         }
     }
 
@@ -144,16 +151,28 @@ public final class BranchHub implements AutoCloseable {
         if (keys != null) {
             // every minute: a hub that booted with the WAN down gets keys soon after it returns (a cheap GET)
             relayThread.scheduleWithFixedDelay(keys::refresh, 0, 1, TimeUnit.MINUTES);
+            // the city's branch list, for the kiosks' "this booking is for branch X, at address Y"
+            relayThread.scheduleWithFixedDelay(branches::refresh, 0, 10, TimeUnit.MINUTES);
         }
         LOG.info(() -> "branch hub on port " + port() + (tls == null ? "" : ", TLS on port " + tlsPort())
                 + (relay == null ? ", no upstream" : ", relaying upstream"));
         return this;
     }
 
-    /** The booking-code keys, relayed from upstream and cached, so the branch's kiosks verify codes with the WAN down. */
-    private void serveKeys(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    private String relayedKeys() {
+        return keys == null ? null : keys.json();
+    }
+
+    private String relayedBranches() {
+        return branches == null ? null : branches.json();
+    }
+
+    /**
+     * What the hub relays from upstream and keeps (the booking-code keys, the city's branch list), so the branch's
+     * kiosks verify codes and name other branches with the WAN down; 503 before the first copy.
+     */
+    private static void serveRelayed(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
         try (exchange) {
-            String json = keys == null ? null : keys.json();
             if (json == null) {
                 exchange.sendResponseHeaders(503, -1);
                 return;

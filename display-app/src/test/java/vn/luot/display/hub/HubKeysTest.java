@@ -61,11 +61,33 @@ class HubKeysTest {
     }
 
     @Test
+    void kiosksGetTheCitysBranchListWithAddressesFromTheHubEvenAfterTheWanGoesDown() throws Exception {
+        String listed;
+        try (LocalQueue queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub")
+                .branch(DemoBranch.create()).clock(clock).walkInBlock(new NumberBlock(700, 899)).open()) {
+            try (BookingServer server = BookingServer.builder().config(ServerConfig.demo())
+                    .database(dir.resolve("server.db")).clock(clock)
+                    .codes(new SignedCodes(3, SigningKeys.generate(), KeySet.empty(), ROOT))
+                    .bindAddress("127.0.0.1").port(0).housekeepingEvery(Duration.ZERO).build().start();
+                 BranchHub hub = hub(queue, server.url())) {
+                listed = await(hub.url() + "/v1/branches");
+                assertThat(listed).isEqualTo(get(server.url() + "/v1/branches").body());
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(listed).get("branches").get(0)
+                        .get("address").asText()).isEqualTo(DemoBranch.ADDRESS);
+            }
+            try (BranchHub again = hub(queue, "http://127.0.0.1:9")) {
+                assertThat(await(again.url() + "/v1/branches")).isEqualTo(listed);
+            }
+        }
+    }
+
+    @Test
     void aHubThatNeverReachedItsUpstreamSaysSoRatherThanServingNoKeys() throws Exception {
         try (LocalQueue queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub")
                 .branch(DemoBranch.create()).clock(clock).walkInBlock(new NumberBlock(700, 899)).open();
              BranchHub hub = hub(queue, "http://127.0.0.1:9")) {
             assertThat(get(hub.url() + "/v1/keys").statusCode()).isEqualTo(503);
+            assertThat(get(hub.url() + "/v1/branches").statusCode()).isEqualTo(503);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.luot.core.domain.Branch;
+import vn.luot.core.sync.UpstreamBranches;
 
 /**
  * The city's branches as a citizen knows them: name and address by id, so a booking scanned at the wrong
@@ -27,6 +28,19 @@ public final class BranchDirectory {
     public static BranchDirectory of(List<Branch> branches) {
         return new BranchDirectory(branches.stream().map(b -> new Entry(b.id(), b.name(), b.address()))
                 .collect(Collectors.toMap(Entry::id, Function.identity(), (a, b) -> a)));
+    }
+
+    /**
+     * This kiosk's own branch as its branch file says, then the city's branches as the upstream lists them (the
+     * branch file wins for its own branch).
+     */
+    public static BranchDirectory of(Branch own, List<UpstreamBranches.Listed> city) {
+        Map<String, Entry> byId = new java.util.LinkedHashMap<>();
+        byId.put(own.id(), new Entry(own.id(), own.name(), own.address()));
+        for (UpstreamBranches.Listed b : city) {
+            byId.putIfAbsent(b.id(), new Entry(b.id(), b.name(), b.address()));
+        }
+        return new BranchDirectory(byId);
     }
 
     public Entry find(String id) {

@@ -62,7 +62,7 @@ public final class KioskFlow implements KioskActions {
     private final Duration idleTimeout;
     private final int minutesPerCitizen;
     private final TicketLinks links;
-    private final BranchDirectory branches;
+    private final Supplier<BranchDirectory> branches;
     private final Runnable syncNow;
     private final java.util.function.BooleanSupplier refreshKeys;
     private final List<Consumer<KioskState>> listeners = new CopyOnWriteArrayList<>();
@@ -262,7 +262,7 @@ public final class KioskFlow implements KioskActions {
             Screen.Refused screen = refused(Refusal.valueOf(refuse.reason().name()))
                     .on(refuse.day(), refuse.opensAt() == null ? null : refuse.opensAt().toLocalTime());
             if (refuse.branchId() != null) {
-                BranchDirectory.Entry other = branches.find(refuse.branchId());
+                BranchDirectory.Entry other = branches.get().find(refuse.branchId());
                 screen = screen.withBranch(other.name(), other.address());
             }
             show(screen);
@@ -409,7 +409,7 @@ public final class KioskFlow implements KioskActions {
         private int minutesPerCitizen = 6;
         private String statusUrlBase = "";
         private TicketTokens ticketTokens;
-        private BranchDirectory branches = BranchDirectory.EMPTY;
+        private Supplier<BranchDirectory> branches = () -> BranchDirectory.EMPTY;
         private Runnable syncNow = () -> { };
         private java.util.function.BooleanSupplier refreshKeys = () -> false;
 
@@ -468,6 +468,12 @@ public final class KioskFlow implements KioskActions {
 
         /** The city's branches, to say which branch (and where) a booking made for another one belongs to. */
         public Builder branches(BranchDirectory branches) {
+            Objects.requireNonNull(branches, "branches");
+            return branches(() -> branches);
+        }
+
+        /** The city's branches as they are when a booking for another one is scanned (the list is refreshed). */
+        public Builder branches(Supplier<BranchDirectory> branches) {
             this.branches = Objects.requireNonNull(branches, "branches");
             return this;
         }

@@ -18,6 +18,7 @@ import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.event.QueueEvent;
+import vn.luot.core.sync.UpstreamBranches;
 import vn.luot.core.testing.Fixtures;
 import vn.luot.kiosk.KioskRig;
 import vn.luot.kiosk.ui.ScreenCatalog;
@@ -82,6 +83,30 @@ class KioskNoDeadEndsTest {
         assertThat(refused(flow).refusal()).isEqualTo(Refusal.OTHER_BRANCH);
         assertThat(refused(flow).branchName()).isEqualTo("Chi nhánh số 8 (Cầu Giấy)");
         assertThat(refused(flow).branchAddress()).isEqualTo("Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội");
+    }
+
+    @Test
+    void theBranchListTheKioskPulledLaterIsWhatARefusalNames() throws Exception {
+        KioskFlow flow = flow(DemoBranch.create());
+        rig.city.set(BranchDirectory.of(DemoBranch.create(), List.of()));
+        String elsewhere = rig.qr(booking("hn-caugiay", LocalDate.of(2026, 11, 23), "09:00-09:30", 6));
+        flow.scanned(elsewhere);
+        assertThat(refused(flow).branchName()).as("not yet listed: its id").isEqualTo("hn-caugiay");
+        assertThat(refused(flow).branchAddress()).isEmpty();
+
+        rig.city.set(BranchDirectory.of(DemoBranch.create(), List.of(new UpstreamBranches.Listed("hn-caugiay",
+                "Chi nhánh số 8 (Cầu Giấy)", "Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội"))));
+        flow.scanned(elsewhere);
+        assertThat(refused(flow).branchName()).isEqualTo("Chi nhánh số 8 (Cầu Giấy)");
+        assertThat(refused(flow).branchAddress()).isEqualTo("Số 36 Cầu Giấy, phường Cầu Giấy, Hà Nội");
+    }
+
+    @Test
+    void theKiosksOwnBranchFileWinsOverTheListForItsOwnBranch() {
+        BranchDirectory directory = BranchDirectory.of(DemoBranch.create(), List.of(
+                new UpstreamBranches.Listed(DemoBranch.ID, "Tên khác", "Địa chỉ khác")));
+        assertThat(directory.find(DemoBranch.ID).address()).isEqualTo(DemoBranch.ADDRESS);
+        assertThat(directory.find("hn-unknown")).isEqualTo(new BranchDirectory.Entry("hn-unknown", "hn-unknown", ""));
     }
 
     @Test

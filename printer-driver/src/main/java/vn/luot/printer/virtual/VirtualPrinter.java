@@ -14,6 +14,8 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 import vn.luot.printer.escpos.BundledFonts;
@@ -81,6 +83,14 @@ public final class VirtualPrinter {
     private final List<PrintedTicket> printed = new ArrayList<>();
     private int lost;
     private int nextNumber;
+    private int beingWritten;
+    // A real printer answers DLE EOT in real time while it prints. Decoding a ticket's images and writing its PNG
+    // takes over a second for a cold JVM's first ticket, so that happens here, in order, off the reading thread.
+    private final ExecutorService paper = Executors.newSingleThreadExecutor(run -> {
+        Thread t = new Thread(run, "virtual-printer-paper");
+        t.setDaemon(true);
+        return t;
+    });
 
     public VirtualPrinter(Path outDir, int paperWidthDots, BundledFonts fonts) throws IOException {
         this.outDir = Files.createDirectories(outDir);
@@ -142,7 +152,19 @@ public final class VirtualPrinter {
         paperLeftDots = -1;
     }
 
+    /**
+     * The tickets printed so far, every ticket that has come out of the printer included: waits (up to 10 s) for
+     * those still being written, so a caller that saw the printer answer after a cut finds that ticket here.
+     */
     public synchronized List<PrintedTicket> tickets() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (beingWritten > 0 && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return List.copyOf(printed);
     }
 
@@ -524,15 +546,11 @@ public final class VirtualPrinter {
             lost++;
             LOG.log(System.Logger.Level.INFO, "ticket {0} lost (paper out or cover open)", stem);
         } else {
-            Path bin = Files.write(outDir.resolve("ticket-" + stem + ".bin"), bytes);
-            Path png = outDir.resolve("ticket-" + stem + ".png");
-            ImageIO.write(renderer.render(items), "png", png.toFile());
-            Path txt = Files.writeString(outDir.resolve("ticket-" + stem + ".txt"), text.toString(), StandardCharsets.UTF_8);
-            printed.add(new PrintedTicket(number, bin, png, txt, text.toString(), List.copyOf(unprintable)));
-            if (!unprintable.isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, "ticket {0} has bytes a real page leaves blank: {1}", stem, unprintable);
-            }
-            LOG.log(System.Logger.Level.INFO, "ticket {0} printed to {1}", stem, png);
+            List<PaperItem> ticketItems = List.copyOf(items);
+            String ticketText = text.toString();
+            List<String> blank = List.copyOf(unprintable);
+            beingWritten++;
+            paper.execute(() -> writeTicket(number, stem, bytes, ticketItems, ticketText, blank));
         }
         items.clear();
         unprintable.clear();
@@ -540,6 +558,30 @@ public final class VirtualPrinter {
         ticketBytes.reset();
         ticketLost = false;
         notifyAll();
+    }
+
+    private void writeTicket(int number, String stem, byte[] bytes, List<PaperItem> ticketItems, String ticketText,
+            List<String> blank) {
+        try {
+            Path bin = Files.write(outDir.resolve("ticket-" + stem + ".bin"), bytes);
+            Path png = outDir.resolve("ticket-" + stem + ".png");
+            ImageIO.write(renderer.render(ticketItems), "png", png.toFile());
+            Path txt = Files.writeString(outDir.resolve("ticket-" + stem + ".txt"), ticketText, StandardCharsets.UTF_8);
+            if (!blank.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "ticket {0} has bytes a real page leaves blank: {1}", stem, blank);
+            }
+            LOG.log(System.Logger.Level.INFO, "ticket {0} printed to {1}", stem, png);
+            synchronized (this) {
+                printed.add(new PrintedTicket(number, bin, png, txt, ticketText, blank));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "ticket " + stem + " could not be written to " + outDir, e);
+        } finally {
+            synchronized (this) {
+                beingWritten--;
+                notifyAll();
+            }
+        }
     }
 
     private static final class TicketBytes extends ByteArrayOutputStream {
