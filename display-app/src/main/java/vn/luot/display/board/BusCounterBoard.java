@@ -149,7 +149,10 @@ public final class BusCounterBoard implements CounterBoard {
         if (exchange.status() != BoardStatus.ONLINE) {
             return exchange.status();
         }
-        if (readBack.isPresent() && exchanges.size() > 1) {
+        if (readBack.isPresent()) {
+            if (exchanges.size() < 2) {
+                return status(); // read-back skipped for a waiting call: what was found before still stands
+            }
             BoardBus.Exchange read = exchanges.get(1);
             if (read.answer() instanceof Answer.Read r) {
                 boolean wrong = !protocol.shows(command, r);

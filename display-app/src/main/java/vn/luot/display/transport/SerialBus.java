@@ -24,7 +24,8 @@ import vn.luot.display.protocol.BoardProtocol;
  * <ul>
  *   <li>Requests are serialised: one request and its answer at a time, as RS-485 half duplex needs. A waiting
  *       {@link BoardBus.Priority#CALL} goes ahead of every waiting REFRESH, so a citizen's number never waits
- *       behind the boards' periodic refresh; among equals, first come first served.</li>
+ *       behind the boards' periodic refresh; among equals, first come first served. A refresh already on the
+ *       wire when a call arrives is not followed by its read-back or its retries: the next refresh checks.</li>
  *   <li>Between the end of one frame on the wire and the start of the next there are at least 3.5 character
  *       times of silence (1.75 ms above 19200 baud), as Modbus RTU framing needs; computed from the line
  *       settings.</li>
@@ -188,8 +189,12 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             }
             lock.lock();
             try {
+                boolean yields = priority == Priority.REFRESH;
                 for (byte[] request : requests) {
-                    Exchange e = exchangeLocked(protocol, address, request, events);
+                    if (yields && !results.isEmpty() && turns.callsWaiting()) {
+                        break; // the read-back of a refresh waits for the next refresh, not a citizen
+                    }
+                    Exchange e = exchangeLocked(protocol, address, request, yields, events);
                     results.add(e);
                     if (e.answer() == null) {
                         break;
@@ -215,6 +220,15 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         private final java.util.ArrayDeque<Object> calls = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Object> refreshes = new java.util.ArrayDeque<>();
         private boolean held;
+
+        boolean callsWaiting() {
+            turnLock.lock();
+            try {
+                return !calls.isEmpty();
+            } finally {
+                turnLock.unlock();
+            }
+        }
 
         int waiting() {
             turnLock.lock();
@@ -267,7 +281,9 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         }
     }
 
-    private Exchange exchangeLocked(BoardProtocol protocol, int address, byte[] request, List<Runnable> events) {
+    /** {@code yieldsToCalls}: a retry is not sent while a call waits (the next refresh sends it again). */
+    private Exchange exchangeLocked(BoardProtocol protocol, int address, byte[] request, boolean yieldsToCalls,
+                                    List<Runnable> events) {
         if (closed) {
             return new Exchange(BoardStatus.OFFLINE, null);
         }
@@ -279,6 +295,10 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         }
         String lastProblem = "no answer";
         for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (attempt > 1 && yieldsToCalls && turns.callsWaiting()) {
+                // Neither a failure nor an answer: the board's health is judged by exchanges that ran their course.
+                return new Exchange(statusOf(address), null);
+            }
             keepSilence();
             if (!line.discardInput() || !line.write(request)) {
                 portLost("write failed", events);

@@ -273,6 +273,26 @@ class SerialBusTest {
     }
 
     @Test
+    void aRefreshThatGotNoAnswerIsNotRetriedWhileACallWaits() throws Exception {
+        startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
+        BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
+        BusCounterBoard silent = new BusCounterBoard(9, 9, luot, bus);
+        Thread busy = new Thread(silent::ping);
+        busy.start();
+        awaitFrameTo(9);
+        Thread call = new Thread(() -> one.show("HT-005"));
+        call.start();
+        awaitWaiting(1);
+        busy.join();
+        call.join();
+
+        long framesTo9 = boards.frames().stream().filter(f -> f.address() == 9).count();
+        assertThat(framesTo9).as("no retry after the first frame (taken above): the call went first").isZero();
+        assertThat(boards.board(1).orElseThrow().shown()).isEqualTo("HT-005");
+        assertThat(silent.status()).as("an exchange cut short for a call is no failure").isEqualTo(BoardStatus.UNKNOWN);
+    }
+
+    @Test
     void aRefreshOvertakenByACallDoesNotPutTheOlderNumberBack() throws Exception {
         startWith(sim().board(1, "luot").board(9, "luot", Behaviour.SILENT));
         BusCounterBoard one = new BusCounterBoard(1, 1, luot, bus);
