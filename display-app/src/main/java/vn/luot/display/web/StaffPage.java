@@ -46,6 +46,7 @@ public final class StaffPage implements HttpHandler {
     private final SignInThrottle throttle;
     private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
     private final SupervisorTools tools;
+    private final DeskActions actions;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -76,6 +77,7 @@ public final class StaffPage implements HttpHandler {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
+        this.actions = new DeskActions(desk, queue);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
         this.counterPins = Map.copyOf(counterPins);
@@ -280,47 +282,7 @@ public final class StaffPage implements HttpHandler {
             return moved == 0 ? "Không còn lịch hẹn ca sáng nào cần chuyển."
                     : "Đã chuyển lịch hẹn ca sáng sang ca chiều (" + moved + " thay đổi). Công dân sẽ nhận được thông báo.";
         }
-        int counter = s.counter();
-        LocalQueue.CounterResult r = switch (action) {
-            case "next" -> desk.next(counter);
-            case "recall" -> desk.recall(counter);
-            case "no-show" -> desk.noShow(counter);
-            case "pause" -> desk.pause(counter);
-            case "resume" -> desk.resume(counter);
-            case "transfer" -> desk.transfer(counter, form.getOrDefault("field", ""));
-            case "rate" -> desk.rate(counter, rating(form.getOrDefault("rating", "")));
-            default -> throw new IllegalArgumentException("unknown action '" + action + "'");
-        };
-        LOG.info(() -> "staff page: counter " + counter + " " + action + ": " + r.outcome());
-        return message(r, form.getOrDefault("field", ""));
-    }
-
-    private static Rating rating(String value) {
-        try {
-            return Rating.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown rating '" + value + "'");
-        }
-    }
-
-    private String message(LocalQueue.CounterResult r, String field) {
-        String label = r.called().map(Ticket::label).orElse("");
-        String finished = r.decision().finished() == null ? "" : r.decision().finished().label();
-        return switch (r.outcome()) {
-            case CALLED -> "Đã gọi số " + label + " đến quầy " + r.decision().counter() + ".";
-            case RECALLED -> "Đã gọi lại số " + label + ".";
-            case TRANSFERRED -> "Đã chuyển số " + finished + " sang lĩnh vực "
-                    + branch.field(field).map(ServiceField::nameVi).orElse(field) + ".";
-            case PAUSED -> "Quầy đã tạm dừng. Bấm \"Tiếp tục\" để nhận số trở lại.";
-            case RESUMED -> "Quầy đã mở lại.";
-            case RATED -> "Đã ghi nhận đánh giá cho số " + finished + ".";
-            case NOBODY_WAITING -> "Không còn ai đang chờ" + (finished.isEmpty() ? "" : "; số " + finished
-                    + " đã được phục vụ xong") + ".";
-            case NO_CURRENT_TICKET -> "Quầy chưa có số nào đang phục vụ.";
-            case COUNTER_PAUSED -> "Quầy đang tạm dừng: bấm \"Tiếp tục\" trước khi gọi số.";
-            case UNKNOWN_COUNTER -> "Quầy này không có trong cấu hình của chi nhánh.";
-            case UNKNOWN_FIELD -> "Lĩnh vực không hợp lệ hoặc không có quầy nào phục vụ.";
-        };
+        return actions.perform(s.counter(), form);
     }
 
     // ---- pages ------------------------------------------------------------------------------------------
@@ -364,6 +326,13 @@ public final class StaffPage implements HttpHandler {
         boolean paused = queue.isPaused(counter);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
+        view.put("ticketLabel", actions.currentTicket(counter));
+        view.put("confirmNext", actions.awaitingConfirmation(counter).map(label -> {
+            Map<String, Object> b = button("next", SupervisorTools.text("desk.confirmNext.button"), "danger",
+                    "/staff/action", "confirm-next");
+            b.put("confirm", "yes");
+            return b;
+        }).orElse(null));
         view.put("paused", paused ? Boolean.TRUE : null);
         view.put("fields", c.fieldCodes().stream().sorted().map(code -> Map.of("code", code,
                 "name", branch.field(code).map(ServiceField::nameVi).orElse(code),
