@@ -221,4 +221,47 @@ class BrowserTest {
         browser.findElement(By.id("look")).click();
         assertThat(textOf(By.id("status"), "tiếp theo")).contains("Bạn là người tiếp theo");
     }
+
+    /**
+     * The issue's double press: the second click of a double click posts the form of the page it was drawn on,
+     * which named the ticket before the call; it must do nothing and say so. A fresh NEXT moments after the
+     * call asks first, and goes through once confirmed.
+     */
+    @Test
+    void aRepeatedNextDoesNothingAndANextJustAfterACallAsksFirst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        }
+        signIn("1", StaffRig.PIN_1);
+        assertThat(browser.findElement(By.cssSelector("form:has(#next) input[name=ticket]")).getAttribute("value"))
+                .isEqualTo(DeskActions.NO_TICKET);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+
+        // The same form again, as the old page drew it.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#next').form.elements.ticket.value = arguments[0];", DeskActions.NO_TICKET);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "trang đã cũ")).contains("Thao tác chưa được thực hiện")
+                .contains("HT-500");
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        rig.clock.advance(Duration.ofSeconds(2));
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "Xác nhận")).contains("Số HT-500 vừa được gọi 2 giây trước");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).as("nothing happened yet").contains("HT-500");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        screenshot("staff-desk-confirm-next-desktop");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("staff-desk-confirm-next-phone");
+
+        browser.findElement(By.id("confirm-next")).click();
+        assertThat(textOf(By.id("message"), "HT-501")).isEqualTo("Đã gọi số HT-501 đến quầy 1.");
+        assertThat(browser.findElements(By.id("confirm-next"))).isEmpty();
+
+        rig.clock.advance(Duration.ofSeconds(6));
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "HT-502")).isEqualTo("Đã gọi số HT-502 đến quầy 1.");
+    }
 }
