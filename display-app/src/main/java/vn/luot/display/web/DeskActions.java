@@ -29,8 +29,12 @@ final class DeskActions {
     private final CallDesk desk;
     private final LocalQueue queue;
     private final Branch branch;
-    /** Per counter, the ticket a NEXT was held back for, until the clerk confirms or does something else. */
-    private final Map<Integer, String> askedToConfirm = new ConcurrentHashMap<>();
+    /** Per counter, the action held back for the clerk's confirmation, until they confirm or do something else. */
+    private final Map<Integer, Pending> askedToConfirm = new ConcurrentHashMap<>();
+
+    /** A NEXT or a TRANSFER (to {@code field}) waiting for "Xác nhận", for the ticket it was asked about. */
+    record Pending(String action, String ticket, String field) {
+    }
 
     DeskActions(CallDesk desk, LocalQueue queue) {
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -43,10 +47,10 @@ final class DeskActions {
         return queue.currentAt(counter).map(Ticket::label).orElse(NO_TICKET);
     }
 
-    /** The ticket whose NEXT is waiting for the clerk's confirmation, if the counter is still serving it. */
-    Optional<String> awaitingConfirmation(int counter) {
-        String asked = askedToConfirm.get(counter);
-        return asked != null && asked.equals(currentTicket(counter)) ? Optional.of(asked) : Optional.empty();
+    /** The action waiting for the clerk's confirmation, if the counter is still serving its ticket. */
+    Optional<Pending> awaitingConfirmation(int counter) {
+        Pending asked = askedToConfirm.get(counter);
+        return asked != null && asked.ticket().equals(currentTicket(counter)) ? Optional.of(asked) : Optional.empty();
     }
 
     String perform(int counter, Map<String, String> form) {
@@ -62,8 +66,20 @@ final class DeskActions {
         if (action.equals("next") && named != null && !"yes".equals(form.get("confirm"))) {
             Optional<Duration> since = desk.guard().tooSoon(counter);
             if (since.isPresent() && !current.equals(NO_TICKET)) {
-                askedToConfirm.put(counter, current);
+                askedToConfirm.put(counter, new Pending("next", current, null));
                 return SupervisorTools.text("desk.confirmNext", current, Math.max(1, since.get().toSeconds()));
+            }
+        }
+        if (action.equals("transfer")) {
+            Optional<String> refusal = transferRefusal(counter, form.getOrDefault("field", ""));
+            if (refusal.isPresent()) {
+                askedToConfirm.remove(counter);
+                return refusal.get();
+            }
+            if (named != null && !"yes".equals(form.get("confirm"))) {
+                String field = form.get("field");
+                askedToConfirm.put(counter, new Pending("transfer", current, field));
+                return SupervisorTools.text("desk.transfer.ask", current, fieldName(field));
             }
         }
         askedToConfirm.remove(counter);
@@ -79,6 +95,19 @@ final class DeskActions {
         };
         LOG.info(() -> "staff page: counter " + counter + " " + action + ": " + r.outcome());
         return message(r, form.getOrDefault("field", ""));
+    }
+
+    /** A transfer that would free the counter for nothing: no field chosen, or the ticket's own field. */
+    private Optional<String> transferRefusal(int counter, String field) {
+        if (field.isBlank()) {
+            return Optional.of(SupervisorTools.text("desk.transfer.choose"));
+        }
+        return queue.currentAt(counter).filter(t -> field.equals(t.servingField()))
+                .map(t -> SupervisorTools.text("desk.transfer.same", t.label(), fieldName(field)));
+    }
+
+    String fieldName(String code) {
+        return branch.field(code).map(ServiceField::nameVi).orElse(code);
     }
 
     private static String shown(String label) {
@@ -100,7 +129,7 @@ final class DeskActions {
             case CALLED -> "Đã gọi số " + label + " đến quầy " + r.decision().counter() + ".";
             case RECALLED -> "Đã gọi lại số " + label + ".";
             case TRANSFERRED -> "Đã chuyển số " + finished + " sang lĩnh vực "
-                    + branch.field(field).map(ServiceField::nameVi).orElse(field) + ".";
+                    + fieldName(field) + ".";
             case PAUSED -> "Quầy đã tạm dừng. Bấm \"Tiếp tục\" để nhận số trở lại.";
             case RESUMED -> "Quầy đã mở lại.";
             case RATED -> "Đã ghi nhận đánh giá cho số " + finished + ".";

@@ -327,12 +327,7 @@ public final class StaffPage implements HttpHandler {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
         view.put("ticketLabel", actions.currentTicket(counter));
-        view.put("confirmNext", actions.awaitingConfirmation(counter).map(label -> {
-            Map<String, Object> b = button("next", SupervisorTools.text("desk.confirmNext.button"), "danger",
-                    "/staff/action", "confirm-next");
-            b.put("confirm", "yes");
-            return b;
-        }).orElse(null));
+        view.put("pendingConfirm", actions.awaitingConfirmation(counter).map(StaffPage::confirmButton).orElse(null));
         view.put("paused", paused ? Boolean.TRUE : null);
         view.put("fields", c.fieldCodes().stream().sorted().map(code -> Map.of("code", code,
                 "name", branch.field(code).map(ServiceField::nameVi).orElse(code),
@@ -343,7 +338,11 @@ public final class StaffPage implements HttpHandler {
                 button("no-show", "Vắng mặt", "danger", "/staff/action", "no-show"),
                 paused ? button("resume", "Tiếp tục", "secondary", "/staff/action", "resume")
                         : button("pause", "Tạm dừng", "secondary", "/staff/action", "pause")));
-        view.put("transferTo", branch.fields().stream().map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
+        // No field is chosen for the clerk, and the ticket's own field is not offered: both freed counters for nothing.
+        Optional<String> ownField = queue.currentAt(counter).map(Ticket::servingField);
+        view.put("transferPlaceholder", SupervisorTools.text("desk.transfer.placeholder"));
+        view.put("transferTo", branch.fields().stream().filter(f -> ownField.map(own -> !own.equals(f.code())).orElse(true))
+                .map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
         view.put("ratings", java.util.Arrays.stream(Rating.values())
                 .map(r -> Map.of("value", r.name(), "name", r.nameVi())).toList());
         return view;
@@ -362,6 +361,16 @@ public final class StaffPage implements HttpHandler {
         view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
                 "move-morning"));
         return view;
+    }
+
+    /** The "Xác nhận" form for an action held back: it names the same ticket (and field) and says yes. */
+    private static Map<String, Object> confirmButton(DeskActions.Pending pending) {
+        boolean next = pending.action().equals("next");
+        Map<String, Object> b = button(pending.action(), SupervisorTools.text(next ? "desk.confirmNext.button"
+                : "desk.transfer.button"), "danger", "/staff/action", next ? "confirm-next" : "confirm-transfer");
+        b.put("confirm", "yes");
+        b.put("transferField", pending.field());
+        return b;
     }
 
     /** A one-button form; the template adds the session's CSRF token. */

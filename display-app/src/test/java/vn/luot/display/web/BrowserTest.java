@@ -264,4 +264,37 @@ class BrowserTest {
         browser.findElement(By.id("next")).click();
         assertThat(textOf(By.id("message"), "HT-502")).isEqualTo("Đã gọi số HT-502 đến quầy 1.");
     }
+
+    @Test
+    void aTransferChoosesNoFieldForTheClerkRefusesTheTicketsOwnFieldAndAsksBeforeFreeingTheCounter() {
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        signIn("1", StaffRig.PIN_1);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        assertThat(browser.findElement(By.id("transfer-field")).getAttribute("value")).as("no field chosen for the clerk")
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#transfer-field option")))
+                .extracting(o -> o.getAttribute("value")).doesNotContain("HT").contains("CT");
+
+        // A page drawn before the list left out the ticket's own field, or a hand-made form.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const o = document.createElement('option'); o.value = 'HT'; o.text = 'HT';"
+                        + "document.getElementById('transfer-field').add(o); o.selected = true;");
+        browser.findElement(By.id("transfer")).click();
+        assertThat(textOf(By.id("message"), "lĩnh vực khác"))
+                .isEqualTo("Số HT-500 đang thuộc lĩnh vực Hộ tịch; hãy chọn một lĩnh vực khác. Chưa chuyển số nào.");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        browser.findElement(By.cssSelector("#transfer-field option[value='CT']")).click();
+        browser.findElement(By.id("transfer")).click();
+        assertThat(textOf(By.id("message"), "Xác nhận chuyển")).startsWith("Chuyển số HT-500 sang lĩnh vực Chứng thực?");
+        assertThat(rig.queue.currentAt(1)).as("nothing moved before the confirmation").map(t -> t.label())
+                .contains("HT-500");
+        assertThat(rig.queue.waitingCount("CT")).isZero();
+
+        browser.findElement(By.id("confirm-transfer")).click();
+        assertThat(textOf(By.id("message"), "Đã chuyển")).isEqualTo("Đã chuyển số HT-500 sang lĩnh vực Chứng thực.");
+        assertThat(textOf(By.id("current"), "—")).isEqualTo("—");
+        assertThat(rig.queue.waiting("CT")).extracting(t -> t.label()).containsExactly("HT-500");
+    }
 }

@@ -140,6 +140,58 @@ class StaffPageTest {
         assertThat(get("/staff/desk", supervisor.cookie()).body()).contains("ca sáng");
     }
 
+    @Test
+    void aFormNamingATicketTheCounterNoLongerServesDoesNothingAndSaysSo() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        for (String action : List.of("next", "no-show", "recall", "transfer&field=CT", "rate&rating=SATISFIED")) {
+            post("/staff/action", "action=" + action + "&ticket=none&csrf=" + s.csrf(), s.cookie());
+            assertThat(get("/staff/desk", s.cookie()).body()).as(action)
+                    .contains("Thao tác chưa được thực hiện: trang đã cũ (trang ghi số không có số nào, quầy đang "
+                            + "phục vụ số HT-500)");
+        }
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+        assertThat(queue.waitingCount("HT")).isEqualTo(1);
+        assertThat(queue.waitingCount("CT")).isZero();
+    }
+
+    @Test
+    void aNextFromThePageJustAfterACallWaitsForConfirmationUntilTheWindowHasPassed() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        clock.advance(Duration.ofMillis(4_900));
+        post("/staff/action", "action=next&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        String page = get("/staff/desk", s.cookie()).body();
+        assertThat(page).contains("Số HT-500 vừa được gọi 4 giây trước").contains("id=\"confirm-next\"");
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        post("/staff/action", "action=next&ticket=HT-500&confirm=yes&csrf=" + s.csrf(), s.cookie());
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-501");
+        clock.advance(Duration.ofSeconds(5));
+        post("/staff/action", "action=next&ticket=HT-501&csrf=" + s.csrf(), s.cookie());
+        assertThat(queue.currentAt(1)).as("past the window no question is asked").map(t -> t.label())
+                .contains("HT-502");
+    }
+
+    @Test
+    void aTransferWithoutAFieldOrToTheTicketsOwnFieldIsRefusedAndTheCounterKeepsItsCitizen() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=transfer&field=&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Hãy chọn lĩnh vực cần chuyển đến");
+        post("/staff/action", "action=transfer&field=HT&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body())
+                .contains("Số HT-500 đang thuộc lĩnh vực Hộ tịch; hãy chọn một lĩnh vực khác");
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+        assertThat(queue.waitingCount("HT")).isZero();
+    }
+
     private Staff signIn(String counter, String pin) throws Exception {
         return browser.signIn(counter, pin);
     }
