@@ -47,6 +47,7 @@ public final class StaffPage implements HttpHandler {
     private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
     private final SupervisorTools tools;
     private final DeskActions actions;
+    private final MorningMove morningMove;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -78,6 +79,7 @@ public final class StaffPage implements HttpHandler {
         this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.actions = new DeskActions(desk, queue);
+        this.morningMove = new MorningMove(desk, queue);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
         this.counterPins = Map.copyOf(counterPins);
@@ -278,9 +280,7 @@ public final class StaffPage implements HttpHandler {
             if (!action.equals("move-morning")) {
                 throw new IllegalArgumentException("unknown supervisor action '" + action + "'");
             }
-            int moved = desk.moveMorningToAfternoon().size();
-            return moved == 0 ? "Không còn lịch hẹn ca sáng nào cần chuyển."
-                    : "Đã chuyển lịch hẹn ca sáng sang ca chiều (" + moved + " thay đổi). Công dân sẽ nhận được thông báo.";
+            return morningMove.act(form);
         }
         return actions.perform(s.counter(), form);
     }
@@ -358,7 +358,14 @@ public final class StaffPage implements HttpHandler {
             row.put("board", boardStatus.apply(c.number()).map(StaffPage::boardText).orElse("—"));
             return row;
         }).toList());
-        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
+        view.put("moveConfirm", morningMove.awaitingConfirmation().map(count -> {
+            Map<String, Object> b = button("move-morning", SupervisorTools.text("move.button"), "danger",
+                    "/staff/action", "move-morning-confirm");
+            b.put("confirm", "yes");
+            b.put("expected", count);
+            return b;
+        }).orElse(null));
+        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "secondary", "/staff/action",
                 "move-morning"));
         return view;
     }

@@ -297,4 +297,24 @@ class BrowserTest {
         assertThat(textOf(By.id("current"), "—")).isEqualTo("—");
         assertThat(rig.queue.waiting("CT")).extracting(t -> t.label()).containsExactly("HT-500");
     }
+
+    @Test
+    void theSupervisorsMorningMoveIsPreviewedAndMovesNothingUntilConfirmed() throws Exception {
+        rig.queue.receive(vn.luot.core.testing.Fixtures.recorded(java.util.List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false))));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        browser.findElement(By.id("move-morning")).click();
+        assertThat(textOf(By.id("message"), "Sẽ chuyển")).startsWith("Sẽ chuyển 2 lịch hẹn ca sáng sang ca chiều: ")
+                .contains("09:30-10:00 → ").contains("10:00-10:30 → ");
+        assertThat(rig.queue.previewMorningToAfternoon()).as("nothing moved, nobody notified").hasSize(2);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        screenshot("supervisor-move-preview");
+
+        browser.findElement(By.id("move-morning-confirm")).click();
+        assertThat(textOf(By.id("message"), "Đã chuyển"))
+                .isEqualTo("Đã chuyển lịch hẹn ca sáng sang ca chiều (2 thay đổi). Công dân sẽ nhận được thông báo.");
+        assertThat(rig.queue.previewMorningToAfternoon()).isEmpty();
+        assertThat(browser.findElements(By.id("move-morning-confirm"))).isEmpty();
+    }
 }

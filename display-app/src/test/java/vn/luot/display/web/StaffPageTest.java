@@ -192,6 +192,39 @@ class StaffPageTest {
         assertThat(queue.waitingCount("HT")).isZero();
     }
 
+    @Test
+    void theMorningMoveShowsWhatWouldMoveAndMovesOnlyTheCountThatWasConfirmed() throws Exception {
+        queue.receive(vn.luot.core.testing.Fixtures.recorded(List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 2, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false))));
+        Staff supervisor = signIn("supervisor", SUPERVISOR_PIN);
+        post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf(), supervisor.cookie());
+        String page = get("/staff/desk", supervisor.cookie()).body();
+        assertThat(page).contains("Sẽ chuyển 3 lịch hẹn ca sáng sang ca chiều: 09:30-10:00 → ")
+                .contains("(2)").contains("Chưa có gì thay đổi và chưa gửi thông báo nào")
+                .contains("name=\"expected\" value=\"3\"");
+        assertThat(queue.previewMorningToAfternoon()).as("the preview moved nothing").hasSize(3);
+
+        // The centre's next page: the same three and one more (events are named by their sequence).
+        queue.receive(vn.luot.core.testing.Fixtures.recorded(List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 2, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 3, "10:30-11:00", false))));
+        post("/staff/action", "action=move-morning&confirm=yes&expected=3&csrf=" + supervisor.csrf(),
+                supervisor.cookie());
+        assertThat(get("/staff/desk", supervisor.cookie()).body()).contains("đã thay đổi từ khi xem trước")
+                .contains("Sẽ chuyển 4 lịch hẹn");
+        assertThat(queue.previewMorningToAfternoon()).hasSize(4);
+
+        post("/staff/action", "action=move-morning&confirm=yes&expected=4&csrf=" + supervisor.csrf(),
+                supervisor.cookie());
+        assertThat(get("/staff/desk", supervisor.cookie()).body())
+                .contains("Đã chuyển lịch hẹn ca sáng sang ca chiều (4 thay đổi)");
+        assertThat(queue.previewMorningToAfternoon()).isEmpty();
+    }
+
     private Staff signIn(String counter, String pin) throws Exception {
         return browser.signIn(counter, pin);
     }

@@ -426,6 +426,13 @@ public final class LocalQueue implements AutoCloseable {
     // ---- day operations ---------------------------------------------------------------------
 
     /** Supervisor action: every not-yet-served morning booking of today moves to the afternoon. */
+    /** What {@link #moveMorningToAfternoon} would move now; nothing is written, so nobody is notified. */
+    public synchronized List<vn.luot.core.event.QueueEvent.BookingMoved> previewMorningToAfternoon() {
+        rollDay();
+        return DayOperations.moveMorningToAfternoon(branch, state, today()).stream()
+                .map(vn.luot.core.event.QueueEvent.BookingMoved.class::cast).toList();
+    }
+
     public synchronized List<Event> moveMorningToAfternoon() {
         rollDay();
         List<QueueEvent> moves = DayOperations.moveMorningToAfternoon(branch, state, today());
