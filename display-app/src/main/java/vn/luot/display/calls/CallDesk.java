@@ -116,6 +116,11 @@ public final class CallDesk implements ButtonListener {
         }
     }
 
+    /** The current citizen is done and nobody is called (before a break); the board goes blank. */
+    public LocalQueue.CounterResult finish(int counter) {
+        return settle(counter, "FINISH", queue.finish(counter));
+    }
+
     public LocalQueue.CounterResult recall(int counter) {
         return settle(counter, "RECALL", queue.recall(counter));
     }
@@ -175,7 +180,8 @@ public final class CallDesk implements ButtonListener {
         if (ticket.isEmpty()) {
             LOG.info(() -> "counter " + counter + " " + action + ": " + result.outcome());
             boolean boardGoesBlank = result.outcome() == Outcome.NOBODY_WAITING
-                    || result.outcome() == Outcome.TRANSFERRED || result.outcome() == Outcome.PAUSED;
+                    || result.outcome() == Outcome.TRANSFERRED || result.outcome() == Outcome.PAUSED
+                    || result.outcome() == Outcome.FINISHED;
             if (board != null && boardGoesBlank) {
                 board.clear();
             }

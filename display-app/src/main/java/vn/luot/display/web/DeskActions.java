@@ -86,6 +86,7 @@ final class DeskActions {
         LocalQueue.CounterResult r = switch (action) {
             case "next" -> desk.next(counter);
             case "recall" -> desk.recall(counter);
+            case "finish" -> desk.finish(counter);
             case "no-show" -> desk.noShow(counter);
             case "pause" -> desk.pause(counter);
             case "resume" -> desk.resume(counter);
@@ -132,6 +133,7 @@ final class DeskActions {
                     + fieldName(field) + ".";
             case PAUSED -> "Quầy đã tạm dừng. Bấm \"Tiếp tục\" để nhận số trở lại.";
             case RESUMED -> "Quầy đã mở lại.";
+            case FINISHED -> SupervisorTools.text("desk.finished", finished);
             case RATED -> "Đã ghi nhận đánh giá cho số " + finished + ".";
             case NOBODY_WAITING -> "Không còn ai đang chờ" + (finished.isEmpty() ? "" : "; số " + finished
                     + " đã được phục vụ xong") + ".";

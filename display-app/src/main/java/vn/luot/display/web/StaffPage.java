@@ -335,6 +335,7 @@ public final class StaffPage implements HttpHandler {
         view.put("buttons", List.of(
                 button("next", "Gọi số tiếp theo", "", "/staff/action", "next"),
                 button("recall", "Gọi lại", "secondary", "/staff/action", "recall"),
+                button("finish", SupervisorTools.text("desk.finish.button"), "secondary", "/staff/action", "finish"),
                 button("no-show", "Vắng mặt", "danger", "/staff/action", "no-show"),
                 paused ? button("resume", "Tiếp tục", "secondary", "/staff/action", "resume")
                         : button("pause", "Tạm dừng", "secondary", "/staff/action", "pause")));

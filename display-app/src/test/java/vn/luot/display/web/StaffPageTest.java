@@ -225,6 +225,23 @@ class StaffPageTest {
         assertThat(queue.previewMorningToAfternoon()).isEmpty();
     }
 
+    @Test
+    void finishingClosesTheCurrentCitizenWithoutCallingTheNextSoABreakIsNotServiceTime() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=finish&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Số HT-500 đã được phục vụ xong. Chưa gọi số mới");
+        assertThat(queue.currentAt(1)).isEmpty();
+        assertThat(queue.waiting("HT")).extracting(t -> t.label()).containsExactly("HT-501");
+        assertThat(queue.tickets()).filteredOn(t -> t.label().equals("HT-500"))
+                .extracting(t -> t.status().name()).containsExactly("SERVED");
+        post("/staff/action", "action=finish&ticket=none&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Quầy chưa có số nào đang phục vụ.");
+        assertThat(board.state().counter(1).serving()).as("the TV no longer shows a finished number").isNotEqualTo("HT-500");
+    }
+
     private Staff signIn(String counter, String pin) throws Exception {
         return browser.signIn(counter, pin);
     }

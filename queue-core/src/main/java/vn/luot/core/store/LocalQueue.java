@@ -381,6 +381,12 @@ public final class LocalQueue implements AutoCloseable {
         return run(CounterOperations.next(branch, state, today(), counter));
     }
 
+    /** Serves the counter's current ticket without calling the next one. */
+    public synchronized CounterResult finish(int counter) {
+        rollDay();
+        return run(CounterOperations.finish(branch, state, today(), counter));
+    }
+
     public synchronized CounterResult recall(int counter) {
         rollDay();
         return run(CounterOperations.recall(branch, state, today(), counter));
