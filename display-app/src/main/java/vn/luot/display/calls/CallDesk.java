@@ -104,7 +104,7 @@ public final class CallDesk implements ButtonListener {
      */
     private void nextFromButton(int counter) {
         Optional<java.time.Duration> since = guard.tooSoon(counter);
-        if (since.isEmpty()) {
+        if (since.isEmpty() || queue.currentAt(counter).isEmpty()) {
             next(counter);
             return;
         }

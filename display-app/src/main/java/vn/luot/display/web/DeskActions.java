@@ -95,7 +95,7 @@ final class DeskActions {
             default -> throw new IllegalArgumentException("unknown action '" + action + "'");
         };
         LOG.info(() -> "staff page: counter " + counter + " " + action + ": " + r.outcome());
-        return message(r, form.getOrDefault("field", ""));
+        return message(r, form.getOrDefault("field", ""), action.equals("no-show"));
     }
 
     /** A transfer that would free the counter for nothing: no field chosen, or the ticket's own field. */
@@ -123,10 +123,11 @@ final class DeskActions {
         }
     }
 
-    private String message(LocalQueue.CounterResult r, String field) {
+    private String message(LocalQueue.CounterResult r, String field, boolean noShow) {
         String label = r.called().map(Ticket::label).orElse("");
         String finished = r.decision().finished() == null ? "" : r.decision().finished().label();
-        return switch (r.outcome()) {
+        String absent = noShow && !finished.isEmpty() ? SupervisorTools.text("desk.noShow", finished) + " " : "";
+        return absent + switch (r.outcome()) {
             case CALLED -> "Đã gọi số " + label + " đến quầy " + r.decision().counter() + ".";
             case RECALLED -> "Đã gọi lại số " + label + ".";
             case TRANSFERRED -> "Đã chuyển số " + finished + " sang lĩnh vực "

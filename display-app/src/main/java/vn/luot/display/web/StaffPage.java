@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.Counter;
-import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.http.EdgeServer;
@@ -344,8 +343,6 @@ public final class StaffPage implements HttpHandler {
         view.put("transferPlaceholder", SupervisorTools.text("desk.transfer.placeholder"));
         view.put("transferTo", branch.fields().stream().filter(f -> ownField.map(own -> !own.equals(f.code())).orElse(true))
                 .map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
-        view.put("ratings", java.util.Arrays.stream(Rating.values())
-                .map(r -> Map.of("value", r.name(), "name", r.nameVi())).toList());
         return view;
     }
 

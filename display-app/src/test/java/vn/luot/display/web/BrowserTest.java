@@ -256,6 +256,8 @@ class BrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         screenshot("staff-desk-confirm-next-phone");
 
+        assertThat(browser.findElements(By.cssSelector("[id^='rate-']"))).as("the citizens' ratings are not the clerk's")
+                .isEmpty();
         browser.findElement(By.id("confirm-next")).click();
         assertThat(textOf(By.id("message"), "HT-501")).isEqualTo("Đã gọi số HT-501 đến quầy 1.");
         assertThat(browser.findElements(By.id("confirm-next"))).isEmpty();

@@ -242,6 +242,18 @@ class StaffPageTest {
         assertThat(board.state().counter(1).serving()).as("the TV no longer shows a finished number").isNotEqualTo("HT-500");
     }
 
+    @Test
+    void theNoShowMessageNamesTheAbsentNumberAndThePageOffersNoCitizenRatings() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=no-show&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        String page = get("/staff/desk", s.cookie()).body();
+        assertThat(page).contains("Đã ghi số HT-500 vắng mặt. Đã gọi số HT-501 đến quầy 1.")
+                .contains(">Vắng mặt</button>").doesNotContain("id=\"rate-").doesNotContain("name=\"rating\"");
+    }
+
     private Staff signIn(String counter, String pin) throws Exception {
         return browser.signIn(counter, pin);
     }
