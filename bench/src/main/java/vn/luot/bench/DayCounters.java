@@ -128,7 +128,7 @@ final class DayCounters {
                 }
                 try {
                     if (!movedToAfternoon && !now.toLocalTime().isBefore(LocalTime.of(11, 30))) {
-                        String said = staff.act(0, "move-morning", Map.of());
+                        String said = staff.act(0, "move-morning", Map.of("confirm", "yes"));
                         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) ").matcher(said);
                         moved = m.find() ? Integer.parseInt(m.group(1)) : 0;
                         staffPageActions.incrementAndGet();

@@ -170,7 +170,8 @@ public final class Display implements AutoCloseable {
         counterBoards = Map.copyOf(boards);
 
         desk = new CallDesk(queue, boards, announcer::announce, board::called,
-                CallWording.of(branch, config.voice().saysField()));
+                CallWording.of(branch, config.voice().saysField()),
+                new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));
         desk.addChangeListener(board::refresh);
 
         // Buttons: the Pi's GPIO, or Pi4J's mock platform pressed from the keyboard and the benchmark.

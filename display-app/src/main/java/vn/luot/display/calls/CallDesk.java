@@ -39,6 +39,9 @@ public final class CallDesk implements ButtonListener {
     private final CallWording wording;
     private final Consumer<Called> called;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final RepeatGuard guard;
+    /** How long a counter's LED board blinks to say "a NEXT just now was ignored". */
+    public static final int IGNORED_BLINK_SECONDS = 1;
 
     /** A ticket sent to a counter (CALLED or RECALLED). */
     public record Called(int counter, Ticket ticket, Outcome outcome) {
@@ -56,6 +59,13 @@ public final class CallDesk implements ButtonListener {
     /** @param wording the branch's words for a call ({@code voice.say_field}): a call and a recall alike */
     public CallDesk(LocalQueue queue, Map<Integer, CounterBoard> boards, Consumer<CallSentence> announce,
                     Consumer<Called> called, CallWording wording) {
+        this(queue, boards, announce, called, wording, RepeatGuard.off());
+    }
+
+    /** @param guard catches a physical NEXT pressed again moments after a call at the same counter */
+    public CallDesk(LocalQueue queue, Map<Integer, CounterBoard> boards, Consumer<CallSentence> announce,
+                    Consumer<Called> called, CallWording wording, RepeatGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.boards = Map.copyOf(boards);
@@ -71,7 +81,7 @@ public final class CallDesk implements ButtonListener {
     @Override
     public void pressed(ButtonPress press) {
         switch (press.action()) {
-            case NEXT -> next(press.counter());
+            case NEXT -> nextFromButton(press.counter());
             case RECALL -> recall(press.counter());
             case NO_SHOW -> noShow(press.counter());
             default -> rate(press.counter(), press.action().rating().orElseThrow());
@@ -80,6 +90,35 @@ public final class CallDesk implements ButtonListener {
 
     public LocalQueue.CounterResult next(int counter) {
         return settle(counter, "NEXT", queue.next(counter));
+    }
+
+    /** The guard the page asks too, so a button press and a click share one memory of the last call. */
+    public RepeatGuard guard() {
+        return guard;
+    }
+
+    /**
+     * A physical NEXT moments after a call at that counter is ignored: the citizen just called has not reached
+     * the counter yet, and a second press would close them as served. The board blinks briefly so the clerk
+     * sees the press arrived and was set aside.
+     */
+    private void nextFromButton(int counter) {
+        Optional<java.time.Duration> since = guard.tooSoon(counter);
+        if (since.isEmpty() || queue.currentAt(counter).isEmpty()) {
+            next(counter);
+            return;
+        }
+        LOG.info(() -> "counter " + counter + " NEXT ignored: a number was called " + since.get().toMillis()
+                + " ms ago");
+        CounterBoard board = boards.get(counter);
+        if (board != null) {
+            board.blink(IGNORED_BLINK_SECONDS);
+        }
+    }
+
+    /** The current citizen is done and nobody is called (before a break); the board goes blank. */
+    public LocalQueue.CounterResult finish(int counter) {
+        return settle(counter, "FINISH", queue.finish(counter));
     }
 
     public LocalQueue.CounterResult recall(int counter) {
@@ -141,12 +180,16 @@ public final class CallDesk implements ButtonListener {
         if (ticket.isEmpty()) {
             LOG.info(() -> "counter " + counter + " " + action + ": " + result.outcome());
             boolean boardGoesBlank = result.outcome() == Outcome.NOBODY_WAITING
-                    || result.outcome() == Outcome.TRANSFERRED || result.outcome() == Outcome.PAUSED;
+                    || result.outcome() == Outcome.TRANSFERRED || result.outcome() == Outcome.PAUSED
+                    || result.outcome() == Outcome.FINISHED;
             if (board != null && boardGoesBlank) {
                 board.clear();
             }
         } else {
             Ticket t = ticket.get();
+            if (result.outcome() == Outcome.CALLED) {
+                guard.called(counter);
+            }
             // The voice and the TV only queue work, so they go first; the LED board's serial exchange blocks.
             announce.accept(wording.sentence(t.label(), counter));
             try {

@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.core.domain.Branch;
 import vn.luot.core.domain.Counter;
-import vn.luot.core.domain.Rating;
 import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.http.EdgeServer;
@@ -46,6 +45,8 @@ public final class StaffPage implements HttpHandler {
     private final SignInThrottle throttle;
     private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
     private final SupervisorTools tools;
+    private final DeskActions actions;
+    private final MorningMove morningMove;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -76,6 +77,8 @@ public final class StaffPage implements HttpHandler {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
+        this.actions = new DeskActions(desk, queue);
+        this.morningMove = new MorningMove(desk, queue);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
         this.counterPins = Map.copyOf(counterPins);
@@ -276,51 +279,9 @@ public final class StaffPage implements HttpHandler {
             if (!action.equals("move-morning")) {
                 throw new IllegalArgumentException("unknown supervisor action '" + action + "'");
             }
-            int moved = desk.moveMorningToAfternoon().size();
-            return moved == 0 ? "Không còn lịch hẹn ca sáng nào cần chuyển."
-                    : "Đã chuyển lịch hẹn ca sáng sang ca chiều (" + moved + " thay đổi). Công dân sẽ nhận được thông báo.";
+            return morningMove.act(form);
         }
-        int counter = s.counter();
-        LocalQueue.CounterResult r = switch (action) {
-            case "next" -> desk.next(counter);
-            case "recall" -> desk.recall(counter);
-            case "no-show" -> desk.noShow(counter);
-            case "pause" -> desk.pause(counter);
-            case "resume" -> desk.resume(counter);
-            case "transfer" -> desk.transfer(counter, form.getOrDefault("field", ""));
-            case "rate" -> desk.rate(counter, rating(form.getOrDefault("rating", "")));
-            default -> throw new IllegalArgumentException("unknown action '" + action + "'");
-        };
-        LOG.info(() -> "staff page: counter " + counter + " " + action + ": " + r.outcome());
-        return message(r, form.getOrDefault("field", ""));
-    }
-
-    private static Rating rating(String value) {
-        try {
-            return Rating.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown rating '" + value + "'");
-        }
-    }
-
-    private String message(LocalQueue.CounterResult r, String field) {
-        String label = r.called().map(Ticket::label).orElse("");
-        String finished = r.decision().finished() == null ? "" : r.decision().finished().label();
-        return switch (r.outcome()) {
-            case CALLED -> "Đã gọi số " + label + " đến quầy " + r.decision().counter() + ".";
-            case RECALLED -> "Đã gọi lại số " + label + ".";
-            case TRANSFERRED -> "Đã chuyển số " + finished + " sang lĩnh vực "
-                    + branch.field(field).map(ServiceField::nameVi).orElse(field) + ".";
-            case PAUSED -> "Quầy đã tạm dừng. Bấm \"Tiếp tục\" để nhận số trở lại.";
-            case RESUMED -> "Quầy đã mở lại.";
-            case RATED -> "Đã ghi nhận đánh giá cho số " + finished + ".";
-            case NOBODY_WAITING -> "Không còn ai đang chờ" + (finished.isEmpty() ? "" : "; số " + finished
-                    + " đã được phục vụ xong") + ".";
-            case NO_CURRENT_TICKET -> "Quầy chưa có số nào đang phục vụ.";
-            case COUNTER_PAUSED -> "Quầy đang tạm dừng: bấm \"Tiếp tục\" trước khi gọi số.";
-            case UNKNOWN_COUNTER -> "Quầy này không có trong cấu hình của chi nhánh.";
-            case UNKNOWN_FIELD -> "Lĩnh vực không hợp lệ hoặc không có quầy nào phục vụ.";
-        };
+        return actions.perform(s.counter(), form);
     }
 
     // ---- pages ------------------------------------------------------------------------------------------
@@ -364,6 +325,8 @@ public final class StaffPage implements HttpHandler {
         boolean paused = queue.isPaused(counter);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
+        view.put("ticketLabel", actions.currentTicket(counter));
+        view.put("pendingConfirm", actions.awaitingConfirmation(counter).map(StaffPage::confirmButton).orElse(null));
         view.put("paused", paused ? Boolean.TRUE : null);
         view.put("fields", c.fieldCodes().stream().sorted().map(code -> Map.of("code", code,
                 "name", branch.field(code).map(ServiceField::nameVi).orElse(code),
@@ -371,12 +334,15 @@ public final class StaffPage implements HttpHandler {
         view.put("buttons", List.of(
                 button("next", "Gọi số tiếp theo", "", "/staff/action", "next"),
                 button("recall", "Gọi lại", "secondary", "/staff/action", "recall"),
+                button("finish", SupervisorTools.text("desk.finish.button"), "secondary", "/staff/action", "finish"),
                 button("no-show", "Vắng mặt", "danger", "/staff/action", "no-show"),
                 paused ? button("resume", "Tiếp tục", "secondary", "/staff/action", "resume")
                         : button("pause", "Tạm dừng", "secondary", "/staff/action", "pause")));
-        view.put("transferTo", branch.fields().stream().map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
-        view.put("ratings", java.util.Arrays.stream(Rating.values())
-                .map(r -> Map.of("value", r.name(), "name", r.nameVi())).toList());
+        // No field is chosen for the clerk, and the ticket's own field is not offered: both freed counters for nothing.
+        Optional<String> ownField = queue.currentAt(counter).map(Ticket::servingField);
+        view.put("transferPlaceholder", SupervisorTools.text("desk.transfer.placeholder"));
+        view.put("transferTo", branch.fields().stream().filter(f -> ownField.map(own -> !own.equals(f.code())).orElse(true))
+                .map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
         return view;
     }
 
@@ -390,9 +356,26 @@ public final class StaffPage implements HttpHandler {
             row.put("board", boardStatus.apply(c.number()).map(StaffPage::boardText).orElse("—"));
             return row;
         }).toList());
-        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "danger", "/staff/action",
+        view.put("moveConfirm", morningMove.awaitingConfirmation().map(count -> {
+            Map<String, Object> b = button("move-morning", SupervisorTools.text("move.button"), "danger",
+                    "/staff/action", "move-morning-confirm");
+            b.put("confirm", "yes");
+            b.put("expected", count);
+            return b;
+        }).orElse(null));
+        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "secondary", "/staff/action",
                 "move-morning"));
         return view;
+    }
+
+    /** The "Xác nhận" form for an action held back: it names the same ticket (and field) and says yes. */
+    private static Map<String, Object> confirmButton(DeskActions.Pending pending) {
+        boolean next = pending.action().equals("next");
+        Map<String, Object> b = button(pending.action(), SupervisorTools.text(next ? "desk.confirmNext.button"
+                : "desk.transfer.button"), "danger", "/staff/action", next ? "confirm-next" : "confirm-transfer");
+        b.put("confirm", "yes");
+        b.put("transferField", pending.field());
+        return b;
     }
 
     /** A one-button form; the template adds the session's CSRF token. */

@@ -99,10 +99,46 @@ class TwoCountersCallTest {
         buttons.close();
     }
 
+    @Test
+    void aSecondPhysicalNextWithinTheWindowIsIgnoredAndTheBoardBlinksBriefly() throws Exception {
+        queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
+                .clock(clock).open();
+        String first = queue.issueWalkIn("HT", Purpose.SUBMIT, false, null).ticket().label();
+        String second = queue.issueWalkIn("HT", Purpose.SUBMIT, false, null).ticket().label();
+        List<CallDesk.Called> calls = new CopyOnWriteArrayList<>();
+        RecordingBoard board1 = new RecordingBoard(1);
+        CallDesk desk = new CallDesk(queue, Map.of(1, board1), s -> { }, calls::add,
+                vn.luot.display.voice.CallWording.spellingCodes(), new RepeatGuard(clock, Duration.ofSeconds(5)));
+        CallButtons buttons = CallButtons.builder(pi4j, PinMap.parse("gpio:17 1 NEXT"), desk)
+                .clock(clock).delivery(Runnable::run).debounce(Duration.ofMillis(30)).build();
+        MockDigitalInput next = (MockDigitalInput) pi4j.<DigitalInput>getIO("button-gpio17");
+        next.mockState(DigitalState.HIGH);
+        clock.advance(Duration.ofSeconds(1));
+
+        next.mockState(DigitalState.LOW);           // calls the first number
+        clock.advance(Duration.ofMillis(300));
+        next.mockState(DigitalState.HIGH);
+        clock.advance(Duration.ofSeconds(2));
+        next.mockState(DigitalState.LOW);           // 2.3 s later: the first citizen is still walking up
+
+        assertThat(calls).extracting(c -> c.ticket().label()).containsExactly(first);
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains(first);
+        assertThat(board1.blinks).containsExactly(CallDesk.BLINK_SECONDS, CallDesk.IGNORED_BLINK_SECONDS);
+
+        clock.advance(Duration.ofMillis(300));
+        next.mockState(DigitalState.HIGH);
+        clock.advance(Duration.ofSeconds(3));
+        next.mockState(DigitalState.LOW);           // past the window: a real NEXT
+
+        assertThat(calls).extracting(c -> c.ticket().label()).containsExactly(first, second);
+        buttons.close();
+    }
+
     /** A board that remembers what it was asked to show. */
     private static final class RecordingBoard implements CounterBoard {
         final int counter;
         final List<String> shown = new CopyOnWriteArrayList<>();
+        final List<Integer> blinks = new CopyOnWriteArrayList<>();
 
         RecordingBoard(int counter) {
             this.counter = counter;
@@ -121,6 +157,7 @@ class TwoCountersCallTest {
 
         @Override
         public BoardStatus blink(int seconds) {
+            blinks.add(seconds);
             return BoardStatus.ONLINE;
         }
 

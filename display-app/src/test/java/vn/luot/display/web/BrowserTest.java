@@ -221,4 +221,102 @@ class BrowserTest {
         browser.findElement(By.id("look")).click();
         assertThat(textOf(By.id("status"), "tiếp theo")).contains("Bạn là người tiếp theo");
     }
+
+    /**
+     * The issue's double press: the second click of a double click posts the form of the page it was drawn on,
+     * which named the ticket before the call; it must do nothing and say so. A fresh NEXT moments after the
+     * call asks first, and goes through once confirmed.
+     */
+    @Test
+    void aRepeatedNextDoesNothingAndANextJustAfterACallAsksFirst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        }
+        signIn("1", StaffRig.PIN_1);
+        assertThat(browser.findElement(By.cssSelector("form:has(#next) input[name=ticket]")).getAttribute("value"))
+                .isEqualTo(DeskActions.NO_TICKET);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+
+        // The same form again, as the old page drew it.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#next').form.elements.ticket.value = arguments[0];", DeskActions.NO_TICKET);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "trang đã cũ")).contains("Thao tác chưa được thực hiện")
+                .contains("HT-500");
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        rig.clock.advance(Duration.ofSeconds(2));
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "Xác nhận")).contains("Số HT-500 vừa được gọi 2 giây trước");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).as("nothing happened yet").contains("HT-500");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        screenshot("staff-desk-confirm-next-desktop");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("staff-desk-confirm-next-phone");
+
+        assertThat(browser.findElements(By.cssSelector("[id^='rate-']"))).as("the citizens' ratings are not the clerk's")
+                .isEmpty();
+        browser.findElement(By.id("confirm-next")).click();
+        assertThat(textOf(By.id("message"), "HT-501")).isEqualTo("Đã gọi số HT-501 đến quầy 1.");
+        assertThat(browser.findElements(By.id("confirm-next"))).isEmpty();
+
+        rig.clock.advance(Duration.ofSeconds(6));
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("message"), "HT-502")).isEqualTo("Đã gọi số HT-502 đến quầy 1.");
+    }
+
+    @Test
+    void aTransferChoosesNoFieldForTheClerkRefusesTheTicketsOwnFieldAndAsksBeforeFreeingTheCounter() {
+        rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        signIn("1", StaffRig.PIN_1);
+        browser.findElement(By.id("next")).click();
+        assertThat(textOf(By.id("current"), "HT-500")).isEqualTo("HT-500");
+        assertThat(browser.findElement(By.id("transfer-field")).getAttribute("value")).as("no field chosen for the clerk")
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#transfer-field option")))
+                .extracting(o -> o.getAttribute("value")).doesNotContain("HT").contains("CT");
+
+        // A page drawn before the list left out the ticket's own field, or a hand-made form.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const o = document.createElement('option'); o.value = 'HT'; o.text = 'HT';"
+                        + "document.getElementById('transfer-field').add(o); o.selected = true;");
+        browser.findElement(By.id("transfer")).click();
+        assertThat(textOf(By.id("message"), "lĩnh vực khác"))
+                .isEqualTo("Số HT-500 đang thuộc lĩnh vực Hộ tịch; hãy chọn một lĩnh vực khác. Chưa chuyển số nào.");
+        assertThat(rig.queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        browser.findElement(By.cssSelector("#transfer-field option[value='CT']")).click();
+        browser.findElement(By.id("transfer")).click();
+        assertThat(textOf(By.id("message"), "Xác nhận chuyển")).startsWith("Chuyển số HT-500 sang lĩnh vực Chứng thực?");
+        assertThat(rig.queue.currentAt(1)).as("nothing moved before the confirmation").map(t -> t.label())
+                .contains("HT-500");
+        assertThat(rig.queue.waitingCount("CT")).isZero();
+
+        browser.findElement(By.id("confirm-transfer")).click();
+        assertThat(textOf(By.id("message"), "Đã chuyển")).isEqualTo("Đã chuyển số HT-500 sang lĩnh vực Chứng thực.");
+        assertThat(textOf(By.id("current"), "—")).isEqualTo("—");
+        assertThat(rig.queue.waiting("CT")).extracting(t -> t.label()).containsExactly("HT-500");
+    }
+
+    @Test
+    void theSupervisorsMorningMoveIsPreviewedAndMovesNothingUntilConfirmed() throws Exception {
+        rig.queue.receive(vn.luot.core.testing.Fixtures.recorded(java.util.List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false))));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        browser.findElement(By.id("move-morning")).click();
+        assertThat(textOf(By.id("message"), "Sẽ chuyển")).startsWith("Sẽ chuyển 2 lịch hẹn ca sáng sang ca chiều: ")
+                .contains("09:30-10:00 → ").contains("10:00-10:30 → ");
+        assertThat(rig.queue.previewMorningToAfternoon()).as("nothing moved, nobody notified").hasSize(2);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        screenshot("supervisor-move-preview");
+
+        browser.findElement(By.id("move-morning-confirm")).click();
+        assertThat(textOf(By.id("message"), "Đã chuyển"))
+                .isEqualTo("Đã chuyển lịch hẹn ca sáng sang ca chiều (2 thay đổi). Công dân sẽ nhận được thông báo.");
+        assertThat(rig.queue.previewMorningToAfternoon()).isEmpty();
+        assertThat(browser.findElements(By.id("move-morning-confirm"))).isEmpty();
+    }
 }

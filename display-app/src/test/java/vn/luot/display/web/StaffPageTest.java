@@ -140,6 +140,120 @@ class StaffPageTest {
         assertThat(get("/staff/desk", supervisor.cookie()).body()).contains("ca sáng");
     }
 
+    @Test
+    void aFormNamingATicketTheCounterNoLongerServesDoesNothingAndSaysSo() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        for (String action : List.of("next", "no-show", "recall", "transfer&field=CT", "rate&rating=SATISFIED")) {
+            post("/staff/action", "action=" + action + "&ticket=none&csrf=" + s.csrf(), s.cookie());
+            assertThat(get("/staff/desk", s.cookie()).body()).as(action)
+                    .contains("Thao tác chưa được thực hiện: trang đã cũ (trang ghi số không có số nào, quầy đang "
+                            + "phục vụ số HT-500)");
+        }
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+        assertThat(queue.waitingCount("HT")).isEqualTo(1);
+        assertThat(queue.waitingCount("CT")).isZero();
+    }
+
+    @Test
+    void aNextFromThePageJustAfterACallWaitsForConfirmationUntilTheWindowHasPassed() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        clock.advance(Duration.ofMillis(4_900));
+        post("/staff/action", "action=next&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        String page = get("/staff/desk", s.cookie()).body();
+        assertThat(page).contains("Số HT-500 vừa được gọi 4 giây trước").contains("id=\"confirm-next\"");
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+
+        post("/staff/action", "action=next&ticket=HT-500&confirm=yes&csrf=" + s.csrf(), s.cookie());
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-501");
+        clock.advance(Duration.ofSeconds(5));
+        post("/staff/action", "action=next&ticket=HT-501&csrf=" + s.csrf(), s.cookie());
+        assertThat(queue.currentAt(1)).as("past the window no question is asked").map(t -> t.label())
+                .contains("HT-502");
+    }
+
+    @Test
+    void aTransferWithoutAFieldOrToTheTicketsOwnFieldIsRefusedAndTheCounterKeepsItsCitizen() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=transfer&field=&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Hãy chọn lĩnh vực cần chuyển đến");
+        post("/staff/action", "action=transfer&field=HT&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body())
+                .contains("Số HT-500 đang thuộc lĩnh vực Hộ tịch; hãy chọn một lĩnh vực khác");
+        assertThat(queue.currentAt(1)).map(t -> t.label()).contains("HT-500");
+        assertThat(queue.waitingCount("HT")).isZero();
+    }
+
+    @Test
+    void theMorningMoveShowsWhatWouldMoveAndMovesOnlyTheCountThatWasConfirmed() throws Exception {
+        queue.receive(vn.luot.core.testing.Fixtures.recorded(List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 2, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false))));
+        Staff supervisor = signIn("supervisor", SUPERVISOR_PIN);
+        post("/staff/action", "action=move-morning&csrf=" + supervisor.csrf(), supervisor.cookie());
+        String page = get("/staff/desk", supervisor.cookie()).body();
+        assertThat(page).contains("Sẽ chuyển 3 lịch hẹn ca sáng sang ca chiều: 09:30-10:00 → ")
+                .contains("(2)").contains("Chưa có gì thay đổi và chưa gửi thông báo nào")
+                .contains("name=\"expected\" value=\"3\"");
+        assertThat(queue.previewMorningToAfternoon()).as("the preview moved nothing").hasSize(3);
+
+        // The centre's next page: the same three and one more (events are named by their sequence).
+        queue.receive(vn.luot.core.testing.Fixtures.recorded(List.of(
+                vn.luot.core.testing.Fixtures.booking("HT", 1, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 2, "09:30-10:00", false),
+                vn.luot.core.testing.Fixtures.booking("CT", 1, "10:00-10:30", false),
+                vn.luot.core.testing.Fixtures.booking("HT", 3, "10:30-11:00", false))));
+        post("/staff/action", "action=move-morning&confirm=yes&expected=3&csrf=" + supervisor.csrf(),
+                supervisor.cookie());
+        assertThat(get("/staff/desk", supervisor.cookie()).body()).contains("đã thay đổi từ khi xem trước")
+                .contains("Sẽ chuyển 4 lịch hẹn");
+        assertThat(queue.previewMorningToAfternoon()).hasSize(4);
+
+        post("/staff/action", "action=move-morning&confirm=yes&expected=4&csrf=" + supervisor.csrf(),
+                supervisor.cookie());
+        assertThat(get("/staff/desk", supervisor.cookie()).body())
+                .contains("Đã chuyển lịch hẹn ca sáng sang ca chiều (4 thay đổi)");
+        assertThat(queue.previewMorningToAfternoon()).isEmpty();
+    }
+
+    @Test
+    void finishingClosesTheCurrentCitizenWithoutCallingTheNextSoABreakIsNotServiceTime() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=finish&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Số HT-500 đã được phục vụ xong. Chưa gọi số mới");
+        assertThat(queue.currentAt(1)).isEmpty();
+        assertThat(queue.waiting("HT")).extracting(t -> t.label()).containsExactly("HT-501");
+        assertThat(queue.tickets()).filteredOn(t -> t.label().equals("HT-500"))
+                .extracting(t -> t.status().name()).containsExactly("SERVED");
+        post("/staff/action", "action=finish&ticket=none&csrf=" + s.csrf(), s.cookie());
+        assertThat(get("/staff/desk", s.cookie()).body()).contains("Quầy chưa có số nào đang phục vụ.");
+        assertThat(board.state().counter(1).serving()).as("the TV no longer shows a finished number").isNotEqualTo("HT-500");
+    }
+
+    @Test
+    void theNoShowMessageNamesTheAbsentNumberAndThePageOffersNoCitizenRatings() throws Exception {
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+        Staff s = signIn("1", PIN_1);
+        post("/staff/action", "action=next&ticket=none&csrf=" + s.csrf(), s.cookie());
+        post("/staff/action", "action=no-show&ticket=HT-500&csrf=" + s.csrf(), s.cookie());
+        String page = get("/staff/desk", s.cookie()).body();
+        assertThat(page).contains("Đã ghi số HT-500 vắng mặt. Đã gọi số HT-501 đến quầy 1.")
+                .contains(">Vắng mặt</button>").doesNotContain("id=\"rate-").doesNotContain("name=\"rating\"");
+    }
+
     private Staff signIn(String counter, String pin) throws Exception {
         return browser.signIn(counter, pin);
     }

@@ -42,7 +42,9 @@ final class StaffRig implements AutoCloseable {
         queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(branch)
                 .clock(clock).open();
         board = new TvBoardModel(queue, clock, 6, "");
-        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called);
+        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
+                vn.luot.display.voice.CallWording.spellingCodes(),
+                new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));
         desk.addChangeListener(board::refresh);
         devices = vn.luot.core.devices.EnrolledDevices.open(dir.resolve("devices.db"), clock,
                 vn.luot.core.sync.DeviceTokens.none().withToken(KIOSK_TOKEN, new vn.luot.core.sync.DeviceIdentity(

@@ -32,6 +32,8 @@ public final class CounterOperations {
         PAUSED,
         RESUMED,
         RATED,
+        /** The current ticket was served and nobody was called: before a break, or at the end of the day. */
+        FINISHED,
         /** The current ticket (if any) was finished, but nobody is waiting. */
         NOBODY_WAITING,
         /** RECALL, NO-SHOW, TRANSFER or a rating with no ticket at the counter. */
@@ -87,6 +89,20 @@ public final class CounterOperations {
         next.ifPresent(t -> events.add(new QueueEvent.Called(t.id(), counterNumber)));
         return new Decision(next.isPresent() ? Outcome.CALLED : Outcome.NOBODY_WAITING, counterNumber, events,
                 next.orElse(null), current.orElse(null));
+    }
+
+    /**
+     * FINISH: the current ticket is served and nobody is called, so a break that follows does not count as
+     * service time. The same Served event as NEXT, so every device folds it as it folds a NEXT.
+     */
+    public static Decision finish(Branch branch, QueueState state, LocalDate day, int counterNumber) {
+        if (branch.counter(counterNumber).isEmpty()) {
+            return refusal(Outcome.UNKNOWN_COUNTER, counterNumber);
+        }
+        return state.currentAt(day, counterNumber)
+                .map(t -> new Decision(Outcome.FINISHED, counterNumber,
+                        List.of(new QueueEvent.Served(t.id(), counterNumber)), null, t))
+                .orElseGet(() -> refusal(Outcome.NO_CURRENT_TICKET, counterNumber));
     }
 
     /** RECALL: call the current ticket again (the boards blink, the voice repeats). */

@@ -381,6 +381,12 @@ public final class LocalQueue implements AutoCloseable {
         return run(CounterOperations.next(branch, state, today(), counter));
     }
 
+    /** Serves the counter's current ticket without calling the next one. */
+    public synchronized CounterResult finish(int counter) {
+        rollDay();
+        return run(CounterOperations.finish(branch, state, today(), counter));
+    }
+
     public synchronized CounterResult recall(int counter) {
         rollDay();
         return run(CounterOperations.recall(branch, state, today(), counter));
@@ -426,6 +432,13 @@ public final class LocalQueue implements AutoCloseable {
     // ---- day operations ---------------------------------------------------------------------
 
     /** Supervisor action: every not-yet-served morning booking of today moves to the afternoon. */
+    /** What {@link #moveMorningToAfternoon} would move now; nothing is written, so nobody is notified. */
+    public synchronized List<vn.luot.core.event.QueueEvent.BookingMoved> previewMorningToAfternoon() {
+        rollDay();
+        return DayOperations.moveMorningToAfternoon(branch, state, today()).stream()
+                .map(vn.luot.core.event.QueueEvent.BookingMoved.class::cast).toList();
+    }
+
     public synchronized List<Event> moveMorningToAfternoon() {
         rollDay();
         List<QueueEvent> moves = DayOperations.moveMorningToAfternoon(branch, state, today());
