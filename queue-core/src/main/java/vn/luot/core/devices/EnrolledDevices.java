@@ -345,11 +345,7 @@ public final class EnrolledDevices implements DeviceRegistry, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            LOG.warning("closing " + file + ": " + e.getMessage());
-        }
+        SqliteDatabase.close(db, file);
     }
 
     @Override
