@@ -140,7 +140,7 @@ class BrowserTest {
 
         browser.get(rig.url("/staff/audit"));
         assertThat(textOf(By.id("audit"), "Thu hồi thiết bị")).contains("Tạo mã đăng ký thiết bị")
-                .contains("Thiết bị đăng ký").contains("supervisor (supervisor)");
+                .contains("Thiết bị đăng ký").contains("giám sát (giám sát)");
         screenshot("audit-log");
     }
 
