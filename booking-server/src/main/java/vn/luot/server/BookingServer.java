@@ -93,7 +93,7 @@ public final class BookingServer implements AutoCloseable {
         reconcile();
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
-        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit);
+        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit, clock);
         OperatorApi operator = new OperatorApi(devices, b.config.operatorTokens().withAll(b.extraOperators), audit,
                 branches.keySet(), json, clock);
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);

@@ -31,7 +31,7 @@ import vn.luot.core.token.BookingToken;
 import vn.luot.server.identity.CitizenAccess;
 import vn.luot.server.identity.CitizenCredential;
 import vn.luot.server.identity.CredentialFormat;
-import vn.luot.server.identity.RateLimiter;
+import vn.luot.core.http.RateLimiter;
 
 /**
  * The API the city app calls: branches, booking, cancelling, a booking's status and its

@@ -65,7 +65,7 @@ public final class BranchHub implements AutoCloseable {
         JsonHttp json = new JsonHttp(b.queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(server.branchId(), server), b.kioskTokens, json);
         HttpHandler enrolment = b.enrolledDevices == null ? null
-                : new EnrolmentHttpHandler(b.enrolledDevices, json, b.audit);
+                : new EnrolmentHttpHandler(b.enrolledDevices, json, b.audit, b.clock);
         Runnable afterPush = b.afterPush;
         HttpHandler staff = b.staffPage;
         HttpHandler waiting = b.waitingPage;

@@ -167,13 +167,39 @@ public final class SupervisorTools {
         return audit.latest(limit).stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("at", time(e.at()));
-            row.put("actor", e.actor() + " (" + e.role() + ")");
+            row.put("actor", words(e.actor()) + " (" + words(e.role()) + ")");
             String key = "action." + e.action();
             row.put("action", TEXT.containsKey(key) ? TEXT.getString(key) : e.action());
-            row.put("detail", e.detail());
+            row.put("detail", words(e.detail()));
             row.put("from", e.remote());
             return row;
         }).toList();
+    }
+
+    /**
+     * The log's codes in the words a supervisor reads ("counter 3 GOOD" as "quầy 3 Hài lòng"); the log itself keeps
+     * the codes, which do not change with the wording.
+     */
+    static String words(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        return java.util.Arrays.stream(codes.split(" ")).map(SupervisorTools::word)
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private static String word(String code) {
+        for (String key : List.of("word." + code, "role." + code)) {
+            if (TEXT.containsKey(key)) {
+                return TEXT.getString(key);
+            }
+        }
+        for (vn.luot.core.domain.Rating r : vn.luot.core.domain.Rating.values()) {
+            if (r.name().equals(code)) {
+                return r.nameVi();
+            }
+        }
+        return code;
     }
 
     private static String time(Instant at) {

@@ -71,25 +71,19 @@ class BrowserTest {
      * posts a form loads a new page, and an element found on the old one goes stale under the finger.
      */
     private String textOf(By by, String expected) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = browser.findElement(by).getText();
-                if (last.contains(expected)) {
-                    return last;
-                }
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                // the next page is still loading
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    // the next page is still loading: no such element yet, or the old page's went stale
+                    .ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                    .until(() -> {
+                        last.set(browser.findElement(by).getText());
+                        return last.get();
+                    }, text -> text.contains(expected));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return last.get();
         }
-        return last;
     }
 
     private void screenshot(String name) throws java.io.IOException {
@@ -146,7 +140,7 @@ class BrowserTest {
 
         browser.get(rig.url("/staff/audit"));
         assertThat(textOf(By.id("audit"), "Thu hồi thiết bị")).contains("Tạo mã đăng ký thiết bị")
-                .contains("Thiết bị đăng ký").contains("supervisor (supervisor)");
+                .contains("Thiết bị đăng ký").contains("giám sát (giám sát)");
         screenshot("audit-log");
     }
 

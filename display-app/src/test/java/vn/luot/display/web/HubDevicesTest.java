@@ -128,7 +128,7 @@ class HubDevicesTest {
 
         String page = get("/staff/audit", supervisor.cookie()).body();
         assertThat(page).contains("Nhật ký thao tác").contains("Gọi số tiếp theo").contains("Đăng nhập sai")
-                .contains("Tạo mã đăng ký thiết bị").contains("counter 1 (clerk)").contains("23/11/2026 09:05:00")
+                .contains("Tạo mã đăng ký thiết bị").contains("quầy 1 (nhân viên)").contains("23/11/2026 09:05:00")
                 .contains("127.0.0.1");
         assertThat(CODE.matcher(page).find()).as("the audit log never shows a code").isFalse();
     }

@@ -79,11 +79,7 @@ public final class AuditLog implements AutoCloseable {
         try {
             return new AuditLog(absolute, db, Objects.requireNonNull(clock, "clock"));
         } catch (SQLException e) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // the open failure is the one to report
-            }
+            SqliteDatabase.closeQuietly(db);
             throw SqliteDatabase.translate(absolute, "open", e);
         }
     }
@@ -186,11 +182,7 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            LOG.warning("closing " + file + ": " + e.getMessage());
-        }
+        SqliteDatabase.close(db, file);
     }
 
     @Override

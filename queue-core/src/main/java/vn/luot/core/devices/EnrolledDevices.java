@@ -96,7 +96,12 @@ public final class EnrolledDevices implements DeviceRegistry, AutoCloseable {
         EnrolledDevices devices = new EnrolledDevices(absolute,
                 SqliteDatabase.open(absolute, APPLICATION_ID, MIGRATIONS, 0), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(preEnrolled, "preEnrolled"));
-        devices.registerPreEnrolled();
+        try {
+            devices.registerPreEnrolled();
+        } catch (RuntimeException e) {
+            devices.close();
+            throw e;
+        }
         return devices;
     }
 
@@ -345,11 +350,7 @@ public final class EnrolledDevices implements DeviceRegistry, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            LOG.warning("closing " + file + ": " + e.getMessage());
-        }
+        SqliteDatabase.close(db, file);
     }
 
     @Override

@@ -5,17 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.core.audit.AuditLog;
+import vn.luot.core.http.RateLimiter;
 import vn.luot.core.sync.JsonHttp;
 
 /**
  * The device's side of enrolment, on the hub and on the centre: {@code POST /v1/devices/enrol} exchanges a
  * one-time code ({@code {"code": "…"}}) for a device token, and {@code POST /v1/devices/rotate}, with the
  * current token as bearer, answers a new one (the old keeps working for {@link EnrolledDevices#ROTATION_GRACE}).
- * A token appears only in these answers, never in a log.
+ * A token appears only in these answers, never in a log. Codes cannot be guessed by trying: every enrolment
+ * attempt costs the asking address one of {@link #ATTEMPTS_PER_ADDRESS} a minute and the whole endpoint one of
+ * {@link #ATTEMPTS_IN_ALL} (an address on the branch Wi-Fi is easy to change); beyond that the answer is 429
+ * with Retry-After, and every refusal, a wrong code or a refused attempt, is in the audit log.
  */
 public final class EnrolmentHttpHandler implements HttpHandler {
 
@@ -23,15 +29,26 @@ public final class EnrolmentHttpHandler implements HttpHandler {
     public static final String ENROL = "/v1/devices/enrol";
     public static final String ROTATE = "/v1/devices/rotate";
 
+    /** Enrolment attempts a minute one address may make (an installer mistypes a code now and then). */
+    public static final int ATTEMPTS_PER_ADDRESS = 5;
+    /** Enrolment attempts a minute from every address together. */
+    public static final int ATTEMPTS_IN_ALL = 30;
+    // The actor of an attempt that named no device: a wrong code, or one refused before it was read.
+    private static final String NOBODY = "-";
+
     private final EnrolledDevices devices;
     private final JsonHttp http;
     private final AuditLog audit;
+    private final RateLimiter perAddress;
+    private final RateLimiter inAll;
 
-    /** @param audit where enrolments and rotations are recorded, or null */
-    public EnrolmentHttpHandler(EnrolledDevices devices, JsonHttp http, AuditLog audit) {
+    /** @param audit where enrolments, rotations and refused attempts are recorded, or null */
+    public EnrolmentHttpHandler(EnrolledDevices devices, JsonHttp http, AuditLog audit, Clock clock) {
         this.devices = devices;
         this.http = http;
         this.audit = audit;
+        this.perAddress = new RateLimiter(ATTEMPTS_PER_ADDRESS, 10_000, clock);
+        this.inAll = new RateLimiter(ATTEMPTS_IN_ALL, 1, clock);
     }
 
     private void record(HttpExchange exchange, String deviceId, String action, String detail) {
@@ -66,15 +83,25 @@ public final class EnrolmentHttpHandler implements HttpHandler {
     }
 
     private void enrol(HttpExchange exchange) throws IOException {
+        String address = exchange.getRemoteAddress().getAddress().getHostAddress();
+        Duration wait = perAddress.take(address);
+        if (wait.isZero()) {
+            wait = inAll.take("");
+        }
+        if (!wait.isZero()) {
+            record(exchange, NOBODY, "device.enrol", "RATE_LIMITED");
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+            throw new JsonHttp.HttpError(429, "RATE_LIMITED",
+                    "Đã thử quá nhiều mã. Vui lòng đợi một phút rồi thử lại.",
+                    "Too many enrolment attempts; wait a minute and try again.");
+        }
         JsonNode body = http.readJson(exchange);
         JsonNode code = body.get("code");
         if (code == null || !code.isTextual()) {
             throw new JsonHttp.HttpError(400, "CODE_MISSING", "Thiếu mã đăng ký thiết bị.", "code is required");
         }
         EnrolledDevices.Enrolment e = devices.enrol(code.asText());
-        if (e.device() != null) {
-            record(exchange, e.device().deviceId(), "device.enrol", e.outcome().name());
-        }
+        record(exchange, e.device() != null ? e.device().deviceId() : NOBODY, "device.enrol", e.outcome().name());
         switch (e.outcome()) {
             case ENROLLED -> {
                 ObjectNode out = http.mapper().createObjectNode();

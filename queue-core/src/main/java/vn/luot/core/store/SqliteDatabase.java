@@ -272,6 +272,16 @@ public final class SqliteDatabase {
                 "Cannot " + action + " the database " + file + ": " + e.getMessage(), e);
     }
 
+    /** Closes a store's connection at the end of its life; a failure is logged, naming the file, not thrown. */
+    public static void close(Connection connection, Path file) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            System.getLogger(SqliteDatabase.class.getName()).log(System.Logger.Level.WARNING,
+                    "closing " + file + ": " + e.getMessage());
+        }
+    }
+
     public static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.audit.AuditLog;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.http.EdgeServer;
 import vn.luot.core.store.LocalQueue;
@@ -51,6 +52,7 @@ class DeviceEnrolmentTest {
     private LocalQueue queue;
     private EnrolledDevices devices;
     private EdgeServer http;
+    private AuditLog audit;
 
     private void start(DeviceTokens config) throws IOException {
         queue = LocalQueue.builder().file(dir.resolve("queue.db")).deviceId("hub").branch(DemoBranch.create())
@@ -59,7 +61,8 @@ class DeviceEnrolmentTest {
         JsonHttp jsonHttp = new JsonHttp(queue.store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(Map.of(DemoBranch.ID, new SyncServer(queue, clock, devices)),
                 devices, jsonHttp);
-        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, jsonHttp, null);
+        audit = AuditLog.open(dir.resolve("audit.db"), clock);
+        EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, jsonHttp, audit, clock);
         http = EdgeServer.bind("enrol-test", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
                 new EdgeServer.Limits(16, 8, Duration.ofSeconds(10), 256), clock, exchange -> {
                     if (EnrolmentHttpHandler.serves(exchange.getRequestURI().getPath())) {
@@ -72,6 +75,7 @@ class DeviceEnrolmentTest {
 
     private void stop() {
         http.close();
+        audit.close();
         devices.close();
         queue.close();
     }
@@ -103,6 +107,30 @@ class DeviceEnrolmentTest {
         assertEquals(403, again.statusCode());
         assertEquals("CODE_USED", json.readTree(again.body()).get("error").asText());
         assertEquals("UNKNOWN_CODE", json.readTree(enrol("AAAAA-AAAAA").body()).get("error").asText());
+    }
+
+    @Test
+    void guessingCodesIsSlowedToAFewAMinuteAndEveryRefusalIsAudited() throws Exception {
+        start(CONFIG);
+        EnrolmentCode real = devices.issueCode(KIOSK_3, "supervisor");
+        for (int i = 0; i < EnrolmentHttpHandler.ATTEMPTS_PER_ADDRESS; i++) {
+            assertEquals(403, enrol(String.format("AAAAA-%05d", i)).statusCode());
+        }
+        HttpResponse<String> limited = enrol("BBBBB-BBBBB");
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertEquals("RATE_LIMITED", json.readTree(limited.body()).get("error").asText());
+        assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        assertEquals(429, enrol(real.code()).statusCode(), "while limited even a right code waits");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(200, enrol(real.code()).statusCode(), "a minute later the installer's code works");
+
+        List<String> outcomes = audit.latest(20).stream().map(e -> e.actor() + " " + e.detail()).toList();
+        assertEquals(EnrolmentHttpHandler.ATTEMPTS_PER_ADDRESS,
+                outcomes.stream().filter(o -> o.equals("- UNKNOWN_CODE")).count(), outcomes.toString());
+        assertEquals(2, outcomes.stream().filter(o -> o.equals("- RATE_LIMITED")).count(), outcomes.toString());
+        assertTrue(outcomes.contains("kiosk-3 ENROLLED"), outcomes.toString());
+        assertEquals(-1, audit.verify(), "the audit chain is whole");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.luot.server.identity;
+package vn.luot.core.http;
 
 import java.time.Clock;
 import java.time.Duration;
