@@ -171,7 +171,8 @@ public final class Display implements AutoCloseable {
 
         desk = new CallDesk(queue, boards, announcer::announce, board::called,
                 CallWording.of(branch, config.voice().saysField()),
-                new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));
+                new vn.luot.display.calls.RepeatGuard(clock, config.staff() == null
+                        ? vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW : config.staff().repeatGuard()));
         desk.addChangeListener(board::refresh);
 
         // Buttons: the Pi's GPIO, or Pi4J's mock platform pressed from the keyboard and the benchmark.

@@ -364,6 +364,46 @@ final class DeviceChecks {
                 : a.toMinutes() > 0 ? sign + a.toMinutes() + " min " + a.toSecondsPart() + " s" : sign + a.toSeconds() + " s";
     }
 
+    /**
+     * The branch's ticket key, which signs the link in every ticket's QR: the hub makes it, every kiosk holds a copy.
+     * Devices cannot compare keys with each other, so the line shows a fingerprint to compare by eye.
+     */
+    Finding ticketKey(boolean kiosk) {
+        String configured = kiosk ? cfg.text("ticket_key_file") : null;
+        String dataDir = cfg.text("data_dir");
+        if ((configured == null || configured.isBlank()) && dataDir == null) {
+            return Finding.warn("ticket-key", "not checked: no data_dir", "set data_dir");
+        }
+        Path file = configured == null || configured.isBlank() ? Path.of(dataDir).resolve("ticket.key") : Path.of(configured);
+        String copy = "copy the hub's /var/lib/luot/display/ticket.key to " + file + " (sudo install -o luot -g luot -m 600)";
+        if (!Files.exists(file)) {
+            return kiosk
+                    ? Finding.warn("ticket-key", file + " does not exist: the kiosk will make a key of its own, and the hub's"
+                            + " page will not open its tickets' links", copy)
+                    : Finding.ok("ticket-key", file + " not made yet (the hub makes the branch's key at its first start)");
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                return Finding.fail("ticket-key", file + " is readable by other users ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "): anyone could sign ticket links",
+                        "sudo chmod 600 " + file);
+            }
+            byte[] key = Files.readAllBytes(file);
+            if (key.length != 32) {
+                return Finding.fail("ticket-key", file + " is " + key.length + " bytes, not 32 (a damaged or empty file)",
+                        kiosk ? copy : "stop the display, delete the file (a new key is made at start), copy it to every kiosk");
+            }
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key);
+            return Finding.ok("ticket-key", file + " present, fingerprint " + java.util.HexFormat.ofDelimiter(":")
+                    .formatHex(digest, 0, 4) + " (the same on the hub and every kiosk of the branch)");
+        } catch (IOException e) {
+            return Finding.fail("ticket-key", file + ": " + e.getMessage(), "sudo chown luot:luot " + file);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The queue database, checked on a copy so the running program's file is never touched. */
     Finding database() {
         String dataDir = cfg.text("data_dir");

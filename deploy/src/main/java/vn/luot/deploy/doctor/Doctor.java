@@ -82,6 +82,7 @@ public final class Doctor {
                 findings.add(checks.token());
                 findings.add(checks.printer());
                 findings.add(checks.scanner());
+                findings.add(checks.ticketKey(true));
                 findings.add(checks.screen("kiosk touch screen"));
                 findings.addAll(checks.upstreamAndClock());
                 findings.add(checks.database());
@@ -101,6 +102,7 @@ public final class Doctor {
                     findings.add(Finding.warn("devices", "hub, leds, buttons, i2c and audio not checked: the config is invalid",
                             "fix the config line first"));
                 }
+                findings.add(checks.ticketKey(false));
                 findings.add(checks.screen("TV board"));
                 findings.addAll(checks.upstreamAndClock());
                 findings.add(checks.database());

@@ -152,12 +152,22 @@ class DoctorTest {
         return String.join("\n", findings.stream().map(Finding::line).toList());
     }
 
+    /** The branch's ticket key as the hub makes it: 32 bytes, owner only. */
+    private Path ticketKey(byte[] key, String mode) throws Exception {
+        Path file = dir.resolve("data/ticket.key");
+        Files.createDirectories(file.getParent());
+        Files.write(file, key);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        return file;
+    }
+
     @Test
     void reportsEveryCheckOkForAKioskOnWorkingDevices() throws Exception {
+        ticketKey(new byte[32], "rw-------");
         List<Finding> findings = doctor(Clock.systemUTC()).examine(kioskConfig());
 
         assertThat(findings).extracting(Finding::check)
-                .containsExactly("config", "token", "printer", "scanner", "screen", "upstream", "clock", "database",
+                .containsExactly("config", "token", "printer", "scanner", "ticket-key", "screen", "upstream", "clock", "database",
                         "branch", "output", "ntp", "rtc", "storage");
         assertThat(findings).as(report(findings)).allMatch(f -> f.level() == Finding.Level.OK);
         assertThat(report(findings)).contains("tcp://127.0.0.1:" + printerServer.port(), "READY", "connected: HDMI-A-1",
@@ -264,6 +274,28 @@ class DoctorTest {
     }
 
     @Test
+    void theTicketKeyIsShownByFingerprintAndAMissingReadableOrEmptyOneIsSaid() throws Exception {
+        Path config = kioskConfig();
+        Finding missing = find(doctor(Clock.systemUTC()).examine(config), "ticket-key");
+        assertThat(missing.level()).isEqualTo(Finding.Level.WARN);
+        assertThat(missing.line()).contains("will not open its tickets' links").contains("/var/lib/luot/display/ticket.key");
+
+        Path key = ticketKey(new byte[32], "rw-------");
+        Finding present = find(doctor(Clock.systemUTC()).examine(config), "ticket-key");
+        assertThat(present.level()).isEqualTo(Finding.Level.OK);
+        // SHA-256 of 32 zero bytes begins 66 68 7a ad
+        assertThat(present.detail()).contains("fingerprint 66:68:7a:ad");
+
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(find(doctor(Clock.systemUTC()).examine(config), "ticket-key").line())
+                .startsWith("FAIL").contains("readable by other users").contains("chmod 600");
+
+        ticketKey(new byte[0], "rw-------");
+        assertThat(find(doctor(Clock.systemUTC()).examine(config), "ticket-key").line())
+                .startsWith("FAIL").contains("is 0 bytes, not 32");
+    }
+
+    @Test
     void failsADatabaseThatIsNotSqliteWithoutTouchingIt() throws Exception {
         Path db = dir.resolve("data/queue.db");
         Files.delete(db);
@@ -364,7 +396,7 @@ class DoctorTest {
         }
 
         assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "led-board",
-                "buttons", "i2c", "audio", "screen", "upstream", "clock", "database", "branch", "output", "ntp", "rtc",
+                "buttons", "i2c", "audio", "ticket-key", "screen", "upstream", "clock", "database", "branch", "output", "ntp", "rtc",
                 "storage");
         assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
         assertThat(find(findings, "config").level()).isEqualTo(Finding.Level.OK);

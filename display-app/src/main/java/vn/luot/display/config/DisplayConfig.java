@@ -136,7 +136,14 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
     }
 
-    public record Staff(String supervisorPin, Map<String, String> counterPins) {
+    /** @param repeatGuardSeconds how soon after a call a second NEXT is questioned (page) or ignored (button) */
+    public record Staff(String supervisorPin, Map<String, String> counterPins, Integer repeatGuardSeconds) {
+
+        /** {@code repeat_guard_seconds}, or the guard's default when the branch sets none. */
+        public java.time.Duration repeatGuard() {
+            return repeatGuardSeconds == null ? vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW
+                    : java.time.Duration.ofSeconds(repeatGuardSeconds);
+        }
     }
 
     private static final Path DEMO = Path.of("demo-display.toml (built in)");
@@ -307,6 +314,10 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
         validateVoiceDevice(file, text);
         if (staff != null) {
+            if (staff.repeatGuardSeconds() != null && (staff.repeatGuardSeconds() < 0 || staff.repeatGuardSeconds() > 60)) {
+                throw error(file, text, "repeat_guard_seconds", "must be 0..60 (0: never ask), is "
+                        + staff.repeatGuardSeconds());
+            }
             if (staff.supervisorPin() != null && !PinHash.isHash(staff.supervisorPin())) {
                 throw error(file, text, "supervisor_pin", "not a PIN hash: run ./luot display --hash-pin 1234");
             }

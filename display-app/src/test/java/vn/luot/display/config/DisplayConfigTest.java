@@ -35,6 +35,21 @@ class DisplayConfigTest {
     }
 
     @Test
+    void aSecondNextIsGuardedForFiveSecondsUnlessTheBranchSaysOtherwise() throws Exception {
+        String demo = new String(DisplayConfig.class.getResourceAsStream("/demo-display.toml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(DisplayConfig.demo().staff().repeatGuard()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(DisplayConfig.parse(Path.of("d.toml"), demo.replace("repeat_guard_seconds = 5\n", ""))
+                .staff().repeatGuard()).as("absent: the default").isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(DisplayConfig.parse(Path.of("d.toml"), demo.replace("repeat_guard_seconds = 5", "repeat_guard_seconds = 0"))
+                .staff().repeatGuard()).isZero();
+        assertThatThrownBy(() -> DisplayConfig.parse(Path.of("d.toml"),
+                demo.replace("repeat_guard_seconds = 5", "repeat_guard_seconds = 600")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("repeat_guard_seconds")
+                .hasMessageContaining("0..60");
+    }
+
+    @Test
     void aMisspelledKeyNamesTheKeyAndTheLineAndNothingStarts() throws Exception {
         String text = """
                 device_id = "hub"

@@ -63,7 +63,19 @@ class BrowserTest {
         browser.get(rig.url("/staff"));
         browser.findElement(By.cssSelector("#counter option[value='" + counter + "']")).click();
         browser.findElement(By.id("pin")).sendKeys(pin);
-        browser.findElement(By.id("login")).click();
+        org.openqa.selenium.WebElement login = browser.findElement(By.id("login"));
+        login.click();
+        // The click only starts the post: the answer (the desk, or the sign-in page again) has come once the
+        // button clicked is gone with its page.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+                    try {
+                        login.isEnabled();
+                        return false;
+                    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                        return true;
+                    }
+                });
     }
 
     /**
