@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.testing.RequiresTools;
 import vn.luot.core.testing.Tool;
@@ -36,16 +33,7 @@ class BrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        // Selenium Manager must never fetch a driver or a browser: both come from the system.
-        System.setProperty("webdriver.chrome.driver", Tool.CHROMEDRIVER.path().toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Tool.CHROMIUM.path().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = HeadlessChromium.start(dir);
         rig = new StaffRig(dir);
     }
 

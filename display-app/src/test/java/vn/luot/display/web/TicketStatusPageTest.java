@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.Ticket;
@@ -58,15 +54,7 @@ class TicketStatusPageTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("webdriver.chrome.driver", Tool.CHROMEDRIVER.path().toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Tool.CHROMIUM.path().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Tool.CHROMEDRIVER.path().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = HeadlessChromium.start(dir);
         browser.manage().window().setSize(new Dimension(412, 915));
         rig = new StaffRig(dir);
     }
