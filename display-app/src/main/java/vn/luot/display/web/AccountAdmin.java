@@ -33,7 +33,7 @@ final class AccountAdmin {
     }
 
     /** The accounts section of the supervisor's page, or null without an account store. */
-    Map<String, Object> view(StaffSessions.Session self, boolean sharedPinsActive) {
+    Map<String, Object> view(StaffSessions.Session self, boolean sharedCounterPins, boolean sharedSupervisorPin) {
         if (accounts == null) {
             return null;
         }
@@ -52,7 +52,14 @@ final class AccountAdmin {
         }).toList();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("rows", rows.isEmpty() ? null : rows);
-        view.put("sharedWarning", sharedPinsActive ? SupervisorTools.text("accounts.sharedActive") : null);
+        List<String> warnings = new java.util.ArrayList<>();
+        if (sharedCounterPins) {
+            warnings.add(SupervisorTools.text("accounts.sharedCounters"));
+        }
+        if (sharedSupervisorPin) {
+            warnings.add(SupervisorTools.text("accounts.sharedSupervisor"));
+        }
+        view.put("sharedWarnings", warnings.isEmpty() ? null : warnings);
         return view;
     }
 

@@ -339,13 +339,14 @@ public final class StaffPage implements HttpHandler {
         if (s.supervisor()) {
             scope.put("supervisorView", views.supervisorView());
             scope.put("devices", tools.devicesView());
-            scope.put("staffAccounts", accounts.view(s, signIn.sharedCounterPinsActive()
-                    || signIn.sharedSupervisorPinActive()));
+            scope.put("staffAccounts", accounts.view(s, signIn.sharedCounterPinsActive(),
+                    signIn.sharedSupervisorPinActive()));
             scope.put("auditLink", tools.hasAudit() ? Boolean.TRUE : null);
         } else {
             scope.put("desk", views.counterView(s.counter()));
         }
         scope.put("pinLink", s.login() != null ? Boolean.TRUE : null);
+        scope.put("signedIn", s.login() == null ? null : SupervisorTools.text("desk.signedIn", s.login()));
         scope.put("t", SupervisorTools.texts());
         scope.put("logout", DeskViews.button("", "Đăng xuất", "secondary", "/staff/logout", "logout"));
         return Pages.render("desk", scope);
