@@ -28,7 +28,10 @@ import vn.luot.core.rules.CheckInWindow;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.audit.AuditLog;
 import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.devices.DeviceRosters;
 import vn.luot.core.devices.EnrolmentHttpHandler;
+import vn.luot.core.devices.ReportedDevices;
+import vn.luot.core.devices.RosterHttpHandler;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
 import vn.luot.core.sync.SyncHttpHandler;
@@ -60,6 +63,7 @@ public final class BookingServer implements AutoCloseable {
     private final BookingApi api;
     private final Map<String, SyncServer> syncServers;
     private final EnrolledDevices devices;
+    private final DeviceRosters rosters;
     private final AuditLog audit;
 
     private BookingServer(Builder b) throws IOException {
@@ -74,6 +78,9 @@ public final class BookingServer implements AutoCloseable {
         this.devices = EnrolledDevices.open(folder.resolve(stem + ".devices.db"), clock,
                 b.config.tokens().withAll(b.extraTokens));
         this.audit = AuditLog.open(folder.resolve(stem + ".audit.db"), clock);
+        // What each hub reports of the devices enrolled at it, and the operator's revocations waiting for them.
+        this.rosters = DeviceRosters.open(folder.resolve(stem + ".rosters.db"), clock);
+        ReportedDevices known = new ReportedDevices(devices, rosters);
         for (Branch branch : b.config.toBranches()) {
             LocalQueue queue = LocalQueue.builder()
                     .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
@@ -86,7 +93,7 @@ public final class BookingServer implements AutoCloseable {
                             branch.times().checkInGrace().plus(b.noShowGrace)))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
-            syncs.put(branch.id(), new SyncServer(queue, clock, devices));
+            syncs.put(branch.id(), new SyncServer(queue, clock, known));
             notifiers.add(new Notifier(bookings, branch, queue, clock));
         }
         this.syncServers = Map.copyOf(syncs);
@@ -94,7 +101,8 @@ public final class BookingServer implements AutoCloseable {
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
         EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit, clock);
-        OperatorApi operator = new OperatorApi(devices, b.config.operatorTokens().withAll(b.extraOperators), audit,
+        RosterHttpHandler roster = new RosterHttpHandler(devices, rosters, json);
+        OperatorApi operator = new OperatorApi(devices, rosters, b.config.operatorTokens().withAll(b.extraOperators), audit,
                 branches.keySet(), json, clock);
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
         this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
@@ -109,6 +117,8 @@ public final class BookingServer implements AutoCloseable {
                         sync.handle(exchange);
                     } else if (EnrolmentHttpHandler.serves(path)) {
                         enrolment.handle(exchange);
+                    } else if (RosterHttpHandler.serves(path)) {
+                        roster.handle(exchange);
                     } else if (OperatorApi.serves(path)) {
                         operator.handle(exchange);
                     } else {
@@ -232,6 +242,7 @@ public final class BookingServer implements AutoCloseable {
         branches.values().forEach(rt -> rt.queue().close());
         bookings.close();
         devices.close();
+        rosters.close();
         audit.close();
     }
 

@@ -52,6 +52,7 @@ public final class BranchHub implements AutoCloseable {
     private final SyncClient upstream;
     private final VerificationKeys keys;
     private final UpstreamBranches branches;
+    private final RosterReport roster;
     private final SyncServer sync;
     private final LocalQueue queue;
 
@@ -113,7 +114,10 @@ public final class BranchHub implements AutoCloseable {
                     b.keysCache.resolveSibling("branches.json"), b.upstreamUrl, client);
             this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client,
                     b.keySetRoot);
+            this.roster = b.enrolledDevices == null ? null : new RosterReport(b.enrolledDevices, b.audit,
+                    b.queue.branch().id(), b.upstreamUrl, b.upstreamToken, client, b.clock);
         } else {
+            this.roster = null;
             this.relayThread = null;
             this.upstream = null;
             this.relay = null;
@@ -153,6 +157,10 @@ public final class BranchHub implements AutoCloseable {
             relayThread.scheduleWithFixedDelay(keys::refresh, 0, 1, TimeUnit.MINUTES);
             // the city's branch list, for the kiosks' "this booking is for branch X, at address Y"
             relayThread.scheduleWithFixedDelay(branches::refresh, 0, 10, TimeUnit.MINUTES);
+        }
+        if (roster != null) {
+            // every minute: an operator's revocation at the centre takes effect here within about a minute
+            relayThread.scheduleWithFixedDelay(roster::reportQuietly, 0, 1, TimeUnit.MINUTES);
         }
         LOG.info(() -> "branch hub on port " + port() + (tls == null ? "" : ", TLS on port " + tlsPort())
                 + (relay == null ? ", no upstream" : ", relaying upstream"));
@@ -213,6 +221,11 @@ public final class BranchHub implements AutoCloseable {
     }
 
     /** Pushes and pulls upstream now (after a call, so the app hears of it at once). */
+    /** Reports the devices enrolled here to the centre now, and applies its revocations (tests, the bench). */
+    public java.util.List<String> reportDevicesNow() {
+        return roster == null ? java.util.List.of() : roster.report();
+    }
+
     public void syncNow() {
         if (relay != null) {
             relay.syncNow();
