@@ -33,10 +33,16 @@ import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
 import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncServer;
+import vn.luot.core.health.HeartbeatHttpHandler;
+import vn.luot.core.metrics.HeartbeatMetrics;
+import vn.luot.core.metrics.MetricsAccess;
+import vn.luot.core.metrics.MetricsHttpHandler;
 import vn.luot.server.booking.BookingApi;
 import vn.luot.server.booking.BookingStore;
 import vn.luot.server.identity.CitizenAccess;
 import vn.luot.server.identity.DemoIdentityProvider;
+import vn.luot.server.fleet.FleetPage;
+import vn.luot.server.fleet.FleetStore;
 import vn.luot.server.notify.Notifier;
 import vn.luot.server.operator.OperatorApi;
 import vn.luot.server.operator.Operators;
@@ -61,6 +67,7 @@ public final class BookingServer implements AutoCloseable {
     private final Map<String, SyncServer> syncServers;
     private final EnrolledDevices devices;
     private final AuditLog audit;
+    private final FleetStore fleet;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -94,8 +101,20 @@ public final class BookingServer implements AutoCloseable {
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
         EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit, clock);
-        OperatorApi operator = new OperatorApi(devices, b.config.operatorTokens().withAll(b.extraOperators), audit,
-                branches.keySet(), json, clock);
+        Operators operators = b.config.operatorTokens().withAll(b.extraOperators);
+        OperatorApi operator = new OperatorApi(devices, operators, audit, branches.keySet(), json, clock);
+        // The fleet: every device's heartbeat (through its hub), the operators' page and the scrapes' gauges.
+        this.fleet = FleetStore.open(folder.resolve(stem + ".fleet.db"), json.mapper());
+        HeartbeatHttpHandler heartbeats = new HeartbeatHttpHandler(devices, branches.keySet(), fleet, json, clock);
+        FleetPage fleetPage = new FleetPage(fleet, b.config.toBranches(), () -> devices.list(null).stream()
+                .filter(r -> r.state(clock.instant()) == vn.luot.core.devices.DeviceRecord.State.ACTIVE
+                        || r.state(clock.instant()) == vn.luot.core.devices.DeviceRecord.State.GRACE)
+                .map(r -> new FleetPage.Known(r.device().branchId(), r.device().deviceId(), r.device().role().name()))
+                .distinct().toList(), operators, audit, clock);
+        io.prometheus.metrics.model.registry.PrometheusRegistry registry =
+                new io.prometheus.metrics.model.registry.PrometheusRegistry();
+        registry.register(new HeartbeatMetrics(fleet::latest, clock));
+        MetricsHttpHandler metrics = new MetricsHttpHandler(registry, MetricsAccess.token(b.config.metricsTokenSha256()));
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
         this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
                 b.demoIdentity ? access.withDemo(DemoIdentityProvider.beside(b.database, clock)) : access);
@@ -111,6 +130,12 @@ public final class BookingServer implements AutoCloseable {
                         enrolment.handle(exchange);
                     } else if (OperatorApi.serves(path)) {
                         operator.handle(exchange);
+                    } else if (HeartbeatHttpHandler.serves(path)) {
+                        heartbeats.handle(exchange);
+                    } else if (FleetPage.serves(path)) {
+                        fleetPage.handle(exchange);
+                    } else if (MetricsHttpHandler.serves(path)) {
+                        metrics.handle(exchange);
                     } else {
                         api.handle(exchange);
                     }
@@ -209,6 +234,11 @@ public final class BookingServer implements AutoCloseable {
         return audit;
     }
 
+    /** Every device's latest heartbeat and short history ({@code NAME.fleet.db}). */
+    public FleetStore fleet() {
+        return fleet;
+    }
+
     public BookingStore bookings() {
         return bookings;
     }
@@ -233,6 +263,7 @@ public final class BookingServer implements AutoCloseable {
         bookings.close();
         devices.close();
         audit.close();
+        fleet.close();
     }
 
     /** Options of the server; config, data folder and codes are required. */
