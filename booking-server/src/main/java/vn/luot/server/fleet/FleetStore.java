@@ -49,6 +49,7 @@ public final class FleetStore implements HeartbeatSink, AutoCloseable {
     private final Connection db;
     private final ObjectMapper json;
     private final Map<String, SeenHeartbeat> latest = new HashMap<>();
+    private final Map<String, Integer> devicesPerBranch = new HashMap<>();
 
     private FleetStore(Path file, Connection db, ObjectMapper json) {
         this.file = file;
@@ -65,6 +66,7 @@ public final class FleetStore implements HeartbeatSink, AutoCloseable {
             while (rs.next()) {
                 SeenHeartbeat s = store.row(rs);
                 store.latest.put(s.key(), s);
+                store.devicesPerBranch.merge(s.heartbeat().branchId(), 1, Integer::sum);
             }
         } catch (SQLException e) {
             SqliteDatabase.closeQuietly(db);
@@ -76,11 +78,12 @@ public final class FleetStore implements HeartbeatSink, AutoCloseable {
     @Override
     public synchronized void record(List<SeenHeartbeat> heartbeats) {
         List<SeenHeartbeat> keep = new ArrayList<>();
-        Map<String, Integer> perBranch = new HashMap<>();
-        latest.values().forEach(s -> perBranch.merge(s.heartbeat().branchId(), 1, Integer::sum));
+        Map<String, Integer> added = new HashMap<>();
         for (SeenHeartbeat s : heartbeats) {
             SeenHeartbeat before = latest.get(s.key());
-            if (before == null && perBranch.getOrDefault(s.heartbeat().branchId(), 0) >= MAX_DEVICES_PER_BRANCH) {
+            String branch = s.heartbeat().branchId();
+            if (before == null && devicesPerBranch.getOrDefault(branch, 0) + added.getOrDefault(branch, 0)
+                    >= MAX_DEVICES_PER_BRANCH) {
                 LOG.warning(() -> "branch " + s.heartbeat().branchId() + " reports more than " + MAX_DEVICES_PER_BRANCH
                         + " devices; ignored " + s.heartbeat().deviceId() + " (via " + s.via() + ")");
                 continue;
@@ -90,7 +93,7 @@ public final class FleetStore implements HeartbeatSink, AutoCloseable {
                 continue;
             }
             if (before == null) {
-                perBranch.merge(s.heartbeat().branchId(), 1, Integer::sum);
+                added.merge(branch, 1, Integer::sum);
             }
             keep.add(s);
         }
@@ -137,7 +140,11 @@ public final class FleetStore implements HeartbeatSink, AutoCloseable {
             }
             return null;
         });
-        keep.forEach(s -> latest.put(s.key(), s));
+        for (SeenHeartbeat s : keep) {
+            if (latest.put(s.key(), s) == null) {
+                devicesPerBranch.merge(s.heartbeat().branchId(), 1, Integer::sum);
+            }
+        }
     }
 
     /** Every device's latest heartbeat, by branch and device id. */

@@ -97,6 +97,18 @@ class FleetEndpointsTest {
     }
 
     @Test
+    void aScrapeTokenInTheConfigIsItsSha256() throws IOException {
+        Path file = dir.resolve("server.toml");
+        String demo = new String(vn.luot.server.ServerConfig.class.getResourceAsStream("/demo-server.toml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(file, "metrics_token_sha256 = \"" + "ab".repeat(32) + "\"\n" + demo);
+        assertThat(vn.luot.server.ServerConfig.load(file).metricsTokenSha256()).isEqualTo("ab".repeat(32));
+        java.nio.file.Files.writeString(file, "metrics_token_sha256 = \"scrape-secret\"\n" + demo);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vn.luot.server.ServerConfig.load(file))
+                .hasMessageContaining("metrics_token_sha256");
+    }
+
+    @Test
     void everyValueOnThePageIsEscaped() {
         Map<String, Object> scope = FleetView.history("<b>Chi nhánh</b>", "<script>alert(1)</script>", List.of(
                 SeenHeartbeat.received(Heartbeats.kiosk("kiosk-1", DemoBranch.ID, rig.clock.instant()),

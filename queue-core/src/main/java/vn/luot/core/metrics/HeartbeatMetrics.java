@@ -80,9 +80,10 @@ public final class HeartbeatMetrics implements MultiCollector {
                 put(f, "luot_device_last_sync_age_seconds", "Seconds since the upstream last answered (device's clock)", l,
                         Math.max(0, Duration.between(h.lastSync(), h.sentAt()).toSeconds()));
             }
+            List<HealthAlert> alerts = HealthAlert.of(s, now);
             for (HealthAlert a : HealthAlert.values()) {
                 put(f, "luot_device_alert", "1 while the alert holds (the fleet page's judgement)", l.add("alert",
-                        a.name().toLowerCase(Locale.ROOT)), HealthAlert.of(s, now).contains(a) ? 1 : 0);
+                        a.name().toLowerCase(Locale.ROOT)), alerts.contains(a) ? 1 : 0);
             }
         }
         List<MetricSnapshot> out = new ArrayList<>();
