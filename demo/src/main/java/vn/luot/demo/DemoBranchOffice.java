@@ -54,6 +54,7 @@ public final class DemoBranchOffice implements AutoCloseable {
         this.codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("server/signing-key")), KeySet.empty(),
                 SigningKeys.loadOrCreate(dir.resolve("server/key-set-root")));
         this.server = startServer(true);
+        DemoStaff.seed(dir.resolve("display"), clock);
         this.display = Display.start(DisplayConfig.load(write("display.toml", displayConfig(basePort + 10))), clock);
         this.kiosk = Kiosk.start(KioskConfig.load(write("kiosk.toml", kioskConfig(basePort + 10))), clock);
     }

@@ -27,6 +27,7 @@ import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.audit.AuditLog;
 import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.staff.StaffAccounts;
 import vn.luot.display.board.BusCounterBoard;
 import vn.luot.display.board.CounterBoard;
 import vn.luot.display.buttons.GpioButtons;
@@ -184,6 +185,10 @@ public final class Display implements AutoCloseable {
         closeLast.add(devices);
         AuditLog audit = AuditLog.open(data.resolve("audit.db"), clock);
         closeLast.add(audit);
+        // One account per person, managed by the supervisor on the staff page; the config's shared PINs sign in
+        // only until the first personal account of their role exists.
+        StaffAccounts staffAccounts = StaffAccounts.open(data.resolve("staff.db"), clock);
+        closeLast.add(staffAccounts);
         vn.luot.core.health.DeviceHealth health = DisplayHealth.of(config.deviceId(), branch.id(), clock, trust, data,
                 counterBoards, announcer);
         BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
@@ -191,7 +196,7 @@ public final class Display implements AutoCloseable {
                         config.hub().port() == null ? 8090 : config.hub().port())
                 .devices(devices, audit)
                 .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
-                        config.staff() == null ? null : config.staff().supervisorPin(),
+                        config.staff() == null ? null : config.staff().supervisorPin(), staffAccounts,
                         new StaffSessions(clock, Duration.ofHours(12)), clock,
                         counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status),
                         new SupervisorTools(devices, audit, branch, clock)))
