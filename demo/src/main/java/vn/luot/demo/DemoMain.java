@@ -144,6 +144,8 @@ public final class DemoMain implements Callable<Integer> {
         out.println("Lượt demo branch — " + office.display().board().state().branchName());
         out.println("  clock          " + BranchTime.now(office.clock()).withNano(0) + " (Hà Nội, demo day)");
         out.println("  central server " + office.serverUrl() + "/v1/branches");
+        out.println("  fleet page     " + office.serverUrl() + "/fleet   (operator token " + vn.luot.server.BookingServerMain.DEMO_OPERATOR_TOKEN
+                + "; every device's health, alerts first)");
         out.println("  staff page     " + office.hubUrl() + "/staff   (accounts: " + DemoStaff.describe() + ")");
         out.println("  waiting page   " + office.hubUrl() + "/t/");
         out.println("  tickets        " + office.ticketsDir().toAbsolutePath() + "  (.png, .txt, .bin)");

@@ -189,6 +189,8 @@ public final class Display implements AutoCloseable {
         // only until the first personal account of their role exists.
         StaffAccounts staffAccounts = StaffAccounts.open(data.resolve("staff.db"), clock);
         closeLast.add(staffAccounts);
+        vn.luot.core.health.DeviceHealth health = DisplayHealth.of(config.deviceId(), branch.id(), clock, trust, data,
+                counterBoards, announcer);
         BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
                 .bind(config.hub().bind() == null ? "0.0.0.0" : config.hub().bind(),
                         config.hub().port() == null ? 8090 : config.hub().port())
@@ -201,6 +203,7 @@ public final class Display implements AutoCloseable {
                 // the branch's ticket key, created here on first start; every kiosk of the branch holds a copy
                 .waitingPage(new WaitingPage(queue, board, clock, TicketTokens.openOrCreate(data.resolve("ticket.key"))))
                 .afterPush(board::refresh)
+                .heartbeat(health::current, vn.luot.core.health.HeartbeatUplink.DEFAULT_INTERVAL)
                 .clockTrust(trust);
         if (config.hub().tlsPort() != null && config.hub().tlsPort() > 0) {
             HubCertificate.Identity tls = HubCertificate.ensure(data, "luot-hub-" + branch.id());
@@ -212,6 +215,7 @@ public final class Display implements AutoCloseable {
         if (up != null && up.url() != null && !up.url().isBlank()) {
             hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> {
                 upstreamStatus = s;
+                health.syncStatus(s);
                 board.online(s.online());
             }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins()).keySetRoot(up.keySetRootKey());
         }
