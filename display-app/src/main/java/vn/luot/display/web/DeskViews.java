@@ -1,5 +1,6 @@
 package vn.luot.display.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,13 @@ final class DeskViews {
     private final DeskActions actions;
     private final MorningMove morningMove;
     private final IntFunction<Optional<BoardStatus>> boardStatus;
+    private final Clock clock;
+    /** How many of the waiting citizens a clerk sees coming. */
+    static final int UPCOMING = 5;
 
     DeskViews(LocalQueue queue, DeskActions actions, MorningMove morningMove,
-              IntFunction<Optional<BoardStatus>> boardStatus) {
+              IntFunction<Optional<BoardStatus>> boardStatus, Clock clock) {
+        this.clock = clock;
         this.queue = queue;
         this.branch = queue.branch();
         this.actions = actions;
@@ -34,7 +39,12 @@ final class DeskViews {
         Counter c = branch.counter(counter).orElseThrow();
         boolean paused = queue.isPaused(counter);
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
+        Optional<Ticket> current = queue.currentAt(counter);
+        view.put("current", current.map(Ticket::label).orElse("—"));
+        view.put("citizen", current.map(this::citizen).orElse(null));
+        List<Map<String, Object>> upcoming = queue.upcoming(counter, UPCOMING).stream().map(this::upcomingRow).toList();
+        view.put("upcoming", upcoming.isEmpty() ? null : upcoming);
+        view.put("hasUpcoming", upcoming.isEmpty() ? null : Boolean.TRUE);
         view.put("ticketLabel", actions.currentTicket(counter));
         view.put("pendingConfirm", actions.awaitingConfirmation(counter).map(DeskViews::confirmButton).orElse(null));
         view.put("paused", paused ? Boolean.TRUE : null);
@@ -54,6 +64,39 @@ final class DeskViews {
         view.put("transferTo", branch.fields().stream().filter(f -> ownField.map(own -> !own.equals(f.code())).orElse(true))
                 .map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
         return view;
+    }
+
+    /** What the clerk knows of the citizen in front of them: how they came, priority and why, field, purpose, wait. */
+    private Map<String, Object> citizen(Ticket t) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", SupervisorTools.text(t.isBooked() ? "desk.kind.booked" : "desk.kind.walkIn"));
+        c.put("priority", t.priority() ? SupervisorTools.text(t.isBooked() ? "desk.priority.booked" : "desk.priority.walkIn")
+                : null);
+        c.put("field", branch.field(t.servingField()).map(ServiceField::nameVi).orElse(t.servingField()));
+        c.put("purpose", t.purpose().nameVi());
+        if (t.queuedAt() != null && t.calledAt() != null) {
+            c.put("waited", SupervisorTools.text("desk.waited", minutes(t.calledAt().wallMillis() - t.queuedAt().wallMillis())));
+        }
+        if (t.calledAt() != null) {
+            c.put("calledAgo", SupervisorTools.text("desk.calledAgo", minutes(clock.millis() - t.calledAt().wallMillis())));
+        }
+        c.put("recalls", t.recalls() > 0 ? SupervisorTools.text("desk.recalls", t.recalls()) : null);
+        return c;
+    }
+
+    private Map<String, Object> upcomingRow(Ticket t) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("label", t.label());
+        row.put("kind", SupervisorTools.text(t.isBooked() ? "desk.kind.booked" : "desk.kind.walkIn"));
+        row.put("priority", t.priority() ? SupervisorTools.text("desk.priority.short") : null);
+        row.put("field", branch.field(t.servingField()).map(ServiceField::nameVi).orElse(t.servingField()));
+        row.put("waited", t.queuedAt() == null ? "—"
+                : SupervisorTools.text("desk.minutes", minutes(clock.millis() - t.queuedAt().wallMillis())));
+        return row;
+    }
+
+    private static long minutes(long millis) {
+        return Math.max(0, millis / 60_000);
     }
 
     Map<String, Object> supervisorView() {

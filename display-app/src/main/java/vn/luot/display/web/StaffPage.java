@@ -97,7 +97,7 @@ public final class StaffPage implements HttpHandler {
         this.signIn = new StaffSignIn(staff, branch, counterPins, supervisorPin, sessions, tools,
                 Objects.requireNonNull(clock, "clock"));
         this.accounts = new AccountAdmin(staff, sessions);
-        this.views = new DeskViews(queue, actions, morningMove, boardStatus);
+        this.views = new DeskViews(queue, actions, morningMove, boardStatus, clock);
     }
 
     @Override
@@ -124,6 +124,16 @@ public final class StaffPage implements HttpHandler {
                     } else {
                         Html.send(exchange, 200, deskPage(s.get()));
                     }
+                } else if (method.equals("GET") && path.equals("/staff/live")) {
+                    Optional<StaffSessions.Session> s = session(exchange);
+                    if (s.isEmpty()) {
+                        exchange.sendResponseHeaders(401, -1);
+                    } else {
+                        String id = s.get().id();
+                        DeskLive.stream(exchange, this::liveVersion, () -> sessions.find(id).isPresent());
+                    }
+                } else if (method.equals("GET") && path.equals("/staff/live.js")) {
+                    DeskLive.sendScript(exchange);
                 } else if (path.equals("/staff/pin") && (method.equals("GET") || method.equals("POST"))) {
                     pin(exchange, method.equals("POST"));
                 } else if (method.equals("GET") && path.equals("/staff/audit")) {
@@ -143,6 +153,15 @@ public final class StaffPage implements HttpHandler {
                         + "Vui lòng thử lại hoặc dùng nút bấm tại quầy.", null, null, null, null));
             }
         }
+    }
+
+    /** Changes whenever a staff page may show something new: any event in the queue, any LED board's status. */
+    private long liveVersion() {
+        long v = queue.eventCount();
+        for (Counter c : branch.counters()) {
+            v = v * 31 + boardStatus.apply(c.number()).map(Enum::ordinal).orElse(-1);
+        }
+        return v;
     }
 
     private Optional<StaffSessions.Session> session(HttpExchange exchange) {
@@ -333,6 +352,7 @@ public final class StaffPage implements HttpHandler {
     private String deskPage(StaffSessions.Session s) {
         String heading = s.supervisor() ? "Giám sát" : "Quầy " + s.counter();
         Map<String, Object> scope = Pages.scope(heading + " — Lượt", 0);
+        scope.put("liveFallback", DeskLive.FALLBACK_SECONDS);
         scope.put("heading", heading);
         scope.put("csrf", s.csrf());
         scope.put("flash", sessions.takeFlash(s).orElse(null));

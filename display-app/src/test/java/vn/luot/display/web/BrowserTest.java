@@ -181,6 +181,32 @@ class BrowserTest {
         screenshot("staff-desk-personal-phone");
     }
 
+    @Test
+    void anOpenDeskFollowsAButtonPressAndAKiosksNewTicketWithoutAReloadAndShowsWhoIsComing() throws Exception {
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.SUBMIT, false, null);
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.COLLECT, true, null);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1300));
+        signIn("1", StaffRig.PIN_1);
+        assertThat(textOf(By.id("upcoming"), "Ưu tiên")).contains("Bốc số tại chỗ");
+        assertThat(textOf(By.id("live"), "Trực tiếp")).contains("Trực tiếp");
+        org.openqa.selenium.WebElement before = browser.findElement(By.id("current"));
+        assertThat(before.getText()).isEqualTo("—");
+
+        // The counter's physical button: the page was not touched, the stream brings the change.
+        String called = rig.desk.next(1).called().orElseThrow().label();
+        assertThat(textOf(By.id("current"), called)).isEqualTo(called);
+        assertThat(browser.findElement(By.id("citizen")).getText()).contains("Nhận kết quả").contains("Ưu tiên")
+                .contains("tự khai");
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.SUBMIT, false, null);
+        assertThat(textOf(By.id("waiting-HT"), "2")).isEqualTo("2");
+        screenshot("staff-desk-live-desktop");
+
+        rig.desk.pause(1);
+        assertThat(textOf(By.id("paused"), "TẠM DỪNG")).contains("QUẦY ĐANG TẠM DỪNG");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("staff-desk-live-phone");
+    }
+
     /** Markup as it could arrive in a pushed event's ticket field or a branch's configured names. */
     private static final String HOSTILE = "<meta http-equiv=\"refresh\" content=\"0;url=about:blank#pwned\">"
             + "<script>document.title='pwned'</script><b id=\"injected\">x</b>";

@@ -52,6 +52,40 @@ class StaffPageTest {
     }
 
     @Test
+    void theLiveStreamSaysChangeWhenTheQueueChangesAndEndsWhenTheSessionDoes() throws Exception {
+        assertThat(get("/staff/live", null).statusCode()).as("no session, no stream").isEqualTo(401);
+        Staff s = signIn("1", PIN_1);
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(rig.url("/staff/live")))
+                .header("Cookie", s.cookie()).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(nextEvent(lines)).isEqualTo("hello");
+            queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+            assertThat(nextEvent(lines)).as("a kiosk's new ticket").isEqualTo("change");
+            post("/staff/logout", "csrf=" + s.csrf(), s.cookie());
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("event: change"));
+            assertThat(line).as("the stream ended with the session").isNull();
+        }
+    }
+
+    /** The next event's name on a server-sent event stream (comments skipped). */
+    private static String nextEvent(java.io.BufferedReader lines) throws java.io.IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith("event: ")) {
+                return line.substring(7);
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aWrongPinIsRefusedWithAClearMessageAndNoSession() throws Exception {
         HttpResponse<String> r = browser.login("counter=1&pin=0000");
         assertThat(r.statusCode()).isEqualTo(401);

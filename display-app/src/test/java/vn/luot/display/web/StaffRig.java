@@ -27,6 +27,8 @@ final class StaffRig implements AutoCloseable {
     final LocalQueue queue;
     final TvBoardModel board;
     final BranchHub hub;
+    /** The counters' desk, as the buttons press it. */
+    final CallDesk desk;
     /** The hub's device registry, with kiosk-1 pre-enrolled by {@link #KIOSK_TOKEN}, and its audit log. */
     final vn.luot.core.devices.EnrolledDevices devices;
     final vn.luot.core.audit.AuditLog audit;
@@ -44,7 +46,7 @@ final class StaffRig implements AutoCloseable {
         queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(branch)
                 .clock(clock).open();
         board = new TvBoardModel(queue, clock, 6, "");
-        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
+        desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
                 vn.luot.display.voice.CallWording.spellingCodes(),
                 new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));
         desk.addChangeListener(board::refresh);

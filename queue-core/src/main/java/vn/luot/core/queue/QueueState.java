@@ -134,6 +134,22 @@ public final class QueueState {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The first {@code limit} tickets a counter serving {@code fields} would call, in call order, were it the only
+     * counter calling (other counters of the same fields may take some of them first).
+     */
+    public List<Ticket> upcomingFor(LocalDate day, Collection<String> fields, int limit) {
+        List<Ticket> all = new ArrayList<>();
+        for (String field : fields) {
+            NavigableSet<Ticket> line = waiting.get(new Line(day, field));
+            if (line != null) {
+                line.stream().limit(limit).forEach(all::add);
+            }
+        }
+        all.sort(CallOrder.COMPARATOR);
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
+    }
+
     /** The head of a field's line, skipping {@code excluded} (the ticket about to be called). */
     public Optional<Ticket> headExcluding(LocalDate day, String field, TicketId excluded) {
         NavigableSet<Ticket> line = waiting.get(new Line(day, field));

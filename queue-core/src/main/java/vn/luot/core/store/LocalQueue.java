@@ -788,6 +788,13 @@ public final class LocalQueue implements AutoCloseable {
         return state.ahead(id);
     }
 
+    /** The next {@code limit} tickets {@code counter} would call today, in call order (empty for an unknown counter). */
+    public synchronized List<Ticket> upcoming(int counter, int limit) {
+        rollDay();
+        return branch.counter(counter).map(c -> state.upcomingFor(today(), c.fieldCodes(), limit))
+                .orElse(List.of());
+    }
+
     public synchronized Optional<Ticket> currentAt(int counter) {
         rollDay();
         return state.currentAt(today(), counter);
