@@ -63,7 +63,8 @@ final class DisplayBench {
             return AudioSink.PlayResult.WRITTEN;
         };
         TvScreenshots.startHeadlessToolkit();
-        DisplayConfig config = DisplayConfig.demoOnLoopback(dir.resolve("display"), "", "");
+        DisplayConfig config = DisplayWireBench.withoutRepeatGuard(
+                DisplayConfig.demoOnLoopback(dir.resolve("display"), "", ""));
         BlockingQueue<Rendered> renders = new LinkedBlockingQueue<>();
         BenchReport report = new BenchReport("display");
         try (Display display = Display.start(config, clock, Optional.of(recorder));
