@@ -24,8 +24,9 @@ import vn.luot.display.protocol.BoardProtocol;
  *       behind the boards' periodic refresh; among equals, first come first served. A call announced while it
  *       is being decided ({@link #callComing()}) keeps new refreshes off the wire already. A refresh already on
  *       the wire when a call waits is not followed by its read-back or its retries (the next refresh checks),
- *       and gives up an answer that has not started {@code answerStartWhileCallWaits} after its request: a
- *       call waits for at most the one exchange on the wire, never for a silent board's answer timeout.</li>
+ *       and gives up an answer that has not started {@code answerStartWhileCallWaits} after its request (a
+ *       board already NOT_ANSWERING: one inter-frame silence): a call waits for at most the one exchange on
+ *       the wire, never for a silent board's answer timeout.</li>
  *   <li>Between the end of one frame on the wire and the start of the next there are at least 3.5 character
  *       times of silence (1.75 ms above 19200 baud), as Modbus RTU framing needs; computed from the line
  *       settings. The silence is observed, not assumed: bytes still arriving (a late answer, the rest of a
@@ -63,6 +64,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     private final ScheduledExecutorService watchdog;
 
     private final WireTiming timing;
+    private final long answerStartNanos;
     private final WireTurns turns = new WireTurns();
 
     // owned by the holder of the turn (volatile: the watchdog and close() look at it)
@@ -72,7 +74,8 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     private SerialBus(Builder b) {
         this.path = b.path;
         this.settings = b.settings;
-        this.timing = new WireTiming(b.settings, b.answerTimeout.toNanos(), b.answerStartWhileCallWaits.toNanos());
+        this.timing = new WireTiming(b.settings, b.answerTimeout.toNanos());
+        this.answerStartNanos = b.answerStartWhileCallWaits.toNanos();
         this.attempts = b.attempts;
         this.health = new BusHealth(path, b.failuresBeforeNotAnswering, b.answersBeforeOnline,
                 b.reopenFailuresBeforeOffline, listeners);
@@ -138,13 +141,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
 
     @Override
     public CallAhead callComing() {
-        turns.callComing();
-        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
-        return () -> {
-            if (open.getAndSet(false)) {
-                turns.callDone();
-            }
-        };
+        return turns.callComing();
     }
 
     /** The silence kept between frames on this bus. */
@@ -211,7 +208,11 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             if (protocol.isBroadcast(address)) {
                 return new Exchange(BoardStatus.ONLINE, null);
             }
-            Answer answer = timing.readAnswer(line, protocol, address, request, yieldsToCalls ? turns::callsWaiting : null);
+            // A board known silent is given up on after one silence; others get the answer time boards are allowed.
+            long answerStart = health.status(address) == BoardStatus.NOT_ANSWERING ? timing.silenceNanos()
+                    : answerStartNanos;
+            Answer answer = timing.readAnswer(line, protocol, address, request,
+                    yieldsToCalls ? turns::callsWaiting : null, answerStart);
             if (answer == WireTiming.GAVE_WAY) {
                 // Neither a failure nor an answer, as a retry not sent for a call.
                 return new Exchange(status(address), null);
@@ -317,7 +318,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         private final String path;
         private SerialLine.Settings settings = SerialLine.Settings.DEFAULT;
         private Duration answerTimeout = Duration.ofMillis(100);
-        private Duration answerStartWhileCallWaits = Duration.ofMillis(20);
+        private Duration answerStartWhileCallWaits = Duration.ofMillis(50);
         private int attempts = 3;
         private int failuresBeforeNotAnswering = 2;
         private int answersBeforeOnline = 2;
@@ -340,9 +341,10 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         }
 
         /**
-         * While a call waits, how long a refresh waits for the first byte of an answer after its request left
-         * the wire before it gives the wire up (20 ms: boards start answering within a few ms; the call's
-         * inter-frame silence adds 3.5 character times more for a late one to show up and be drained).
+         * While a call waits, how long a refresh waits for the first byte of an answer after its request left the
+         * wire before it gives the wire up: 50 ms, the time a board has to start answering
+         * ({@code hardware-docs/led-protocol.md}); the call's inter-frame silence gives a late answer 3.5
+         * character times more to show up and be drained.
          */
         public Builder answerStartWhileCallWaits(Duration time) {
             this.answerStartWhileCallWaits = positive(time, "answerStartWhileCallWaits");

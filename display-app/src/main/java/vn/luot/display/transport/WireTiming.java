@@ -17,15 +17,13 @@ final class WireTiming {
     private final SerialLine.Settings settings;
     private final long silenceNanos;
     private final long answerTimeoutNanos;
-    private final long answerStartNanos;
     /** When the wire last carried a byte (the end of our request, or the last answer byte read). */
     private long quietSince = System.nanoTime() - 1_000_000_000L;
 
-    WireTiming(SerialLine.Settings settings, long answerTimeoutNanos, long answerStartWhileCallWaitsNanos) {
+    WireTiming(SerialLine.Settings settings, long answerTimeoutNanos) {
         this.settings = settings;
         this.silenceNanos = settings.interFrameNanos();
         this.answerTimeoutNanos = answerTimeoutNanos;
-        this.answerStartNanos = answerStartWhileCallWaitsNanos;
     }
 
     long silenceNanos() {
@@ -64,12 +62,13 @@ final class WireTiming {
 
     /**
      * The answer, {@link Answer.Incomplete} on timeout, {@link #GAVE_WAY}, or null when the line failed.
-     * {@code callWaiting} (null: never give way): while it is true, an answer that has not started within the
-     * answer-start time after the request left the wire is given up, the board presumed silent, so a refresh
-     * never holds a call for a whole answer timeout. Should the answer come after all, the silence before the
-     * call's request drains it, unless it starts later still.
+     * {@code callWaiting} (null: never give way): while it is true, an answer that has not started
+     * {@code answerStartNanos} after the request left the wire is given up, the board presumed silent, so a
+     * refresh never holds a call for a whole answer timeout. Should the answer come after all, the silence
+     * before the call's request drains it, unless it starts later still.
      */
-    Answer readAnswer(Line line, BoardProtocol protocol, int address, byte[] request, BooleanSupplier callWaiting) {
+    Answer readAnswer(Line line, BoardProtocol protocol, int address, byte[] request, BooleanSupplier callWaiting,
+                      long answerStartNanos) {
         byte[] buffer = new byte[64];
         int length = 0;
         long requestOnWireUntil = quietSince;

@@ -1,8 +1,10 @@
 package vn.luot.display.transport;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import vn.luot.display.board.BoardBus;
 import vn.luot.display.board.BoardBus.Priority;
 
 /**
@@ -91,17 +93,23 @@ final class WireTurns {
         }
     }
 
-    /** A call is on its way: refreshes hold back until {@link #callDone()}. */
-    void callComing() {
+    /** A call is on its way: refreshes hold back until the handle is closed (once; again is harmless). */
+    BoardBus.CallAhead callComing() {
         turnLock.lock();
         try {
             callsComing++;
         } finally {
             turnLock.unlock();
         }
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.getAndSet(false)) {
+                callDone();
+            }
+        };
     }
 
-    void callDone() {
+    private void callDone() {
         turnLock.lock();
         try {
             if (callsComing > 0) {
