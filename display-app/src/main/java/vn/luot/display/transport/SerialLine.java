@@ -70,6 +70,8 @@ public final class SerialLine implements Line {
 
     private final SerialPort port;
     private final String path;
+    /** Where discarded input goes; the bus drains the line every character time while it keeps the silence. */
+    private final byte[] sink = new byte[256];
 
     private SerialLine(SerialPort port, String path) {
         this.port = port;
@@ -137,7 +139,6 @@ public final class SerialLine implements Line {
         if (available < 0) {
             return -1;
         }
-        byte[] sink = new byte[256];
         int discarded = 0;
         while (available > 0) {
             int n = port.readBytes(sink, Math.min(available, sink.length), 0);
