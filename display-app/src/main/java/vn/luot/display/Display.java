@@ -191,6 +191,8 @@ public final class Display implements AutoCloseable {
         closeLast.add(staffAccounts);
         vn.luot.core.health.DeviceHealth health = DisplayHealth.of(config.deviceId(), branch.id(), clock, trust, data,
                 counterBoards, announcer);
+        // The staff page is built before the hub it is part of; it reads the hub's device health once there is one.
+        java.util.concurrent.atomic.AtomicReference<BranchHub> hubOnceBuilt = new java.util.concurrent.atomic.AtomicReference<>();
         BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
                 .bind(config.hub().bind() == null ? "0.0.0.0" : config.hub().bind(),
                         config.hub().port() == null ? 8090 : config.hub().port())
@@ -199,7 +201,9 @@ public final class Display implements AutoCloseable {
                         config.staff() == null ? null : config.staff().supervisorPin(), staffAccounts,
                         new StaffSessions(clock, Duration.ofHours(12)), clock,
                         counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status),
-                        new SupervisorTools(devices, audit, branch, clock)))
+                        new SupervisorTools(devices, audit, branch, clock,
+                                () -> hubOnceBuilt.get() == null ? List.of() : hubOnceBuilt.get().heartbeats(),
+                                () -> hubOnceBuilt.get() == null ? null : hubOnceBuilt.get().syncRefusals())))
                 // the branch's ticket key, created here on first start; every kiosk of the branch holds a copy
                 .waitingPage(new WaitingPage(queue, board, clock, TicketTokens.openOrCreate(data.resolve("ticket.key"))))
                 .afterPush(board::refresh)
@@ -220,6 +224,7 @@ public final class Display implements AutoCloseable {
             }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins()).keySetRoot(up.keySetRootKey());
         }
         hub = hubBuilder.build();
+        hubOnceBuilt.set(hub);
         // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.
         desk.addChangeListener(hub::syncNow);
         ticks = Executors.newSingleThreadScheduledExecutor(r -> {

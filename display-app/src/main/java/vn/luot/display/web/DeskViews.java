@@ -99,10 +99,14 @@ final class DeskViews {
         return Math.max(0, millis / 60_000);
     }
 
-    Map<String, Object> supervisorView() {
+    Map<String, Object> supervisorView(BranchWatch watch) {
         Map<String, Object> view = new LinkedHashMap<>();
+        Map<Integer, Map<String, Object>> stats = watch.counterStats();
+        view.put("fieldRows", watch.fieldRows());
+        List<Map<String, Object>> devices = watch.deviceRows();
+        view.put("deviceRows", devices.isEmpty() ? null : devices);
         view.put("counters", branch.counters().stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> row = new LinkedHashMap<>(stats.get(c.number()));
             row.put("counter", c.number());
             row.put("serving", queue.currentAt(c.number()).map(Ticket::label).orElse("—"));
             row.put("paused", queue.isPaused(c.number()) ? Boolean.TRUE : null);

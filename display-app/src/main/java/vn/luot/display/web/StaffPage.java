@@ -47,10 +47,11 @@ public final class StaffPage implements HttpHandler {
     private final DeskActions actions;
     private final MorningMove morningMove;
     private final DeskViews views;
+    private final BranchWatch watch;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
-            "device-revoke", "account-create", "account-reset", "account-disable", "account-enable");
+            "device-revoke", "account-create", "account-reset", "account-disable", "account-enable", "alert-ack");
 
     /**
      * @param counterPins   PIN hash per counter number; a counter without one cannot sign in
@@ -98,6 +99,7 @@ public final class StaffPage implements HttpHandler {
                 Objects.requireNonNull(clock, "clock"));
         this.accounts = new AccountAdmin(staff, sessions);
         this.views = new DeskViews(queue, actions, morningMove, boardStatus, clock);
+        this.watch = tools.watch(queue);
     }
 
     @Override
@@ -157,7 +159,7 @@ public final class StaffPage implements HttpHandler {
 
     /** Changes whenever a staff page may show something new: any event in the queue, any LED board's status. */
     private long liveVersion() {
-        long v = queue.eventCount();
+        long v = queue.eventCount() * 31 + watch.alerts().hashCode();
         for (Counter c : branch.counters()) {
             v = v * 31 + boardStatus.apply(c.number()).map(Enum::ordinal).orElse(-1);
         }
@@ -321,6 +323,10 @@ public final class StaffPage implements HttpHandler {
             if (action.startsWith("account-")) {
                 return accounts.act(s, form);
             }
+            if (action.equals("alert-ack")) {
+                return SupervisorTools.text(watch.acknowledge(form.getOrDefault("alert", ""), s.who())
+                        ? "watch.acknowledged" : "watch.gone");
+            }
             if (!action.equals("move-morning")) {
                 throw new IllegalArgumentException("unknown supervisor action '" + action + "'");
             }
@@ -356,8 +362,10 @@ public final class StaffPage implements HttpHandler {
         scope.put("heading", heading);
         scope.put("csrf", s.csrf());
         scope.put("flash", sessions.takeFlash(s).orElse(null));
+        List<Map<String, Object>> alerts = watch.alertRows(s.supervisor());
+        scope.put("alerts", alerts.isEmpty() ? null : alerts);
         if (s.supervisor()) {
-            scope.put("supervisorView", views.supervisorView());
+            scope.put("supervisorView", views.supervisorView(watch));
             scope.put("devices", tools.devicesView());
             scope.put("staffAccounts", accounts.view(s, signIn.sharedCounterPinsActive(),
                     signIn.sharedSupervisorPinActive()));

@@ -207,6 +207,30 @@ class BrowserTest {
         screenshot("staff-desk-live-phone");
     }
 
+    @Test
+    void aKiosksPaperOutReachesAnOpenDeskAndTheSupervisorSeesEveryDevice() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        signIn("1", StaffRig.PIN_1);
+        assertThat(textOf(By.id("live"), "Trực tiếp")).contains("Trực tiếp");
+        vn.luot.core.health.Heartbeat paperOut = vn.luot.core.health.Heartbeats.withPrinter(
+                vn.luot.core.health.Heartbeats.kiosk("kiosk-1", vn.luot.core.domain.DemoBranch.ID, rig.clock.instant()),
+                vn.luot.core.health.Heartbeat.Printer.PAPER_OUT);
+        assertThat(new vn.luot.core.health.HeartbeatUplink(new okhttp3.OkHttpClient(), rig.hub.url(),
+                vn.luot.core.domain.DemoBranch.ID, StaffRig.KIOSK_TOKEN, new com.fasterxml.jackson.databind.ObjectMapper(),
+                rig.clock, () -> paperOut, null).beat()).isTrue();
+        assertThat(textOf(By.cssSelector(".alert"), "hết giấy")).contains("kiosk-1: máy in hết giấy");
+        screenshot("staff-desk-alert");
+
+        browser.findElement(By.id("logout")).click();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 2600));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        assertThat(textOf(By.id("device-health"), "kiosk-1")).contains("Hết giấy");
+        screenshot("supervisor-branch");
+        browser.findElement(By.cssSelector(".alert button")).click();
+        assertThat(textOf(By.id("message"), "Đã ghi nhận")).contains("Đã ghi nhận cảnh báo");
+        assertThat(browser.findElements(By.cssSelector(".alert"))).isEmpty();
+    }
+
     /** Markup as it could arrive in a pushed event's ticket field or a branch's configured names. */
     private static final String HOSTILE = "<meta http-equiv=\"refresh\" content=\"0;url=about:blank#pwned\">"
             + "<script>document.title='pwned'</script><b id=\"injected\">x</b>";

@@ -55,11 +55,15 @@ final class StaffRig implements AutoCloseable {
                         "kiosk-1", branch.id(), vn.luot.core.sync.DeviceIdentity.Role.KIOSK)));
         audit = vn.luot.core.audit.AuditLog.open(dir.resolve("audit.db"), clock);
         accounts = vn.luot.core.staff.StaffAccounts.open(dir.resolve("staff.db"), clock);
+        java.util.concurrent.atomic.AtomicReference<BranchHub> hubOnceBuilt = new java.util.concurrent.atomic.AtomicReference<>();
         StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH, accounts,
                 new StaffSessions(clock, Duration.ofHours(12)), clock, counter -> java.util.Optional.empty(),
-                new SupervisorTools(devices, audit, branch, clock));
+                new SupervisorTools(devices, audit, branch, clock,
+                        () -> hubOnceBuilt.get() == null ? List.of() : hubOnceBuilt.get().heartbeats(),
+                        () -> hubOnceBuilt.get() == null ? null : hubOnceBuilt.get().syncRefusals()));
         hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).devices(devices, audit).staffPage(staff)
                 .waitingPage(new WaitingPage(queue, board, clock, tickets)).build().start();
+        hubOnceBuilt.set(hub);
     }
 
     String url(String path) {
