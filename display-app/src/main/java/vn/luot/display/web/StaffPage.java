@@ -47,6 +47,7 @@ public final class StaffPage implements HttpHandler {
     private final SupervisorTools tools;
     private final DeskActions actions;
     private final MorningMove morningMove;
+    private final HelpRequestsView helpRequests;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -85,6 +86,7 @@ public final class StaffPage implements HttpHandler {
         this.supervisorPin = supervisorPin;
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.throttle = new SignInThrottle(Objects.requireNonNull(clock, "clock"));
+        this.helpRequests = new HelpRequestsView(queue, clock);
     }
 
     @Override
@@ -308,6 +310,7 @@ public final class StaffPage implements HttpHandler {
         scope.put("heading", heading);
         scope.put("csrf", s.csrf());
         scope.put("flash", sessions.takeFlash(s).orElse(null));
+        scope.put("helpRequests", helpRequests.scope());
         if (s.supervisor()) {
             scope.put("supervisorView", supervisorView());
             scope.put("t", SupervisorTools.texts());
