@@ -99,6 +99,23 @@ class KioskTextSizeTest {
         assertThat(notLarger).isEmpty();
     }
 
+    @Test
+    void beforeTheIdCardIsScannedOneSentenceSaysWhatIsReadWhatIsKeptAndForHowLong() throws Exception {
+        String[] said = new String[2];
+        Screen card = ScreenCatalog.screens().get("walkin-cccd");
+        onFx(() -> {
+            said[0] = ((Labeled) laidOut(Orientation.PORTRAIT, ScreenCatalog.state(card, KioskState.Language.VI, false))
+                    .lookup("#cccd-privacy")).getText();
+            said[1] = ((Labeled) laidOut(Orientation.LANDSCAPE, ScreenCatalog.state(card, KioskState.Language.EN, false))
+                    .lookup("#cccd-privacy")).getText();
+        });
+        // Kiosk purges the citizen hashes of earlier days at the first trusted second of a new day
+        assertThat(said[0]).contains("ngày sinh").contains("số ưu tiên").contains("mã băm có khóa")
+                .contains("đầu ngày hôm sau").contains("không lưu họ tên").doesNotContain(". ");
+        assertThat(said[1]).contains("date of birth").contains("priority").contains("keyed hash")
+                .contains("start of the next day");
+    }
+
     /** The text the skin draws: the label's own, or a shortened one ending in an ellipsis when it does not fit. */
     private static String shown(Labeled labeled) {
         for (Node child : labeled.getChildrenUnmodifiable()) {
