@@ -123,6 +123,9 @@ class SyncBoundaryTest {
         assertThat(fromDisplay.path("results").get(1).path("code").asText()).as("a display may not ask").isEqualTo("ROLE");
         JsonNode fromHub = push(centre.url(), HUB_TOKEN, "help-4", event("hub", 1, "HELP_REQUESTED", "{}"));
         assertThat(fromHub.path("results").get(0).path("code").asText()).as("nor may a hub, as itself").isEqualTo("ROLE");
+        JsonNode relayed = push(centre.url(), HUB_TOKEN, "help-5", event("kiosk-1", 1, "HELP_REQUESTED", "{}"));
+        assertThat(relayed.path("results").get(0).path("status").asText()).as("the hub relays its kiosk's request")
+                .isEqualTo("applied");
 
         assertThat(hubQueue.helpRequestsSince(clock.instant().minus(Duration.ofHours(1))))
                 .extracting(vn.luot.core.queue.HelpRequest::deviceId).containsExactlyInAnyOrder("kiosk-1", "kiosk-2");
