@@ -79,6 +79,7 @@ public final class SupervisorTools {
             case "move-morning" -> "shift.move-morning";
             case "device-code" -> "device.code";
             case "device-revoke" -> "device.revoke";
+            case "account-create", "account-reset", "account-disable", "account-enable" -> "staff." + action;
             default -> "counter." + action;
         };
     }
@@ -88,6 +89,10 @@ public final class SupervisorTools {
         return switch (action) {
             case "device-code" -> form.getOrDefault("device", "") + " " + form.getOrDefault("role", "KIOSK");
             case "device-revoke" -> form.getOrDefault("device", "");
+            case "account-create" -> form.getOrDefault("login", "").strip().toLowerCase(Locale.ROOT) + " "
+                    + ("SUPERVISOR".equals(form.get("role")) ? "SUPERVISOR" : "CLERK");
+            case "account-reset", "account-disable", "account-enable" ->
+                    form.getOrDefault("login", "").strip().toLowerCase(Locale.ROOT);
             case "transfer" -> "counter " + s.counter() + " → " + form.getOrDefault("field", "");
             case "rate" -> "counter " + s.counter() + " " + form.getOrDefault("rating", "");
             case "move-morning" -> "";

@@ -30,6 +30,8 @@ final class StaffRig implements AutoCloseable {
     /** The hub's device registry, with kiosk-1 pre-enrolled by {@link #KIOSK_TOKEN}, and its audit log. */
     final vn.luot.core.devices.EnrolledDevices devices;
     final vn.luot.core.audit.AuditLog audit;
+    /** The hub's personal staff accounts, empty at first (so the shared PINs above still sign in). */
+    final vn.luot.core.staff.StaffAccounts accounts;
     static final String KIOSK_TOKEN = "rig-kiosk-1-token";
     /** The branch's ticket key, as the hub and its kiosks hold it. */
     final vn.luot.core.token.TicketTokens tickets = vn.luot.core.token.TicketTokens.ephemeral();
@@ -50,7 +52,8 @@ final class StaffRig implements AutoCloseable {
                 vn.luot.core.sync.DeviceTokens.none().withToken(KIOSK_TOKEN, new vn.luot.core.sync.DeviceIdentity(
                         "kiosk-1", branch.id(), vn.luot.core.sync.DeviceIdentity.Role.KIOSK)));
         audit = vn.luot.core.audit.AuditLog.open(dir.resolve("audit.db"), clock);
-        StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH,
+        accounts = vn.luot.core.staff.StaffAccounts.open(dir.resolve("staff.db"), clock);
+        StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH, accounts,
                 new StaffSessions(clock, Duration.ofHours(12)), clock, counter -> java.util.Optional.empty(),
                 new SupervisorTools(devices, audit, branch, clock));
         hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).devices(devices, audit).staffPage(staff)
@@ -67,5 +70,6 @@ final class StaffRig implements AutoCloseable {
         queue.close();
         devices.close();
         audit.close();
+        accounts.close();
     }
 }
