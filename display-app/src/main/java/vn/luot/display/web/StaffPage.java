@@ -48,6 +48,7 @@ public final class StaffPage implements HttpHandler {
     private final MorningMove morningMove;
     private final DeskViews views;
     private final BranchWatch watch;
+    private final HelpRequestsView helpRequests;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -100,6 +101,7 @@ public final class StaffPage implements HttpHandler {
         this.accounts = new AccountAdmin(staff, sessions);
         this.views = new DeskViews(queue, actions, morningMove, boardStatus, clock);
         this.watch = tools.watch(queue);
+        this.helpRequests = new HelpRequestsView(queue, clock);
     }
 
     @Override
@@ -364,6 +366,7 @@ public final class StaffPage implements HttpHandler {
         scope.put("flash", sessions.takeFlash(s).orElse(null));
         List<Map<String, Object>> alerts = watch.alertRows(s.supervisor());
         scope.put("alerts", alerts.isEmpty() ? null : alerts);
+        scope.put("helpRequests", helpRequests.scope());
         if (s.supervisor()) {
             scope.put("supervisorView", views.supervisorView(watch));
             scope.put("devices", tools.devicesView());

@@ -34,6 +34,7 @@ public final class QueueState {
     private final Map<Line, NavigableSet<Ticket>> waiting = new HashMap<>();
     private final Map<Integer, Map<TicketId, Ticket>> calledByCounter = new HashMap<>();
     private final Map<Line, NavigableSet<Integer>> numbersInUse = new HashMap<>();
+    private final Map<Event.Key, HelpRequest> helpRequests = new HashMap<>();
 
     public static QueueState fold(Collection<Event> events) {
         List<Event> ordered = new ArrayList<>(events);
@@ -51,6 +52,10 @@ public final class QueueState {
      */
     public Optional<Ticket> apply(Event event) {
         if (!seen.add(event.key())) {
+            return Optional.empty();
+        }
+        if (event.body() instanceof QueueEvent.HelpRequested) {
+            helpRequests.put(event.key(), HelpRequest.of(event));
             return Optional.empty();
         }
         if (event.body() instanceof QueueEvent.OfCounter counterEvent) {
@@ -200,6 +205,13 @@ public final class QueueState {
         Entity<Ticket> entity = tickets.get(id);
         return entity == null ? 0
                 : (int) entity.events.stream().filter(e -> e.body() instanceof QueueEvent.TicketPrinted).count();
+    }
+
+    /** The help requests of kiosks folded in, earliest first. */
+    public List<HelpRequest> helpRequests() {
+        List<HelpRequest> all = new ArrayList<>(helpRequests.values());
+        all.sort(java.util.Comparator.comparing(HelpRequest::at).thenComparing(HelpRequest::deviceId));
+        return all;
     }
 
     public boolean isPaused(int counter) {
