@@ -68,7 +68,10 @@ final class YearBench implements Callable<Integer> {
             throw new IOException("cannot generate the year of events", e);
         }
         report.put("year_db_mb", Files.size(cached) / (1024.0 * 1024.0));
-        String now = TODAY.atTime(17, 0).atZone(BranchTime.ZONE).toInstant().toString();
+        // The start comes after the day's last event (the hub's last call is at 17:19): a device restarting at 17:00
+        // with events of 17:19 in its file would have had its clock set back, the rare case in which the open looks
+        // for the latest timestamp through the whole log.
+        String now = TODAY.atTime(17, 30).atZone(BranchTime.ZONE).toInstant().toString();
 
         // The same start on an empty file: what any start costs (JVM, classes, SQLite's native library).
         Path empty = workDir.resolve("empty.db");
