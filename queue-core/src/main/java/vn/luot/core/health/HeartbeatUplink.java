@@ -94,8 +94,12 @@ public final class HeartbeatUplink {
             relayedUpTo = now.minusSeconds(1);
             failures = 0;
             return true;
-        } catch (IOException | RuntimeException e) {
-            fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            // the same words as the sync loop's: an installer reads "unreachable", not a Java class name
+            fail("unreachable: " + e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            fail("not sent: " + e.getMessage());
             return false;
         }
     }
