@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +59,7 @@ public final class KioskFlow implements KioskActions {
     private final Executor worker;
     private final Clock clock;
     private final Duration idleTimeout;
-    private final int minutesPerCitizen;
+    private final KioskWaits waits;
     private final TicketLinks links;
     private final Supplier<BranchDirectory> branches;
     private final Runnable syncNow;
@@ -78,7 +77,7 @@ public final class KioskFlow implements KioskActions {
         this.worker = b.worker;
         this.clock = b.clock;
         this.idleTimeout = b.idleTimeout;
-        this.minutesPerCitizen = b.minutesPerCitizen;
+        this.waits = new KioskWaits(b.queue, b.clock);
         this.links = new TicketLinks(b.statusUrlBase, branch.id(), b.ticketTokens);
         this.branches = b.branches;
         this.syncNow = b.syncNow;
@@ -133,13 +132,7 @@ public final class KioskFlow implements KioskActions {
                 publish(state.with(Screen.Refused.of(Refusal.WALK_IN_CLOSED, false)));
                 return;
             }
-            List<Screen.FieldChoice> fields = new ArrayList<>();
-            for (ServiceField f : branch.fields()) {
-                if (!branch.countersServing(f.code()).isEmpty()) {
-                    fields.add(Screen.FieldChoice.of(f, queue.waitingCount(f.code())));
-                }
-            }
-            publish(state.with(new Screen.ChooseField(fields)));
+            publish(state.with(new Screen.ChooseField(waits.choices())));
         }
     }
 
@@ -147,8 +140,11 @@ public final class KioskFlow implements KioskActions {
     public synchronized void chooseField(String code) {
         touch();
         if (state.screen() instanceof Screen.ChooseField choose) {
+            // said before the number is taken: a line the counters cannot reach before closing is refused here
             choose.fields().stream().filter(f -> f.code().equals(code)).findFirst().ifPresent(f ->
-                    publish(state.with(new Screen.ChoosePurpose(f, List.of(Purpose.values())))));
+                    publish(state.with(f.estimate().notToday()
+                            ? refused(Refusal.NOT_SERVED_TODAY).on(null, f.estimate().closing())
+                            : new Screen.ChoosePurpose(f, List.of(Purpose.values())))));
         }
     }
 
@@ -359,14 +355,13 @@ public final class KioskFlow implements KioskActions {
     private TicketView view(Ticket t, int ahead) {
         ServiceField field = branch.field(t.servingField()).orElseThrow();
         List<Integer> counters = branch.countersServing(t.servingField()).stream().map(Counter::number).toList();
-        int wait = (int) Math.ceil((double) ahead * minutesPerCitizen / Math.max(1, counters.size()));
         return new TicketView(t.label(), t.id().key(), field.code(), field.nameVi(), field.nameEn(), t.purpose(),
-                t.priority(), counters, ahead, wait, links.linkFor(t.id()));
+                t.priority(), counters, ahead, waits.of(t.servingField(), ahead), links.linkFor(t.id()));
     }
 
     private TicketSlip slip(TicketView t) {
         return new TicketSlip(branch.name(), t.fieldCode(), t.fieldNameVi(), t.purpose().nameVi(), t.label(),
-                t.priority(), t.counters(), t.ahead(), t.waitMinutes(), BranchTime.now(clock), t.qrText(),
+                t.priority(), t.counters(), KioskWaits.slipLines(t.estimate()), BranchTime.now(clock), t.qrText(),
                 List.of("Vui lòng chờ gọi số. Xin cảm ơn!"), t.fieldNameEn() + " - " + t.purpose().nameEn());
     }
 
@@ -406,7 +401,6 @@ public final class KioskFlow implements KioskActions {
         private Executor worker;
         private Clock clock = Clock.system(BranchTime.ZONE);
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private int minutesPerCitizen = 6;
         private String statusUrlBase = "";
         private TicketTokens ticketTokens;
         private Supplier<BranchDirectory> branches = () -> BranchDirectory.EMPTY;
@@ -445,12 +439,6 @@ public final class KioskFlow implements KioskActions {
 
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
-            return this;
-        }
-
-        /** Average service time, for the estimated wait printed on the ticket. */
-        public Builder minutesPerCitizen(int minutes) {
-            this.minutesPerCitizen = minutes;
             return this;
         }
 

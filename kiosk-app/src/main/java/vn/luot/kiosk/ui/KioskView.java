@@ -28,6 +28,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import vn.luot.core.domain.Purpose;
+import vn.luot.core.wait.WaitWording;
 import vn.luot.kiosk.flow.KioskActions;
 import vn.luot.kiosk.flow.KioskState;
 import vn.luot.kiosk.flow.Screen;
@@ -174,9 +175,9 @@ public final class KioskView {
         VBox box = new VBox(28);
         box.setAlignment(Pos.CENTER);
         box.getChildren().add(spacer());
-        Label wait = label(t.getString("ticket.take"), "title");
-        wait.setId("ticket-wait");
-        box.getChildren().add(wait);
+        Label take = label(t.getString("ticket.take"), "title");
+        take.setId("ticket-wait");
+        box.getChildren().add(take);
         box.getChildren().add(label(t.getString(reprint ? "ticket.reprint" : "ticket.title"), "subtitle"));
         Label number = label(ticket.label(), "number");
         number.setId("ticket-number");
@@ -187,8 +188,14 @@ public final class KioskView {
         box.getChildren().add(label(language == KioskState.Language.EN
                 ? ticket.fieldNameEn() + " · " + ticket.purpose().nameEn()
                 : ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
-        box.getChildren().add(label(ticket.ahead() == 0 ? t.getString("ticket.next")
-                : MessageFormat.format(t.getString("ticket.ahead"), ticket.ahead(), ticket.waitMinutes()), "body"));
+        Label wait = label(WaitWording.line(ticket.estimate(), locale(language)), "body");
+        wait.setId("ticket-ahead");
+        box.getChildren().add(wait);
+        for (String note : WaitWording.notes(ticket.estimate(), locale(language))) {
+            Label notice = label(note, "subtitle");
+            notice.getStyleClass().add("wait-note");
+            box.getChildren().add(notice);
+        }
         String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
         Label where = label(MessageFormat.format(t.getString("ticket.counters"), counters), "body");
         where.setId("ticket-counters");
@@ -246,7 +253,9 @@ public final class KioskView {
             if (!f.everyday(language).isEmpty()) {
                 text.append("\n(").append(f.everyday(language)).append(')');
             }
-            text.append('\n').append(MessageFormat.format(t.getString("walkin.field.waiting"), f.waiting()));
+            // how many wait and how long a number taken now would, on one line: "3 người chờ · 20–35 phút"
+            text.append('\n').append(MessageFormat.format(t.getString("walkin.field.waiting"), f.waiting(),
+                    WaitWording.cell(f.estimate(), locale(language))));
             Button tile = new Button(text.toString());
             tile.setGraphic(icon);
             tile.getStyleClass().add(orientation == Orientation.PORTRAIT ? "field-tile" : "field-tile-compact");
@@ -257,7 +266,16 @@ public final class KioskView {
         Button back = button(t.getString("home.back"), flow::home);
         back.getStyleClass().add("secondary");
         VBox box = new VBox(orientation == Orientation.PORTRAIT ? 40 : 20, label(t.getString("walkin.field.title"),
-                orientation == Orientation.PORTRAIT ? "title" : "subtitle"), grid, spacer(), back);
+                orientation == Orientation.PORTRAIT ? "title" : "subtitle"));
+        // before a number is taken: the lunch break is on, service resumes at 13:00
+        choose.fields().stream().findFirst().flatMap(f -> WaitWording.serviceNow(f.estimate().now(), locale(language)))
+                .ifPresent(now -> {
+                    Label notice = label(now, "subtitle");
+                    notice.setId("walkin-notice");
+                    notice.getStyleClass().add("wait-note");
+                    box.getChildren().add(notice);
+                });
+        box.getChildren().addAll(grid, spacer(), back);
         box.setAlignment(Pos.TOP_CENTER);
         return box;
     }
@@ -364,6 +382,10 @@ public final class KioskView {
         bar.getChildren().add(gap);
         bar.getChildren().add(sync);
         return bar;
+    }
+
+    private static Locale locale(KioskState.Language language) {
+        return language == KioskState.Language.EN ? WaitWording.EN : WaitWording.VI;
     }
 
     private static Label label(String text, String style) {
