@@ -188,14 +188,9 @@ public final class KioskView {
         box.getChildren().add(label(language == KioskState.Language.EN
                 ? ticket.fieldNameEn() + " · " + ticket.purpose().nameEn()
                 : ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
-        Label wait = label(WaitWording.line(ticket.estimate(), locale(language)), "body");
-        wait.setId("ticket-ahead");
-        box.getChildren().add(wait);
-        for (String note : WaitWording.notes(ticket.estimate(), locale(language))) {
-            Label notice = label(note, "subtitle");
-            notice.getStyleClass().add("wait-note");
-            box.getChildren().add(notice);
-        }
+        box.getChildren().add(label(WaitWording.line(ticket.estimate(), locale(language)), "body"));
+        WaitWording.notes(ticket.estimate(), locale(language))
+                .forEach(note -> box.getChildren().add(label(note, "wait-note")));
         String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
         Label where = label(MessageFormat.format(t.getString("ticket.counters"), counters), "body");
         where.setId("ticket-counters");
@@ -269,12 +264,7 @@ public final class KioskView {
                 orientation == Orientation.PORTRAIT ? "title" : "subtitle"));
         // before a number is taken: the lunch break is on, service resumes at 13:00
         choose.fields().stream().findFirst().flatMap(f -> WaitWording.serviceNow(f.estimate().now(), locale(language)))
-                .ifPresent(now -> {
-                    Label notice = label(now, "subtitle");
-                    notice.setId("walkin-notice");
-                    notice.getStyleClass().add("wait-note");
-                    box.getChildren().add(notice);
-                });
+                .ifPresent(now -> box.getChildren().add(label(now, "wait-note")));
         box.getChildren().addAll(grid, spacer(), back);
         box.setAlignment(Pos.TOP_CENTER);
         return box;
