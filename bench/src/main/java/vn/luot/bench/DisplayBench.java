@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,8 @@ final class DisplayBench {
             return AudioSink.PlayResult.WRITTEN;
         };
         TvScreenshots.startHeadlessToolkit();
-        DisplayConfig config = DisplayConfig.demoOnLoopback(dir.resolve("display"), "", "");
+        DisplayConfig config = DisplayWireBench.withoutRepeatGuard(
+                DisplayConfig.demoOnLoopback(dir.resolve("display"), "", ""));
         BlockingQueue<Rendered> renders = new LinkedBlockingQueue<>();
         BenchReport report = new BenchReport("display");
         try (Display display = Display.start(config, clock, Optional.of(recorder));
@@ -144,7 +146,13 @@ final class DisplayBench {
         try {
             console.println("press -> LED on a wire emulated at 9600 baud: " + DisplayWireBench.scenarios().size()
                     + " buses side by side, " + DisplayWireBench.PRESSES + " presses each ...");
-            for (DisplayWireBench.Result r : DisplayWireBench.runAll(dir.resolve("wire"))) {
+            long[] gcBefore = gcCountAndMillis();
+            List<DisplayWireBench.Result> wireResults = DisplayWireBench.runAll(dir.resolve("wire"));
+            long[] gcAfter = gcCountAndMillis();
+            // A pause stops all four buses at once: the maxima of the four figures then coincide.
+            report.put("wire_9600_gc_pauses", gcAfter[0] - gcBefore[0]);
+            report.put("wire_9600_gc_pause_total_ms", gcAfter[1] - gcBefore[1]);
+            for (DisplayWireBench.Result r : wireResults) {
                 String key = switch (r.scenario().name()) {
                     case "luot" -> "press_to_led_9600";
                     case "modbus" -> "press_to_led_modbus_9600";
@@ -215,5 +223,17 @@ final class DisplayBench {
 
     private static double ms(long from, long to) {
         return (to - from) / 1e6;
+    }
+
+    /** Collections and their total time so far, every collector of this JVM. */
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 }

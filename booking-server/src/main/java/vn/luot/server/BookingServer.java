@@ -28,15 +28,24 @@ import vn.luot.core.rules.CheckInWindow;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.audit.AuditLog;
 import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.devices.DeviceRosters;
 import vn.luot.core.devices.EnrolmentHttpHandler;
+import vn.luot.core.devices.ReportedDevices;
+import vn.luot.core.devices.RosterHttpHandler;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.sync.JsonHttp;
 import vn.luot.core.sync.SyncHttpHandler;
 import vn.luot.core.sync.SyncServer;
+import vn.luot.core.health.HeartbeatHttpHandler;
+import vn.luot.core.metrics.HeartbeatMetrics;
+import vn.luot.core.metrics.MetricsAccess;
+import vn.luot.core.metrics.MetricsHttpHandler;
 import vn.luot.server.booking.BookingApi;
 import vn.luot.server.booking.BookingStore;
 import vn.luot.server.identity.CitizenAccess;
 import vn.luot.server.identity.DemoIdentityProvider;
+import vn.luot.server.fleet.FleetPage;
+import vn.luot.server.fleet.FleetStore;
 import vn.luot.server.notify.Notifier;
 import vn.luot.server.operator.OperatorApi;
 import vn.luot.server.operator.Operators;
@@ -60,7 +69,9 @@ public final class BookingServer implements AutoCloseable {
     private final BookingApi api;
     private final Map<String, SyncServer> syncServers;
     private final EnrolledDevices devices;
+    private final DeviceRosters rosters;
     private final AuditLog audit;
+    private final FleetStore fleet;
 
     private BookingServer(Builder b) throws IOException {
         this.clock = b.clock;
@@ -74,6 +85,9 @@ public final class BookingServer implements AutoCloseable {
         this.devices = EnrolledDevices.open(folder.resolve(stem + ".devices.db"), clock,
                 b.config.tokens().withAll(b.extraTokens));
         this.audit = AuditLog.open(folder.resolve(stem + ".audit.db"), clock);
+        // What each hub reports of the devices enrolled at it, and the operator's revocations waiting for them.
+        this.rosters = DeviceRosters.open(folder.resolve(stem + ".rosters.db"), clock);
+        ReportedDevices known = new ReportedDevices(devices, rosters);
         for (Branch branch : b.config.toBranches()) {
             LocalQueue queue = LocalQueue.builder()
                     .file(folder.resolve(stem + ".queue-" + branch.id() + ".db"))
@@ -86,7 +100,7 @@ public final class BookingServer implements AutoCloseable {
                             branch.times().checkInGrace().plus(b.noShowGrace)))
                     .open();
             branches.put(branch.id(), new BookingApi.BranchRuntime(branch, queue, b.config.capacityFor(branch.id())));
-            syncs.put(branch.id(), new SyncServer(queue, clock, devices));
+            syncs.put(branch.id(), new SyncServer(queue, clock, known));
             notifiers.add(new Notifier(bookings, branch, queue, clock));
         }
         this.syncServers = Map.copyOf(syncs);
@@ -94,8 +108,17 @@ public final class BookingServer implements AutoCloseable {
         JsonHttp json = new JsonHttp(branches.values().iterator().next().queue().store().codec().mapper());
         SyncHttpHandler sync = new SyncHttpHandler(syncs, devices, json);
         EnrolmentHttpHandler enrolment = new EnrolmentHttpHandler(devices, json, audit, clock);
-        OperatorApi operator = new OperatorApi(devices, b.config.operatorTokens().withAll(b.extraOperators), audit,
-                branches.keySet(), json, clock);
+        Operators operators = b.config.operatorTokens().withAll(b.extraOperators);
+        RosterHttpHandler roster = new RosterHttpHandler(devices, rosters, json);
+        OperatorApi operator = new OperatorApi(devices, rosters, operators, audit, branches.keySet(), json, clock);
+        // The fleet: every device's heartbeat (through its hub), the operators' page and the scrapes' gauges.
+        this.fleet = FleetStore.open(folder.resolve(stem + ".fleet.db"), json.mapper());
+        HeartbeatHttpHandler heartbeats = new HeartbeatHttpHandler(devices, branches.keySet(), fleet, json, clock);
+        FleetPage fleetPage = new FleetPage(fleet, b.config.toBranches(), this::knownDevices, operators, audit, clock);
+        io.prometheus.metrics.model.registry.PrometheusRegistry registry =
+                new io.prometheus.metrics.model.registry.PrometheusRegistry();
+        registry.register(new HeartbeatMetrics(fleet::latest, clock));
+        MetricsHttpHandler metrics = new MetricsHttpHandler(registry, MetricsAccess.token(b.config.metricsTokenSha256()));
         CitizenAccess access = b.config.citizenAccess(b.citizenAccess);
         this.api = new BookingApi(branches, bookings, b.codes, b.config.bookedNumbersUpToOrDefault(), clock, json,
                 b.demoIdentity ? access.withDemo(DemoIdentityProvider.beside(b.database, clock)) : access);
@@ -109,8 +132,16 @@ public final class BookingServer implements AutoCloseable {
                         sync.handle(exchange);
                     } else if (EnrolmentHttpHandler.serves(path)) {
                         enrolment.handle(exchange);
+                    } else if (RosterHttpHandler.serves(path)) {
+                        roster.handle(exchange);
                     } else if (OperatorApi.serves(path)) {
                         operator.handle(exchange);
+                    } else if (HeartbeatHttpHandler.serves(path)) {
+                        heartbeats.handle(exchange);
+                    } else if (FleetPage.serves(path)) {
+                        fleetPage.handle(exchange);
+                    } else if (MetricsHttpHandler.serves(path)) {
+                        metrics.handle(exchange);
                     } else {
                         api.handle(exchange);
                     }
@@ -120,6 +151,18 @@ public final class BookingServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Every device with a live token: the centre's own, and those its hubs report as enrolled at them. */
+    private List<FleetPage.Known> knownDevices() {
+        java.time.Instant now = clock.instant();
+        java.util.stream.Stream<FleetPage.Known> own = devices.list(null).stream()
+                .filter(r -> r.state(now) == vn.luot.core.devices.DeviceRecord.State.ACTIVE
+                        || r.state(now) == vn.luot.core.devices.DeviceRecord.State.GRACE)
+                .map(r -> new FleetPage.Known(r.device().branchId(), r.device().deviceId(), r.device().role().name()));
+        java.util.stream.Stream<FleetPage.Known> reported = rosters.list(null).stream()
+                .filter(DeviceRosters.Reported::live).map(r -> new FleetPage.Known(r.branch(), r.device(), r.role()));
+        return java.util.stream.Stream.concat(own, reported).distinct().toList();
     }
 
     public static Builder builder() {
@@ -209,6 +252,11 @@ public final class BookingServer implements AutoCloseable {
         return audit;
     }
 
+    /** Every device's latest heartbeat and short history ({@code NAME.fleet.db}). */
+    public FleetStore fleet() {
+        return fleet;
+    }
+
     public BookingStore bookings() {
         return bookings;
     }
@@ -232,7 +280,9 @@ public final class BookingServer implements AutoCloseable {
         branches.values().forEach(rt -> rt.queue().close());
         bookings.close();
         devices.close();
+        rosters.close();
         audit.close();
+        fleet.close();
     }
 
     /** Options of the server; config, data folder and codes are required. */

@@ -125,6 +125,8 @@ public final class BookingServerMain implements Callable<Integer> {
             server.start();
             out.println("Lượt booking server on " + server.url() + "  (clock " + server.now().withNano(0) + " Hà Nội)");
             out.println("  GET  " + server.url() + "/v1/branches");
+            out.println("  fleet page " + server.url() + "/fleet (an operator's token" + (demo ? ": " + DEMO_OPERATOR_TOKEN : "")
+                    + "), metrics " + server.url() + "/metrics");
             out.println("  data " + db.toAbsolutePath() + ", signing key " + keyFile);
             out.println("  key set root " + rootFile + "; pin it in every kiosk and display config:");
             out.println("    [upstream] key_set_root = \"" + codes.rootPin() + "\"");

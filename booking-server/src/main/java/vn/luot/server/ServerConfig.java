@@ -21,7 +21,7 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
                            Integer citizenRetentionDays, Integer citizenWritesPerMinute,
                            Integer addressRequestsPerMinute, List<IdentityIssuer> identityIssuers,
                            List<DeviceEntry> devices, List<OperatorEntry> operators,
-                           List<BranchConfig> branches, StoreSettings store) {
+                           List<BranchConfig> branches, StoreSettings store, String metricsTokenSha256) {
 
     /** Where bookings live ({@code [store]}); SQLite unless the config says otherwise. */
     public StoreSettings storeOrDefault() {
@@ -106,6 +106,9 @@ public record ServerConfig(Integer port, Integer capacityPerField, Integer booke
         toBranches(file);
         tokens(file);
         operators(file);
+        if (metricsTokenSha256 != null && !metricsTokenSha256.matches("[0-9a-fA-F]{64}")) {
+            throw new ConfigException(file, 0, "metrics_token_sha256", "is the SHA-256 of the scrape token (64 hex digits)");
+        }
         if (citizenWritesPerMinute != null && citizenWritesPerMinute < 1) {
             throw new ConfigException(file, 0, "citizen_writes_per_minute", "is at least 1");
         }

@@ -54,6 +54,7 @@ public final class DemoBranchOffice implements AutoCloseable {
         this.codes = new SignedCodes(1, SigningKeys.loadOrCreate(dir.resolve("server/signing-key")), KeySet.empty(),
                 SigningKeys.loadOrCreate(dir.resolve("server/key-set-root")));
         this.server = startServer(true);
+        DemoStaff.seed(dir.resolve("display"), clock);
         this.display = Display.start(DisplayConfig.load(write("display.toml", displayConfig(basePort + 10))), clock);
         this.kiosk = Kiosk.start(KioskConfig.load(write("kiosk.toml", kioskConfig(basePort + 10))), clock);
     }
@@ -99,6 +100,8 @@ public final class DemoBranchOffice implements AutoCloseable {
                 .withToken(BookingServerMain.DEMO_HUB_TOKEN, new DeviceIdentity("hub", branchId, DeviceIdentity.Role.HUB));
         BookingServer s = BookingServer.builder().config(serverConfig).database(dir.resolve("server/server.db"))
                 .clock(clock).codes(codes).bindAddress("127.0.0.1").port(serverPort).extraTokens(demoTokens)
+                .extraOperators(vn.luot.server.operator.Operators.none().withToken("demo-operator",
+                        BookingServerMain.DEMO_OPERATOR_TOKEN))
                 .housekeepingEvery(Duration.ofMinutes(1)).demoIdentityProvider(true).build();
         Branch branch = serverConfig.toBranches().get(0);
         if (seed && s.bookings().from(branch.id(), s.now().toLocalDate()).isEmpty()) {

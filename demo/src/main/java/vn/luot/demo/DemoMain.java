@@ -144,7 +144,9 @@ public final class DemoMain implements Callable<Integer> {
         out.println("Lượt demo branch — " + office.display().board().state().branchName());
         out.println("  clock          " + BranchTime.now(office.clock()).withNano(0) + " (Hà Nội, demo day)");
         out.println("  central server " + office.serverUrl() + "/v1/branches");
-        out.println("  staff page     " + office.hubUrl() + "/staff   (PIN of counter N: 10NN, e.g. 1001; supervisor 9999)");
+        out.println("  fleet page     " + office.serverUrl() + "/fleet   (operator token " + vn.luot.server.BookingServerMain.DEMO_OPERATOR_TOKEN
+                + "; every device's health, alerts first)");
+        out.println("  staff page     " + office.hubUrl() + "/staff   (accounts: " + DemoStaff.describe() + ")");
         out.println("  waiting page   " + office.hubUrl() + "/t/");
         out.println("  tickets        " + office.ticketsDir().toAbsolutePath() + "  (.png, .txt, .bin)");
         out.println("  announcements  " + office.announcementsDir().toAbsolutePath() + "  (.wav)");

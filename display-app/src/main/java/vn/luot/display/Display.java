@@ -27,6 +27,7 @@ import vn.luot.core.sync.DeviceIdentity;
 import vn.luot.core.sync.DeviceTokens;
 import vn.luot.core.audit.AuditLog;
 import vn.luot.core.devices.EnrolledDevices;
+import vn.luot.core.staff.StaffAccounts;
 import vn.luot.display.board.BusCounterBoard;
 import vn.luot.display.board.CounterBoard;
 import vn.luot.display.buttons.GpioButtons;
@@ -187,18 +188,29 @@ public final class Display implements AutoCloseable {
         closeLast.add(devices);
         AuditLog audit = AuditLog.open(data.resolve("audit.db"), clock);
         closeLast.add(audit);
+        // One account per person, managed by the supervisor on the staff page; the config's shared PINs sign in
+        // only until the first personal account of their role exists.
+        StaffAccounts staffAccounts = StaffAccounts.open(data.resolve("staff.db"), clock);
+        closeLast.add(staffAccounts);
+        vn.luot.core.health.DeviceHealth health = DisplayHealth.of(config.deviceId(), branch.id(), clock, trust, data,
+                counterBoards, announcer);
+        // The staff page is built before the hub it is part of; it reads the hub's device health once there is one.
+        java.util.concurrent.atomic.AtomicReference<BranchHub> hubOnceBuilt = new java.util.concurrent.atomic.AtomicReference<>();
         BranchHub.Builder hubBuilder = BranchHub.builder(queue, clock)
                 .bind(config.hub().bind() == null ? "0.0.0.0" : config.hub().bind(),
                         config.hub().port() == null ? 8090 : config.hub().port())
                 .devices(devices, audit)
                 .staffPage(new StaffPage(desk, queue, config.counterPinHashes(),
-                        config.staff() == null ? null : config.staff().supervisorPin(),
+                        config.staff() == null ? null : config.staff().supervisorPin(), staffAccounts,
                         new StaffSessions(clock, Duration.ofHours(12)), clock,
                         counter -> Optional.ofNullable(counterBoards.get(counter)).map(CounterBoard::status),
-                        new SupervisorTools(devices, audit, branch, clock)))
+                        new SupervisorTools(devices, audit, branch, clock,
+                                () -> hubOnceBuilt.get() == null ? List.of() : hubOnceBuilt.get().heartbeats(),
+                                () -> hubOnceBuilt.get() == null ? null : hubOnceBuilt.get().syncRefusals())))
                 // the branch's ticket key, created here on first start; every kiosk of the branch holds a copy
                 .waitingPage(new WaitingPage(queue, board, clock, TicketTokens.openOrCreate(data.resolve("ticket.key"))))
                 .afterPush(board::refresh)
+                .heartbeat(health::current, vn.luot.core.health.HeartbeatUplink.DEFAULT_INTERVAL)
                 .clockTrust(trust);
         if (config.hub().tlsPort() != null && config.hub().tlsPort() > 0) {
             HubCertificate.Identity tls = HubCertificate.ensure(data, "luot-hub-" + branch.id());
@@ -210,10 +222,12 @@ public final class Display implements AutoCloseable {
         if (up != null && up.url() != null && !up.url().isBlank()) {
             hubBuilder.upstream(up.url(), token(up), Duration.ofSeconds(3), s -> {
                 upstreamStatus = s;
+                health.syncStatus(s);
                 board.online(s.online());
             }).keysCache(data.resolve("keys.json")).upstreamPins(up.pins()).keySetRoot(up.keySetRootKey());
         }
         hub = hubBuilder.build();
+        hubOnceBuilt.set(hub);
         // Calls reach the central server (and the citizens' app) at once, not at the next sync tick.
         desk.addChangeListener(hub::syncNow);
         ticks = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -127,6 +127,17 @@ class DisplayEndToEndTest {
             // A 30-minute reminder may come first: the centre may not have heard of the check-in yet.
             assertThat(types).containsSubsequence("ONE_AWAY", "CALLED").doesNotHaveDuplicates();
             assertThat(rig.busLog()).anyMatch(l -> l.startsWith("<- luot"));
+
+            // Its heartbeat (issue 20 §4): made by the display now, and the one it reported at start kept by the centre.
+            assertThat(rig.display.hub().heartbeats().get(0).heartbeat()).satisfies(h -> {
+                assertThat(h.kind()).isEqualTo(vn.luot.core.health.Heartbeat.Kind.DISPLAY);
+                assertThat(h.boards()).contains(new vn.luot.core.health.Heartbeat.Board(1,
+                        vn.luot.core.health.Heartbeat.BoardState.ONLINE));
+                assertThat(h.disk()).isNotNull();
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(server.fleet().latest()).extracting(f -> f.heartbeat().kind())
+                            .contains(vn.luot.core.health.Heartbeat.Kind.DISPLAY));
         }
     }
 }

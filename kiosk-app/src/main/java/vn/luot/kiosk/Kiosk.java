@@ -63,6 +63,8 @@ public final class Kiosk implements AutoCloseable {
     private final QrScanner serialScanner;
     private final Clock clock;
     private final ClockTrust clockTrust;
+    /** This kiosk's heartbeat to its hub (the kiosk listens on no port: its metrics are the hub's /metrics). */
+    private final vn.luot.core.health.HeartbeatUplink heartbeats;
     private volatile java.time.LocalDate purgedOn;
 
     private Kiosk(KioskConfig config, Clock clock) throws IOException {
@@ -127,6 +129,12 @@ public final class Kiosk implements AutoCloseable {
                 .statusUrlBase(config.statusUrlBase()).ticketTokens(ticketTokens(config, data))
                 .syncNow(sync::syncNow).build();
         sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));
+        vn.luot.core.health.DeviceHealth health = vn.luot.core.health.DeviceHealth.builder(config.deviceId(), branch.id(),
+                vn.luot.core.health.Heartbeat.Kind.KIOSK, clock).clockTrust(trust).dataFolder(data)
+                .printer(() -> printerState(printer.status())).build();
+        sync.addListener(health::syncStatus);
+        heartbeats = new vn.luot.core.health.HeartbeatUplink(http, config.upstream().url(), branch.id(), token(config),
+                queue.store().codec().mapper(), clock, health::current, null);
 
         serialScanner = "serial".equals(config.scanner().kind())
                 ? new SerialQrScanner(config.scanner().port(), config.scanner().baud() == null ? 9600
@@ -154,6 +162,7 @@ public final class Kiosk implements AutoCloseable {
         }
         kiosk.background.scheduleWithFixedDelay(kiosk::forgetEarlierDaysCitizens, 0, 1, TimeUnit.SECONDS);
         kiosk.sync.start();
+        kiosk.heartbeats.start(kiosk.background, vn.luot.core.health.HeartbeatUplink.DEFAULT_INTERVAL);
         if (kiosk.serialScanner != null) {
             kiosk.serialScanner.start(kiosk.flow::scanned);
         }
@@ -178,6 +187,19 @@ public final class Kiosk implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "citizen reference purge failed", e);
         }
+    }
+
+    /** The printer as the heartbeat reports it: the six states the supervisor and the city's operators act on. */
+    static vn.luot.core.health.Heartbeat.Printer printerState(PrinterStatus status) {
+        return switch (status) {
+            case READY -> vn.luot.core.health.Heartbeat.Printer.READY;
+            case PAPER_NEAR_END -> vn.luot.core.health.Heartbeat.Printer.PAPER_LOW;
+            case PAPER_OUT -> vn.luot.core.health.Heartbeat.Printer.PAPER_OUT;
+            case COVER_OPEN -> vn.luot.core.health.Heartbeat.Printer.COVER_OPEN;
+            // an error the printer reports stops tickets as surely as a pulled cable
+            case OFFLINE, ERROR -> vn.luot.core.health.Heartbeat.Printer.OFFLINE;
+            case STATUS_UNSUPPORTED, NOT_QUERIED -> vn.luot.core.health.Heartbeat.Printer.UNSUPPORTED;
+        };
     }
 
     public KioskFlow flow() {

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.core.audit.AuditLog;
 import vn.luot.core.devices.DeviceRecord;
+import vn.luot.core.devices.DeviceRosters;
 import vn.luot.core.devices.EnrolledDevices;
 import vn.luot.core.devices.EnrolmentCode;
 import vn.luot.core.store.NumberBlock;
@@ -26,8 +27,11 @@ import vn.luot.core.sync.JsonHttp;
  * <ul>
  *   <li>{@code POST /v1/operator/enrolment-codes} {@code {"branch","device","role","walk_in_numbers"?}} — a one-time
  *       code for a hub or a hub-less kiosk, shown once;</li>
- *   <li>{@code GET /v1/operator/devices[?branch=]} — every device token (fingerprint and state, never the token);</li>
- *   <li>{@code POST /v1/operator/devices/{branch}/{device}/revoke} — revokes all its tokens, refused at once;</li>
+ *   <li>{@code GET /v1/operator/devices[?branch=]} — every device token (fingerprint and state, never the token):
+ *       the centre's own, and those each hub reports of the devices enrolled at it ({@code "reported_by"});</li>
+ *   <li>{@code POST /v1/operator/devices/{branch}/{device}/revoke} — revokes all its tokens, refused at once; a
+ *       device enrolled at a hub is revoked by that hub at its next report (about a minute), answered 202 with
+ *       {@code "pending": true}, and the centre refuses what it sends meanwhile;</li>
  *   <li>{@code GET /v1/operator/audit[?limit=]} — the latest audit entries, newest first.</li>
  * </ul>
  */
@@ -37,15 +41,17 @@ public final class OperatorApi implements HttpHandler {
     private static final String PREFIX = "/v1/operator/";
 
     private final EnrolledDevices devices;
+    private final DeviceRosters rosters;
     private final Operators operators;
     private final AuditLog audit;
     private final Set<String> branches;
     private final JsonHttp http;
     private final Clock clock;
 
-    public OperatorApi(EnrolledDevices devices, Operators operators, AuditLog audit, Set<String> branches,
-                       JsonHttp http, Clock clock) {
+    public OperatorApi(EnrolledDevices devices, DeviceRosters rosters, Operators operators, AuditLog audit,
+                       Set<String> branches, JsonHttp http, Clock clock) {
         this.devices = devices;
+        this.rosters = rosters;
         this.operators = operators;
         this.audit = audit;
         this.branches = Set.copyOf(branches);
@@ -87,19 +93,33 @@ public final class OperatorApi implements HttpHandler {
         } else if (parts.length == 1 && parts[0].equals("devices") && method.equals("GET")) {
             list(exchange, JsonHttp.query(exchange).get("branch"));
         } else if (parts.length == 4 && parts[0].equals("devices") && parts[3].equals("revoke") && method.equals("POST")) {
-            int revoked = devices.revoke(parts[1], parts[2], operator);
-            audit.append(operator, "operator", "device.revoke", parts[2] + "@" + parts[1] + " (" + revoked + ")", remote);
-            if (revoked == 0) {
-                throw new JsonHttp.HttpError(404, "UNKNOWN_DEVICE", "Không có thiết bị đang hoạt động với mã này.",
-                        "No device with a live token by that id.");
-            }
-            ObjectNode out = http.mapper().createObjectNode();
-            out.put("revoked", revoked);
-            http.send(exchange, 200, out);
+            revoke(exchange, operator, remote, parts[1], parts[2]);
         } else if (parts.length == 1 && parts[0].equals("audit") && method.equals("GET")) {
             audit(exchange);
         } else {
             throw new JsonHttp.HttpError(404, "NOT_FOUND", "Không tìm thấy.", "Not found.");
+        }
+    }
+
+    private void revoke(HttpExchange exchange, String operator, String remote, String branch, String device)
+            throws IOException {
+        int revoked = devices.revoke(branch, device, operator);
+        ObjectNode out = http.mapper().createObjectNode();
+        if (revoked > 0) {
+            audit.append(operator, "operator", "device.revoke", device + "@" + branch + " (" + revoked + ")", remote);
+            out.put("revoked", revoked);
+            http.send(exchange, 200, out);
+        } else if (rosters.requestRevocation(branch, device, operator)) {
+            audit.append(operator, "operator", "device.revoke", device + "@" + branch + " (at its hub)", remote);
+            out.put("revoked", 0);
+            out.put("pending", true);
+            out.put("message", "Thiết bị được đăng ký tại máy chủ chi nhánh: sẽ bị thu hồi ở lần báo cáo tới (khoảng"
+                    + " một phút); trong lúc đó máy chủ trung tâm từ chối dữ liệu của nó.");
+            http.send(exchange, 202, out);
+        } else {
+            audit.append(operator, "operator", "device.revoke", device + "@" + branch + " (0)", remote);
+            throw new JsonHttp.HttpError(404, "UNKNOWN_DEVICE", "Không có thiết bị đang hoạt động với mã này.",
+                    "No device with a live token by that id.");
         }
     }
 
@@ -169,6 +189,18 @@ public final class OperatorApi implements HttpHandler {
             row.put("valid_until", r.validUntil() == null ? null : r.validUntil().toString());
             row.put("revoked", r.revoked() == null ? null : r.revoked().toString());
             row.put("revoked_by", r.revokedBy());
+        }
+        for (DeviceRosters.Reported r : rosters.list(branch)) {
+            ObjectNode row = rows.addObject();
+            row.put("device", r.device());
+            row.put("branch", r.branch());
+            row.put("role", r.role());
+            row.put("source", r.source());
+            row.put("fingerprint", r.fingerprint());
+            row.put("state", r.state());
+            row.put("reported_by", r.reportedBy());
+            row.put("reported", r.reportedAt().toString());
+            row.put("revocation_pending", r.revocationPending());
         }
         http.send(exchange, 200, http.mapper().createObjectNode().set("devices", rows));
     }

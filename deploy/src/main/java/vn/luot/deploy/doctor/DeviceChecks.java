@@ -404,6 +404,69 @@ final class DeviceChecks {
         }
     }
 
+    /**
+     * Who can sign in to the hub's staff page: the personal accounts in {@code staff.db} (read on a copy), and whether
+     * the config's shared PINs still sign in (they do until the first personal account of their role exists).
+     */
+    Finding staffAccounts() {
+        String dataDir = cfg.text("data_dir");
+        if (dataDir == null) {
+            return Finding.warn("staff", "not checked: no data_dir", "set data_dir");
+        }
+        boolean sharedSupervisor = cfg.text("staff.supervisor_pin") != null;
+        Path db = Path.of(dataDir).resolve("staff.db");
+        String makeThem = "sign in at /staff with the name left empty as Giám sát and make one account per person";
+        if (!Files.exists(db)) {
+            return sharedSupervisor
+                    ? Finding.warn("staff", "no personal staff accounts yet: staff sign in with shared PINs, so the audit"
+                            + " log cannot tell who acted", makeThem)
+                    : Finding.warn("staff", "nobody can sign in to the staff page (fine with buttons only): no accounts and"
+                            + " no [staff] supervisor_pin",
+                            "luot-run display --hash-pin NNNNNN, paste it as supervisor_pin under [staff], restart, then "
+                                    + makeThem);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("luot-doctor");
+            Files.copy(db, copy.resolve("staff.db"));
+            Path wal = db.resolveSibling("staff.db-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, copy.resolve("staff.db-wal"));
+            }
+            try (vn.luot.core.staff.StaffAccounts accounts = vn.luot.core.staff.StaffAccounts.open(copy.resolve("staff.db"),
+                    host.clock())) {
+                java.util.List<vn.luot.core.staff.StaffAccount> all = accounts.list();
+                long active = all.stream().filter(a -> !a.disabled()).count();
+                long supervisors = all.stream().filter(a -> !a.disabled() && a.supervisor()).count();
+                boolean clerks = active > supervisors;
+                String counts = active + " active personal account(s), " + supervisors + " supervisor(s), "
+                        + (all.size() - active) + " disabled";
+                if (supervisors == 0 && !sharedSupervisor) {
+                    return Finding.warn("staff", counts + ": no supervisor can sign in (no supervisor account, no"
+                            + " supervisor_pin)", "set a supervisor_pin under [staff] (luot-run display --hash-pin), restart,"
+                            + " sign in as Giám sát and give an account the supervisor role");
+                }
+                java.util.List<String> shared = new java.util.ArrayList<>();
+                if (!clerks && cfg.node("staff.counter_pins") != null && cfg.node("staff.counter_pins").size() > 0) {
+                    shared.add("counter PINs");
+                }
+                if (supervisors == 0 && sharedSupervisor) {
+                    shared.add("the supervisor PIN");
+                }
+                return shared.isEmpty() ? Finding.ok("staff", counts + "; no shared PIN signs in")
+                        : Finding.warn("staff", counts + "; shared " + String.join(" and ", shared)
+                                + " still sign in (the audit log cannot tell who acted)", makeThem);
+            }
+        } catch (StoreException e) {
+            return Finding.fail("staff", db + ": " + e.getMessage(), "stop the display and restore " + db
+                    + " from a backup (accounts are not pulled from upstream)");
+        } catch (IOException e) {
+            return Finding.fail("staff", "cannot read " + db + ": " + e.getMessage(), "sudo chown -R luot:luot " + dataDir);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
     /** The queue database, checked on a copy so the running program's file is never touched. */
     Finding database() {
         String dataDir = cfg.text("data_dir");

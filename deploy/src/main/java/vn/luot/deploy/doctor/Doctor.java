@@ -103,6 +103,7 @@ public final class Doctor {
                             "fix the config line first"));
                 }
                 findings.add(checks.ticketKey(false));
+                findings.add(checks.staffAccounts());
                 findings.add(checks.screen("TV board"));
                 findings.addAll(checks.upstreamAndClock());
                 findings.add(checks.database());

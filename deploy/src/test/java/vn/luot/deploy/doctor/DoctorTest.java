@@ -396,8 +396,8 @@ class DoctorTest {
         }
 
         assertThat(findings).extracting(Finding::check).containsExactly("config", "token", "hub", "leds", "led-board",
-                "buttons", "i2c", "audio", "ticket-key", "screen", "upstream", "clock", "database", "branch", "output", "ntp", "rtc",
-                "storage");
+                "buttons", "i2c", "audio", "ticket-key", "staff", "screen", "upstream", "clock", "database", "branch", "output",
+                "ntp", "rtc", "storage");
         assertThat(findings).as(report(findings)).noneMatch(f -> f.level() == Finding.Level.FAIL);
         assertThat(find(findings, "config").level()).isEqualTo(Finding.Level.OK);
         assertThat(find(findings, "hub").detail()).contains("kiosk-1 (kiosk)");
@@ -405,6 +405,32 @@ class DoctorTest {
         assertThat(find(findings, "leds").detail()).contains(scannerPort + " opens at 9600 baud", "counters 1");
         assertThat(find(findings, "buttons").detail()).contains("2 button inputs on GPIO", "simulated");
         assertThat(find(findings, "audio").detail()).contains(dir.resolve("data/announcements").toString());
+    }
+
+    @Test
+    void saysWhoCanSignInToTheStaffPageAndWhetherSharedPinsStillDo() throws Exception {
+        Path config = displayConfig("[boards]", "[staff]\nsupervisor_pin = \"" + vn.luot.display.web.PinHash.hash("9999")
+                + "\"\n\n[staff.counter_pins]\n\"1\" = \"" + vn.luot.display.web.PinHash.hash("1001") + "\"\n\n[boards]");
+        Finding none = find(doctor(Clock.systemUTC()).examine(config), "staff");
+        assertThat(none.level()).isEqualTo(Finding.Level.WARN);
+        assertThat(none.detail()).contains("no personal staff accounts yet");
+
+        Files.createDirectories(dir.resolve("data"));
+        try (var accounts = vn.luot.core.staff.StaffAccounts.open(dir.resolve("data/staff.db"), Clock.systemUTC())) {
+            accounts.create("ha", "Phạm Thu Hà", vn.luot.core.staff.StaffRole.SUPERVISOR, "h", "test");
+            Finding supervisorOnly = find(doctor(Clock.systemUTC()).examine(config), "staff");
+            assertThat(supervisorOnly.level()).isEqualTo(Finding.Level.WARN);
+            assertThat(supervisorOnly.detail()).contains("1 active personal account(s), 1 supervisor(s)")
+                    .contains("shared counter PINs still sign in").doesNotContain("supervisor PIN");
+            accounts.create("lan", "Nguyễn Thị Lan", vn.luot.core.staff.StaffRole.CLERK, "h", "test");
+            accounts.create("old", "Người cũ", vn.luot.core.staff.StaffRole.CLERK, "h", "test");
+            accounts.setDisabled("old", true);
+        }
+        Finding personal = find(doctor(Clock.systemUTC()).examine(config), "staff");
+        assertThat(personal.level()).isEqualTo(Finding.Level.OK);
+        assertThat(personal.detail()).isEqualTo("2 active personal account(s), 1 supervisor(s), 1 disabled; no shared PIN"
+                + " signs in");
+        assertThat(personal.detail()).as("no staff name in the doctor's output").doesNotContain("Hà", "Lan");
     }
 
     @Test

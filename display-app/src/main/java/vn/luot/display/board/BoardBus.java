@@ -39,6 +39,24 @@ public interface BoardBus {
     BoardStatus status(int address);
 
     /**
+     * Says that a call is being decided (the queue's durable commit) and will want the wire: from now on no
+     * refresh starts an exchange, and one on the wire skips its read-back and retries, so the call finds the
+     * wire free, or waits only for the exchange already on it, the one wait a half-duplex master cannot avoid.
+     * Close it when the call's exchanges are done, or when the call turned out not to need the board.
+     */
+    default CallAhead callComing() {
+        return CallAhead.NONE;
+    }
+
+    /** A call announced by {@link #callComing()}; closing it twice is harmless. */
+    interface CallAhead extends AutoCloseable {
+        CallAhead NONE = () -> { };
+
+        @Override
+        void close();
+    }
+
+    /**
      * The outcome of one request.
      *
      * @param answer the board's answer, or null when none arrived (or the request was a broadcast)

@@ -115,6 +115,11 @@ public final class BusCounterBoard implements CounterBoard {
     }
 
     @Override
+    public BoardBus.CallAhead callComing() {
+        return bus.callComing();
+    }
+
+    @Override
     public BoardStatus status() {
         BoardStatus s = bus.status(address);
         return s == BoardStatus.ONLINE && wrongContent ? BoardStatus.WRONG_CONTENT : s;

@@ -34,4 +34,9 @@ public interface CounterBoard {
 
     /** The last known status, without talking to the board. */
     BoardStatus status();
+
+    /** {@link BoardBus#callComing()} on this board's bus: held while a counter operation decides and shows. */
+    default BoardBus.CallAhead callComing() {
+        return BoardBus.CallAhead.NONE;
+    }
 }

@@ -89,7 +89,7 @@ public final class CallDesk implements ButtonListener {
     }
 
     public LocalQueue.CounterResult next(int counter) {
-        return settle(counter, "NEXT", queue.next(counter));
+        return decideAndShow(counter, "NEXT", () -> queue.next(counter));
     }
 
     /** The guard the page asks too, so a button press and a click share one memory of the last call. */
@@ -118,23 +118,23 @@ public final class CallDesk implements ButtonListener {
 
     /** The current citizen is done and nobody is called (before a break); the board goes blank. */
     public LocalQueue.CounterResult finish(int counter) {
-        return settle(counter, "FINISH", queue.finish(counter));
+        return decideAndShow(counter, "FINISH", () -> queue.finish(counter));
     }
 
     public LocalQueue.CounterResult recall(int counter) {
-        return settle(counter, "RECALL", queue.recall(counter));
+        return decideAndShow(counter, "RECALL", () -> queue.recall(counter));
     }
 
     public LocalQueue.CounterResult noShow(int counter) {
-        return settle(counter, "NO-SHOW", queue.noShow(counter));
+        return decideAndShow(counter, "NO-SHOW", () -> queue.noShow(counter));
     }
 
     public LocalQueue.CounterResult transfer(int counter, String toField) {
-        return settle(counter, "TRANSFER " + toField, queue.transfer(counter, toField));
+        return decideAndShow(counter, "TRANSFER " + toField, () -> queue.transfer(counter, toField));
     }
 
     public LocalQueue.CounterResult pause(int counter) {
-        return settle(counter, "PAUSE", queue.pause(counter));
+        return decideAndShow(counter, "PAUSE", () -> queue.pause(counter));
     }
 
     public LocalQueue.CounterResult resume(int counter) {
@@ -172,6 +172,20 @@ public final class CallDesk implements ButtonListener {
         LOG.info(() -> "supervisor: " + moved.size() + " morning bookings moved to the afternoon");
         changed();
         return moved;
+    }
+
+    /**
+     * The counter's LED bus is told a call is coming before the queue decides, so no refresh starts on the wire
+     * while the decision commits: the call then waits at most for the exchange already on the wire, and its
+     * show and blink go out back to back.
+     */
+    private LocalQueue.CounterResult decideAndShow(int counter, String action,
+                                                   java.util.function.Supplier<LocalQueue.CounterResult> decide) {
+        CounterBoard board = boards.get(counter);
+        try (vn.luot.display.board.BoardBus.CallAhead ahead = board == null
+                ? vn.luot.display.board.BoardBus.CallAhead.NONE : board.callComing()) {
+            return settle(counter, action, decide.get());
+        }
     }
 
     private LocalQueue.CounterResult settle(int counter, String action, LocalQueue.CounterResult result) {

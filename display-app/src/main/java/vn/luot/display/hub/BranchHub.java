@@ -14,7 +14,13 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
+import vn.luot.core.health.Heartbeat;
+import vn.luot.core.health.HeartbeatHttpHandler;
+import vn.luot.core.health.HeartbeatUplink;
+import vn.luot.core.health.SeenHeartbeat;
 import vn.luot.core.http.EdgeServer;
+import vn.luot.core.metrics.MetricsAccess;
+import vn.luot.core.metrics.MetricsHttpHandler;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.sync.Backoff;
 import vn.luot.core.sync.ClockTrust;
@@ -36,7 +42,8 @@ import vn.luot.core.token.VerificationKeys;
  * The branch hub: the upstream of the branch's kiosks (queue-core's sync server over the display device's own
  * queue), and itself a relaying client of the central booking server, so the branch keeps checking in and
  * calling with the WAN down. One HTTP port on the LAN carries the sync endpoints, the staff page
- * ({@code /staff}) and the public waiting page ({@code /t/}).
+ * ({@code /staff}), the public waiting page ({@code /t/}), the devices' heartbeats and {@code /metrics}
+ * ({@link HubHeartbeats}: relayed with the hub's own to the centre's fleet page).
  *
  * <p>Thread policy: HTTP requests run on the hub's pool; the relay on its own scheduler. {@code afterPush} is
  * called on an HTTP thread after each kiosk push has been stored; it must not block.
@@ -52,13 +59,19 @@ public final class BranchHub implements AutoCloseable {
     private final SyncClient upstream;
     private final VerificationKeys keys;
     private final UpstreamBranches branches;
+    private final RosterReport roster;
     private final SyncServer sync;
     private final LocalQueue queue;
+    private final HubHeartbeats health;
+    private final HeartbeatUplink heartbeatUplink;
+    private final Duration heartbeatEvery;
 
     private BranchHub(Builder b) throws IOException {
         // The branch's kiosks judge time by the hub's answers, and the hub by the centre's: one clock for the branch,
         // the one the hub judges pushes by and dates its answers with.
         Clock branchClock = b.clockTrust.correctedClock();
+        this.health = new HubHeartbeats(b.ownHeartbeat, branchClock);
+        this.heartbeatEvery = b.heartbeatEvery;
         SyncServer server = new SyncServer(b.queue, branchClock, b.kioskTokens);
         this.sync = server;
         this.queue = b.queue;
@@ -67,6 +80,8 @@ public final class BranchHub implements AutoCloseable {
         HttpHandler enrolment = b.enrolledDevices == null ? null
                 : new EnrolmentHttpHandler(b.enrolledDevices, json, b.audit, b.clock);
         Runnable afterPush = b.afterPush;
+        HttpHandler heartbeatsIn = health.receiver(b.kioskTokens, server.branchId(), json);
+        HttpHandler metrics = health.metrics(b.metricsAccess);
         HttpHandler staff = b.staffPage;
         HttpHandler waiting = b.waitingPage;
         this.tls = b.tls;
@@ -78,6 +93,10 @@ public final class BranchHub implements AutoCloseable {
                 if (push) {
                     afterPush.run();
                 }
+            } else if (HeartbeatHttpHandler.serves(path)) {
+                heartbeatsIn.handle(exchange);
+            } else if (MetricsHttpHandler.serves(path)) {
+                metrics.handle(exchange);
             } else if (enrolment != null && EnrolmentHttpHandler.serves(path)) {
                 enrolment.handle(exchange);
             } else if (path.equals("/v1/keys") && exchange.getRequestMethod().equals("GET")) {
@@ -113,7 +132,12 @@ public final class BranchHub implements AutoCloseable {
                     b.keysCache.resolveSibling("branches.json"), b.upstreamUrl, client);
             this.keys = b.keysCache == null ? null : new VerificationKeys(b.keysCache, b.upstreamUrl, client,
                     b.keySetRoot);
+            this.roster = b.enrolledDevices == null ? null : new RosterReport(b.enrolledDevices, b.audit,
+                    b.queue.branch().id(), b.upstreamUrl, b.upstreamToken, client, b.clock);
+            this.heartbeatUplink = health.uplink(client, b.upstreamUrl, b.queue.branch().id(), b.upstreamToken, json);
         } else {
+            this.roster = null;
+            this.heartbeatUplink = null;
             this.relayThread = null;
             this.upstream = null;
             this.relay = null;
@@ -154,6 +178,13 @@ public final class BranchHub implements AutoCloseable {
             // the city's branch list, for the kiosks' "this booking is for branch X, at address Y"
             relayThread.scheduleWithFixedDelay(branches::refresh, 0, 10, TimeUnit.MINUTES);
         }
+        if (roster != null) {
+            // every minute: an operator's revocation at the centre takes effect here within about a minute
+            relayThread.scheduleWithFixedDelay(roster::reportQuietly, 0, 1, TimeUnit.MINUTES);
+        }
+        if (heartbeatUplink != null) {
+            heartbeatUplink.start(relayThread, heartbeatEvery);
+        }
         LOG.info(() -> "branch hub on port " + port() + (tls == null ? "" : ", TLS on port " + tlsPort())
                 + (relay == null ? ", no upstream" : ", relaying upstream"));
         return this;
@@ -182,6 +213,11 @@ public final class BranchHub implements AutoCloseable {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** The branch's devices as their heartbeats say, the hub's own first (issue 19 §3: one heartbeat, two views). */
+    public java.util.List<SeenHeartbeat> heartbeats() {
+        return health.all();
     }
 
     /** What the hub refused at its sync boundary (counts and the latest), for the supervisor. */
@@ -213,6 +249,11 @@ public final class BranchHub implements AutoCloseable {
     }
 
     /** Pushes and pulls upstream now (after a call, so the app hears of it at once). */
+    /** Reports the devices enrolled here to the centre now, and applies its revocations (tests, the bench). */
+    public java.util.List<String> reportDevicesNow() {
+        return roster == null ? java.util.List.of() : roster.report();
+    }
+
     public void syncNow() {
         if (relay != null) {
             relay.syncNow();
@@ -257,6 +298,9 @@ public final class BranchHub implements AutoCloseable {
         private java.security.PublicKey keySetRoot;
         private java.util.List<String> upstreamPins = java.util.List.of();
         private EdgeServer.Tls tls;
+        private java.util.function.Supplier<Heartbeat> ownHeartbeat;
+        private Duration heartbeatEvery = HeartbeatUplink.DEFAULT_INTERVAL;
+        private MetricsAccess metricsAccess = MetricsAccess.localNetwork();
 
         private Builder(LocalQueue queue, Clock clock) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -335,6 +379,19 @@ public final class BranchHub implements AutoCloseable {
          */
         public Builder tls(int port, java.nio.file.Path keyStore, String password) {
             this.tls = new EdgeServer.Tls(bindAddress, port, keyStore, password);
+            return this;
+        }
+
+        /** This device's heartbeat, reported upstream every {@code every} with the kiosks'. */
+        public Builder heartbeat(java.util.function.Supplier<Heartbeat> own, Duration every) {
+            this.ownHeartbeat = Objects.requireNonNull(own, "own");
+            this.heartbeatEvery = Objects.requireNonNull(every, "every");
+            return this;
+        }
+
+        /** Who may read {@code /metrics}; the local network by default. */
+        public Builder metricsAccess(MetricsAccess access) {
+            this.metricsAccess = Objects.requireNonNull(access, "access");
             return this;
         }
 

@@ -71,6 +71,7 @@ public final class PacedWire implements AutoCloseable {
         Thread t = new Thread(() -> {
             started.countDown();
             byte[] buffer = new byte[512];
+            byte[] one = new byte[1];
             long nextFree = System.nanoTime();
             while (running) {
                 int n = from.read(buffer, 0, buffer.length);
@@ -89,7 +90,8 @@ public final class PacedWire implements AutoCloseable {
                     while ((wait = release - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    if (!to.write(new byte[] {buffer[i]})) {
+                    one[0] = buffer[i];
+                    if (!to.write(one)) {
                         LOG.log(Level.WARNING, "paced wire " + name + ": write failed");
                         return;
                     }

@@ -18,8 +18,12 @@ public interface Line extends AutoCloseable {
      */
     int read(byte[] buffer, int offset, int length);
 
-    /** Throws away bytes already received (a late answer to an earlier request). False when the line is gone. */
-    boolean discardInput();
+    /**
+     * Throws away bytes already received (a late answer to an earlier request).
+     *
+     * @return how many bytes were thrown away, or -1 when the line is gone
+     */
+    int discardInput();
 
     /** Whether the device is still there. */
     boolean isAlive();

@@ -2,15 +2,12 @@ package vn.luot.display.transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.luot.display.board.BoardBus;
@@ -24,11 +21,17 @@ import vn.luot.display.protocol.BoardProtocol;
  * <ul>
  *   <li>Requests are serialised: one request and its answer at a time, as RS-485 half duplex needs. A waiting
  *       {@link BoardBus.Priority#CALL} goes ahead of every waiting REFRESH, so a citizen's number never waits
- *       behind the boards' periodic refresh; among equals, first come first served. A refresh already on the
- *       wire when a call arrives is not followed by its read-back or its retries: the next refresh checks.</li>
+ *       behind the boards' periodic refresh; among equals, first come first served. A call announced while it
+ *       is being decided ({@link #callComing()}) keeps new refreshes off the wire already. A refresh already on
+ *       the wire when a call waits is not followed by its read-back or its retries (the next refresh checks),
+ *       and gives up an answer that has not started {@code answerStartWhileCallWaits} after its request (a
+ *       board already NOT_ANSWERING: one inter-frame silence): a call waits for at most the one exchange on
+ *       the wire, never for a silent board's answer timeout.</li>
  *   <li>Between the end of one frame on the wire and the start of the next there are at least 3.5 character
  *       times of silence (1.75 ms above 19200 baud), as Modbus RTU framing needs; computed from the line
- *       settings.</li>
+ *       settings. The silence is observed, not assumed: bytes still arriving (a late answer, the rest of a
+ *       garbled one) are thrown away and restart it, so a request never goes out into an answer still on the
+ *       wire, which would collide with it and leave the next answer misaligned.</li>
  *   <li>A request that gets no valid answer within the answer timeout is sent again, up to {@code attempts}
  *       times. A board becomes NOT_ANSWERING only after {@code failuresBeforeNotAnswering} such exchanges in
  *       a row, and ONLINE again after {@code answersBeforeOnline} answered ones, so one lost frame does not
@@ -41,7 +44,10 @@ import vn.luot.display.protocol.BoardProtocol;
  * </ul>
  *
  * <p>Thread policy: {@link #exchange} runs on the caller's thread (never the JavaFX thread); the watchdog has
- * its own daemon thread. Status listeners are called on either, outside the bus lock; they must not block.
+ * its own daemon thread. The line belongs to whoever holds the turn on the wire ({@link WireTurns}); the boards'
+ * health and the port's status ({@link BusHealth}) are locked only to read or update them, so {@link #status}
+ * never waits behind an exchange (a call's own bookkeeping once waited there for a whole refresh transaction).
+ * Status listeners are called on either thread, outside both; they must not block.
  * Any failure of the watchdog is logged and reported as a port status, never left on its thread.
  */
 public final class SerialBus implements BoardBus, AutoCloseable {
@@ -50,47 +56,30 @@ public final class SerialBus implements BoardBus, AutoCloseable {
 
     private final String path;
     private final SerialLine.Settings settings;
-    private final long answerTimeoutNanos;
     private final int attempts;
-    private final int failuresBeforeNotAnswering;
-    private final int answersBeforeOnline;
-    private final int reopenFailuresBeforeOffline;
     private final Duration watchdogInterval;
-
-    private final ReentrantLock lock = new ReentrantLock(true);
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    /** The boards' health and the port's status: never locked across I/O. */
+    private final BusHealth health;
     private final ScheduledExecutorService watchdog;
 
-    // guarded by lock
-    private Line line;
-    /** When the wire last carried a byte (the end of our request, or of the last answer byte read). */
-    private long wireQuietSince = System.nanoTime() - 1_000_000_000L;
-    private final long silenceNanos;
-    private final PriorityTurns turns = new PriorityTurns();
-    private boolean offline;
-    /** The port failed (or would not open) and is not open again yet: frames were lost, OFFLINE declared or not. */
-    private boolean lost;
-    private int reopenFailures;
-    private String lastPortProblem = "not opened yet";
-    private final Map<Integer, Health> health = new HashMap<>();
-    private boolean closed;
+    private final WireTiming timing;
+    private final long answerStartNanos;
+    private final WireTurns turns = new WireTurns();
 
-    private static final class Health {
-        BoardStatus status = BoardStatus.UNKNOWN;
-        int failures;
-        int answers;
-    }
+    // owned by the holder of the turn (volatile: the watchdog and close() look at it)
+    private volatile Line line;
+    private volatile boolean closed;
 
     private SerialBus(Builder b) {
         this.path = b.path;
         this.settings = b.settings;
-        this.answerTimeoutNanos = b.answerTimeout.toNanos();
+        this.timing = new WireTiming(b.settings, b.answerTimeout.toNanos());
+        this.answerStartNanos = b.answerStartWhileCallWaits.toNanos();
         this.attempts = b.attempts;
-        this.failuresBeforeNotAnswering = b.failuresBeforeNotAnswering;
-        this.answersBeforeOnline = b.answersBeforeOnline;
-        this.reopenFailuresBeforeOffline = b.reopenFailuresBeforeOffline;
+        this.health = new BusHealth(path, b.failuresBeforeNotAnswering, b.answersBeforeOnline,
+                b.reopenFailuresBeforeOffline, listeners);
         this.watchdogInterval = b.watchdogInterval;
-        this.silenceNanos = b.settings.interFrameNanos();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "led-bus-watchdog " + path);
             t.setDaemon(true);
@@ -110,12 +99,17 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     public PortState start() {
         List<Runnable> events = new ArrayList<>();
         PortState state;
-        lock.lock();
+        try {
+            turns.acquire(Priority.CALL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PortState(false, "interrupted while opening");
+        }
         try {
             reopen(events);
-            state = new PortState(line != null, line != null ? "open" : lastPortProblem);
+            state = new PortState(line != null, line != null ? "open" : health.lastPortProblem());
         } finally {
-            lock.unlock();
+            turns.release();
         }
         fire(events);
         long period = watchdogInterval.toMillis();
@@ -132,34 +126,12 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     }
 
     public boolean isOffline() {
-        lock.lock();
-        try {
-            return offline;
-        } finally {
-            lock.unlock();
-        }
+        return health.isOffline();
     }
 
     @Override
     public BoardStatus status(int address) {
-        lock.lock();
-        try {
-            return statusOf(address);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private BoardStatus statusOf(int address) {
-        if (offline) {
-            return BoardStatus.OFFLINE;
-        }
-        if (lost) {
-            // The port failed and is being reopened: what the boards show is not known (never a stale ONLINE).
-            return BoardStatus.UNKNOWN;
-        }
-        Health h = health.get(address);
-        return h == null ? BoardStatus.UNKNOWN : h.status;
+        return health.status(address);
     }
 
     /** Exchanges waiting for their turn on the wire (for tests). */
@@ -167,9 +139,14 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         return turns.waiting();
     }
 
+    @Override
+    public CallAhead callComing() {
+        return turns.callComing();
+    }
+
     /** The silence kept between frames on this bus. */
     public Duration interFrameSilence() {
-        return Duration.ofNanos(silenceNanos);
+        return Duration.ofNanos(timing.silenceNanos());
     }
 
     @Override
@@ -187,21 +164,16 @@ public final class SerialBus implements BoardBus, AutoCloseable {
             if (!stillWanted.getAsBoolean()) {
                 return List.of();
             }
-            lock.lock();
-            try {
-                boolean yields = priority == Priority.REFRESH;
-                for (byte[] request : requests) {
-                    if (yields && !results.isEmpty() && turns.callsWaiting()) {
-                        break; // the read-back of a refresh waits for the next refresh, not a citizen
-                    }
-                    Exchange e = exchangeLocked(protocol, address, request, yields, events);
-                    results.add(e);
-                    if (e.answer() == null) {
-                        break;
-                    }
+            boolean yields = priority == Priority.REFRESH;
+            for (byte[] request : requests) {
+                if (yields && !results.isEmpty() && turns.callsWaiting()) {
+                    break; // the read-back of a refresh waits for the next refresh, not a citizen
                 }
-            } finally {
-                lock.unlock();
+                Exchange e = exchangeInTurn(protocol, address, request, yields, events);
+                results.add(e);
+                if (e.answer() == null) {
+                    break;
+                }
             }
         } finally {
             turns.release();
@@ -210,79 +182,8 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         return results;
     }
 
-    /**
-     * Whose turn the wire is: at most one holder; CALLs waiting go first, then REFRESHes, each in arrival order.
-     * Apart from the state lock so that status reads and the watchdog never wait behind the queue.
-     */
-    private static final class PriorityTurns {
-        private final ReentrantLock turnLock = new ReentrantLock();
-        private final java.util.concurrent.locks.Condition changed = turnLock.newCondition();
-        private final java.util.ArrayDeque<Object> calls = new java.util.ArrayDeque<>();
-        private final java.util.ArrayDeque<Object> refreshes = new java.util.ArrayDeque<>();
-        private boolean held;
-
-        boolean callsWaiting() {
-            turnLock.lock();
-            try {
-                return !calls.isEmpty();
-            } finally {
-                turnLock.unlock();
-            }
-        }
-
-        int waiting() {
-            turnLock.lock();
-            try {
-                return calls.size() + refreshes.size();
-            } finally {
-                turnLock.unlock();
-            }
-        }
-
-        void acquire(Priority priority) throws InterruptedException {
-            Object me = new Object();
-            java.util.ArrayDeque<Object> mine = priority == Priority.CALL ? calls : refreshes;
-            turnLock.lock();
-            try {
-                mine.addLast(me);
-                try {
-                    while (held || mine.peekFirst() != me || (mine == refreshes && !calls.isEmpty())) {
-                        changed.await();
-                    }
-                } catch (InterruptedException e) {
-                    mine.remove(me);
-                    changed.signalAll();
-                    throw e;
-                }
-                mine.removeFirst();
-                held = true;
-            } finally {
-                turnLock.unlock();
-            }
-        }
-
-        void release() {
-            turnLock.lock();
-            try {
-                held = false;
-                changed.signalAll();
-            } finally {
-                turnLock.unlock();
-            }
-        }
-    }
-
-    /** Waits until the wire has been quiet for the inter-frame silence. */
-    private void keepSilence() {
-        long until = wireQuietSince + silenceNanos;
-        long left;
-        while ((left = until - System.nanoTime()) > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
-        }
-    }
-
     /** {@code yieldsToCalls}: a retry is not sent while a call waits (the next refresh sends it again). */
-    private Exchange exchangeLocked(BoardProtocol protocol, int address, byte[] request, boolean yieldsToCalls,
+    private Exchange exchangeInTurn(BoardProtocol protocol, int address, byte[] request, boolean yieldsToCalls,
                                     List<Runnable> events) {
         if (closed) {
             return new Exchange(BoardStatus.OFFLINE, null);
@@ -290,33 +191,38 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         if (line == null) {
             reopen(events);
             if (line == null) {
-                return new Exchange(statusOf(address), null);
+                return new Exchange(status(address), null);
             }
         }
         String lastProblem = "no answer";
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1 && yieldsToCalls && turns.callsWaiting()) {
                 // Neither a failure nor an answer: the board's health is judged by exchanges that ran their course.
-                return new Exchange(statusOf(address), null);
+                return new Exchange(status(address), null);
             }
-            keepSilence();
-            if (!line.discardInput() || !line.write(request)) {
+            if (!timing.awaitQuiet(line) || !line.write(request)) {
                 portLost("write failed", events);
-                return new Exchange(statusOf(address), null);
+                return new Exchange(status(address), null);
             }
-            // The write returns when the bytes are queued; the wire carries them for their frame time.
-            wireQuietSince = System.nanoTime() + settings.nanosFor(request.length);
+            timing.sent(request.length);
             if (protocol.isBroadcast(address)) {
                 return new Exchange(BoardStatus.ONLINE, null);
             }
-            Answer answer = readAnswer(protocol, address, request);
+            // A board known silent is given up on after one silence; others get the answer time boards are allowed.
+            long answerStart = health.status(address) == BoardStatus.NOT_ANSWERING ? timing.silenceNanos()
+                    : answerStartNanos;
+            Answer answer = timing.readAnswer(line, protocol, address, request,
+                    yieldsToCalls ? turns::callsWaiting : null, answerStart);
+            if (answer == WireTiming.GAVE_WAY) {
+                // Neither a failure nor an answer, as a retry not sent for a call.
+                return new Exchange(status(address), null);
+            }
             if (answer == null) {
                 portLost("read failed", events);
-                return new Exchange(statusOf(address), null);
+                return new Exchange(status(address), null);
             }
             if (answer instanceof Answer.Accepted || answer instanceof Answer.Refused || answer instanceof Answer.Read) {
-                record(address, true, events);
-                return new Exchange(statusOf(address), answer);
+                return new Exchange(health.record(address, true, events), answer);
             }
             lastProblem = answer instanceof Answer.Garbage g ? g.why() : "no answer within timeout";
             int n = attempt;
@@ -325,74 +231,22 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         }
         String why = lastProblem;
         LOG.fine(() -> path + ": board " + address + " gave no valid answer in " + attempts + " attempts: " + why);
-        record(address, false, events);
-        return new Exchange(statusOf(address), null);
+        return new Exchange(health.record(address, false, events), null);
     }
 
-    /** The answer, {@link Answer.Incomplete} on timeout, or null when the port failed. */
-    private Answer readAnswer(BoardProtocol protocol, int address, byte[] request) {
-        byte[] buffer = new byte[64];
-        int length = 0;
-        long deadline = System.nanoTime() + answerTimeoutNanos;
-        while (true) {
-            if (length > 0) {
-                Answer answer = protocol.parseAnswer(address, request, buffer, length);
-                if (!(answer instanceof Answer.Incomplete)) {
-                    return answer;
-                }
-                if (length == buffer.length) {
-                    return new Answer.Garbage("answer longer than " + buffer.length + " bytes");
-                }
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                return length == 0 ? Answer.INCOMPLETE : new Answer.Garbage("answer cut short");
-            }
-            int n = line.read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                return null;
-            }
-            if (n > 0) {
-                wireQuietSince = Math.max(wireQuietSince, System.nanoTime());
-            }
-            length += n;
-        }
-    }
-
-    private void record(int address, boolean answered, List<Runnable> events) {
-        Health h = health.computeIfAbsent(address, a -> new Health());
-        BoardStatus before = h.status;
-        if (answered) {
-            h.failures = 0;
-            h.answers++;
-            if (h.status != BoardStatus.ONLINE && (h.status == BoardStatus.UNKNOWN || h.answers >= answersBeforeOnline)) {
-                h.status = BoardStatus.ONLINE;
-            }
-        } else {
-            h.answers = 0;
-            h.failures++;
-            if (h.status != BoardStatus.NOT_ANSWERING
-                    && (h.status == BoardStatus.UNKNOWN || h.failures >= failuresBeforeNotAnswering)) {
-                h.status = BoardStatus.NOT_ANSWERING;
-            }
-        }
-        if (h.status != before) {
-            BoardStatus now = h.status;
-            LOG.info(() -> path + ": board " + address + " is " + now);
-            events.add(() -> listeners.forEach(l -> l.boardStatusChanged(address, now)));
-        }
-    }
-
+    /** Only with the turn held. */
     private void portLost(String why, List<Runnable> events) {
         LOG.warning(() -> path + ": " + why + "; closing the port to reopen it");
-        if (line != null) {
-            line.close();
+        Line gone = line;
+        if (gone != null) {
+            gone.close();
             line = null;
         }
-        lastPortProblem = why;
-        lost = true;
+        health.portLost(why);
         reopen(events);
     }
 
+    /** Only with the turn held (close() waits for it, so a port opened here is closed there). */
     private void reopen(List<Runnable> events) {
         if (closed) {
             return;
@@ -400,56 +254,34 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         Line.Opening opening = Line.open(path, settings);
         if (opening instanceof Line.Opening.Opened opened) {
             line = opened.line();
-            reopenFailures = 0;
-            if (offline || !health.isEmpty()) {
-                LOG.info(() -> path + ": port (re)opened; boards start again from UNKNOWN");
-            }
-            // Lost frames need telling even when the port came back before it was declared OFFLINE (a reopen
-            // within reopenFailuresBeforeOffline tries): the boards missed what was sent meanwhile.
-            boolean missedFrames = offline || lost;
-            offline = false;
-            lost = false;
-            List<Integer> known = new ArrayList<>(health.keySet());
-            health.clear();
-            if (missedFrames) {
-                events.add(() -> listeners.forEach(l -> l.portChanged(true, "reopened " + path)));
-                events.add(() -> known.forEach(a -> listeners.forEach(l -> l.boardStatusChanged(a, BoardStatus.UNKNOWN))));
-            }
-            return;
-        }
-        lastPortProblem = ((Line.Opening.Failed) opening).reason();
-        lost = true;
-        reopenFailures++;
-        if (!offline && reopenFailures >= reopenFailuresBeforeOffline) {
-            offline = true;
-            String why = lastPortProblem;
-            LOG.warning(() -> path + ": OFFLINE after " + reopenFailures + " failed reopenings: " + why);
-            List<Integer> known = new ArrayList<>(health.keySet());
-            events.add(() -> listeners.forEach(l -> l.portChanged(false, why)));
-            events.add(() -> known.forEach(a -> listeners.forEach(l -> l.boardStatusChanged(a, BoardStatus.OFFLINE))));
+            health.opened(events);
+        } else {
+            health.openFailed(((Line.Opening.Failed) opening).reason(), events);
         }
     }
 
     /** The watchdog's tick: notices a pulled adapter even when nothing is being sent, and reopens. */
     void watch() {
         List<Runnable> events = new ArrayList<>();
+        // A wire in use needs no watching: its exchange notices a dead port itself. Never make a call wait.
+        if (!turns.tryAcquireIdle()) {
+            return;
+        }
         try {
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                if (line != null && !line.isAlive()) {
-                    portLost("port stopped answering the operating system", events);
-                } else if (line == null) {
-                    reopen(events);
-                }
-            } finally {
-                lock.unlock();
+            if (closed) {
+                return;
+            }
+            Line current = line;
+            if (current != null && !current.isAlive()) {
+                portLost("port stopped answering the operating system", events);
+            } else if (current == null) {
+                reopen(events);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, path + ": watchdog failed", e);
             events.add(() -> listeners.forEach(l -> l.portChanged(false, "watchdog failed: " + e)));
+        } finally {
+            turns.release();
         }
         fire(events);
     }
@@ -467,15 +299,17 @@ public final class SerialBus implements BoardBus, AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
-        lock.lock();
+        closed = true;
+        // Waits for the exchange on the wire (closed: nothing new starts), so the port is not pulled from under it.
+        turns.acquireUninterruptibly();
         try {
-            closed = true;
-            if (line != null) {
-                line.close();
+            Line open = line;
+            if (open != null) {
+                open.close();
                 line = null;
             }
         } finally {
-            lock.unlock();
+            turns.release();
         }
     }
 
@@ -484,6 +318,7 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         private final String path;
         private SerialLine.Settings settings = SerialLine.Settings.DEFAULT;
         private Duration answerTimeout = Duration.ofMillis(100);
+        private Duration answerStartWhileCallWaits = Duration.ofMillis(50);
         private int attempts = 3;
         private int failuresBeforeNotAnswering = 2;
         private int answersBeforeOnline = 2;
@@ -502,6 +337,17 @@ public final class SerialBus implements BoardBus, AutoCloseable {
         /** How long to wait for an answer; boards answer within 50 ms, plus the frame's time on the wire. */
         public Builder answerTimeout(Duration timeout) {
             this.answerTimeout = positive(timeout, "answerTimeout");
+            return this;
+        }
+
+        /**
+         * While a call waits, how long a refresh waits for the first byte of an answer after its request left the
+         * wire before it gives the wire up: 50 ms, the time a board has to start answering
+         * ({@code hardware-docs/led-protocol.md}); the call's inter-frame silence gives a late answer 3.5
+         * character times more to show up and be drained.
+         */
+        public Builder answerStartWhileCallWaits(Duration time) {
+            this.answerStartWhileCallWaits = positive(time, "answerStartWhileCallWaits");
             return this;
         }
 

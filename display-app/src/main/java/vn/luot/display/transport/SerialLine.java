@@ -70,6 +70,8 @@ public final class SerialLine implements Line {
 
     private final SerialPort port;
     private final String path;
+    /** Where discarded input goes; the bus drains the line every character time while it keeps the silence. */
+    private final byte[] sink = new byte[256];
 
     private SerialLine(SerialPort port, String path) {
         this.port = port;
@@ -130,25 +132,26 @@ public final class SerialLine implements Line {
         return port.readBytes(buffer, length, offset);
     }
 
-    /** Throws away bytes already received (a late answer to an earlier request). False when the port is gone. */
+    /** Throws away bytes already received (a late answer to an earlier request): how many, or -1 when the port is gone. */
     @Override
-    public boolean discardInput() {
+    public int discardInput() {
         int available = port.bytesAvailable();
         if (available < 0) {
-            return false;
+            return -1;
         }
-        byte[] sink = new byte[256];
+        int discarded = 0;
         while (available > 0) {
             int n = port.readBytes(sink, Math.min(available, sink.length), 0);
             if (n < 0) {
-                return false;
+                return -1;
             }
+            discarded += n;
             available = port.bytesAvailable();
             if (available < 0) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return discarded;
     }
 
     /** Whether the device is still there (an unplugged USB adapter reports an error here). */

@@ -112,18 +112,21 @@ public final class TcpLine implements Line {
     }
 
     @Override
-    public boolean discardInput() {
+    public int discardInput() {
         try {
+            int discarded = 0;
             while (in.available() > 0) {
-                if (in.read(new byte[Math.min(in.available(), 256)]) < 0) {
+                int n = in.read(new byte[Math.min(in.available(), 256)]);
+                if (n < 0) {
                     gone = true;
-                    return false;
+                    return -1;
                 }
+                discarded += n;
             }
-            return !gone;
+            return gone ? -1 : discarded;
         } catch (IOException e) {
             gone = true;
-            return false;
+            return -1;
         }
     }
 

@@ -25,7 +25,9 @@ final class Html {
         h.set("Content-Type", "text/html; charset=utf-8");
         h.set("Cache-Control", "no-store");
         h.set("X-Frame-Options", "DENY");
-        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        // Scripts only from the hub's own files (the staff page's live.js), never inline: injected markup cannot run.
+        h.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; "
+                + "style-src 'unsafe-inline'; form-action 'self'");
         // same-origin, not no-referrer: with no-referrer a browser posts "Origin: null", which the staff page refuses.
         h.set("Referrer-Policy", "same-origin");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -49,6 +49,45 @@ public final class PinHash {
         }
     }
 
+    /**
+     * A personal account's PIN: 6 to 12 digits, and not one a guesser tries first (one digit repeated, or a
+     * run up or down such as 123456).
+     *
+     * @throws IllegalArgumentException naming the rule, in Vietnamese and English
+     */
+    public static void checkPersonal(String pin) {
+        if (pin == null || !pin.matches("\\d{6,12}")) {
+            throw new IllegalArgumentException("Mã PIN cá nhân gồm 6 đến 12 chữ số. / A personal PIN is 6 to 12 digits.");
+        }
+        if (guessable(pin)) {
+            throw new IllegalArgumentException("Mã PIN này quá dễ đoán (lặp một chữ số hoặc dãy liên tiếp); hãy chọn mã"
+                    + " khác. / This PIN is too easy to guess; choose another.");
+        }
+    }
+
+    /** A fresh temporary PIN of 6 digits that {@link #checkPersonal} accepts, for a supervisor to hand over. */
+    public static String temporary() {
+        SecureRandom random = new SecureRandom();
+        String pin;
+        do {
+            pin = String.format("%06d", random.nextInt(1_000_000));
+        } while (guessable(pin));
+        return pin;
+    }
+
+    private static boolean guessable(String pin) {
+        boolean same = true;
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < pin.length(); i++) {
+            int step = pin.charAt(i) - pin.charAt(i - 1);
+            same &= step == 0;
+            up &= step == 1 || step == -9;
+            down &= step == -1 || step == 9;
+        }
+        return same || up || down;
+    }
+
     public static void checkShape(String pin) {
         if (pin == null || !pin.matches("\\d{4,8}")) {
             throw new IllegalArgumentException("a PIN is 4 to 8 digits");

@@ -17,24 +17,25 @@ import java.util.Set;
  * <p>Two limits, each with exponential back-off (1 min, 2, 4, … up to an hour):
  * <ul>
  *   <li>per client address: {@value #FREE_PER_CLIENT} wrong PINs, then locked out;</li>
- *   <li>per counter, across addresses (a guesser with many addresses): after {@value #FREE_PER_COUNTER}
- *       wrong PINs the counter is locked, but only for the addresses that guessed wrong on it, so staff
- *       signing in from their own PC are never locked out by someone else's guessing.</li>
+ *   <li>per target (an account, or a counter's shared PIN), across addresses (a guesser with many addresses):
+ *       after {@value #FREE_PER_TARGET} wrong PINs the target is locked, but only for the addresses that
+ *       guessed wrong on it, so staff signing in from their own PC are never locked out by someone else's
+ *       guessing.</li>
  * </ul>
  * Safe for concurrent use.
  */
 final class SignInThrottle {
 
     static final int FREE_PER_CLIENT = 5;
-    static final int FREE_PER_COUNTER = 10;
+    static final int FREE_PER_TARGET = 10;
     private static final Duration FIRST_LOCK = Duration.ofMinutes(1);
     private static final Duration LONGEST_LOCK = Duration.ofHours(1);
     private static final int MAX_TRACKED = 4096;
 
     private final Clock clock;
     private final Map<String, Strikes> clients = new HashMap<>();
-    private final Map<Integer, Strikes> counters = new HashMap<>();
-    private final Map<Integer, Set<String>> guessedWrong = new HashMap<>();
+    private final Map<String, Strikes> targets = new HashMap<>();
+    private final Map<String, Set<String>> guessedWrong = new HashMap<>();
 
     private static final class Strikes {
         int failures;
@@ -55,7 +56,7 @@ final class SignInThrottle {
     }
 
     /** A taken attempt; hand it back with {@link #succeeded} when the PIN was right. */
-    record Attempt(String client, int counter) {
+    record Attempt(String client, String target) {
     }
 
     SignInThrottle(Clock clock) {
@@ -63,39 +64,40 @@ final class SignInThrottle {
     }
 
     /**
-     * Takes an attempt for {@code client} on {@code counter}, or answers how long that client must wait.
+     * Takes an attempt for {@code client} on {@code target} ({@code account:NAME} or {@code counter:N}), or
+     * answers how long that client must wait.
      */
-    synchronized Optional<Duration> take(String client, int counter, Attempt[] taken) {
+    synchronized Optional<Duration> take(String client, String target, Attempt[] taken) {
         Instant now = clock.instant();
         forgetStale(now);
         Strikes byClient = clients.computeIfAbsent(client, c -> new Strikes());
         if (now.isBefore(byClient.lockedUntil)) {
             return Optional.of(Duration.between(now, byClient.lockedUntil));
         }
-        Strikes byCounter = counters.computeIfAbsent(counter, c -> new Strikes());
-        Set<String> offenders = guessedWrong.computeIfAbsent(counter, c -> new HashSet<>());
-        if (now.isBefore(byCounter.lockedUntil) && offenders.contains(client)) {
-            return Optional.of(Duration.between(now, byCounter.lockedUntil));
+        Strikes byTarget = targets.computeIfAbsent(target, c -> new Strikes());
+        Set<String> offenders = guessedWrong.computeIfAbsent(target, c -> new HashSet<>());
+        if (now.isBefore(byTarget.lockedUntil) && offenders.contains(client)) {
+            return Optional.of(Duration.between(now, byTarget.lockedUntil));
         }
         byClient.fail(now, FREE_PER_CLIENT);
-        byCounter.fail(now, FREE_PER_COUNTER);
+        byTarget.fail(now, FREE_PER_TARGET);
         offenders.add(client);
-        taken[0] = new Attempt(client, counter);
+        taken[0] = new Attempt(client, target);
         return Optional.empty();
     }
 
-    /** The PIN was right: the attempt was not a failure, and the client starts afresh on that counter. */
+    /** The PIN was right: the attempt was not a failure, and the client starts afresh on that target. */
     synchronized void succeeded(Attempt attempt) {
         Strikes byClient = clients.get(attempt.client());
         if (byClient != null) {
             byClient.failures = 0;
             byClient.lockedUntil = Instant.MIN;
         }
-        Strikes byCounter = counters.get(attempt.counter());
-        if (byCounter != null) {
-            byCounter.giveBack();
+        Strikes byTarget = targets.get(attempt.target());
+        if (byTarget != null) {
+            byTarget.giveBack();
         }
-        guessedWrong.getOrDefault(attempt.counter(), Set.of()).remove(attempt.client());
+        guessedWrong.getOrDefault(attempt.target(), Set.of()).remove(attempt.client());
     }
 
     /** Failures of the client so far (tests, the log line). */

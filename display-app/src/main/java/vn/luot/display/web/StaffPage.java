@@ -22,11 +22,11 @@ import vn.luot.display.calls.CallDesk;
 
 /**
  * The staff page at {@code /staff}, for counters without buttons: the same operations as the buttons plus
- * TRANSFER and PAUSE, and the supervisor's morning-to-afternoon shift move. Each counter signs in with its
- * PIN (hashed in the config); every later form carries the session's CSRF token, and a request without it is
- * refused with 403 whatever cookie it brings; the sign-in form carries its own token too. Wrong PINs are
- * limited per client address and per counter ({@link SignInThrottle}); the pages are templates that escape
- * every value ({@link Pages}).
+ * TRANSFER and PAUSE, the supervisor's morning-to-afternoon shift move, devices and staff accounts. Each person
+ * signs in with their own account ({@link StaffSignIn}); every later form carries the session's CSRF token, and
+ * a request without it is refused with 403 whatever cookie it brings; the sign-in form carries its own token
+ * too. A temporary PIN must be changed before anything else. The pages are templates that escape every value
+ * ({@link Pages}).
  * Every operation answers with what happened, in Vietnamese: a press never silently does nothing.
  */
 public final class StaffPage implements HttpHandler {
@@ -39,18 +39,20 @@ public final class StaffPage implements HttpHandler {
     private final CallDesk desk;
     private final LocalQueue queue;
     private final Branch branch;
-    private final Map<Integer, String> counterPins;
-    private final String supervisorPin;
     private final StaffSessions sessions;
-    private final SignInThrottle throttle;
+    private final StaffSignIn signIn;
+    private final AccountAdmin accounts;
     private final java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus;
     private final SupervisorTools tools;
     private final DeskActions actions;
     private final MorningMove morningMove;
+    private final DeskViews views;
+    private final BranchWatch watch;
+    private final HelpRequestsView helpRequests;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
-            "device-revoke");
+            "device-revoke", "account-create", "account-reset", "account-disable", "account-enable", "alert-ack");
 
     /**
      * @param counterPins   PIN hash per counter number; a counter without one cannot sign in
@@ -74,6 +76,18 @@ public final class StaffPage implements HttpHandler {
                      StaffSessions sessions, Clock clock,
                      java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus,
                      SupervisorTools tools) {
+        this(desk, queue, counterPins, supervisorPin, null, sessions, clock, boardStatus, tools);
+    }
+
+    /**
+     * @param counterPins   the config's shared PIN hash per counter (older configs), until personal clerk accounts exist
+     * @param supervisorPin the config's shared supervisor PIN hash, or null; until a personal supervisor account exists
+     * @param staff         the branch's personal staff accounts, or null for shared PINs only
+     */
+    public StaffPage(CallDesk desk, LocalQueue queue, Map<Integer, String> counterPins, String supervisorPin,
+                     vn.luot.core.staff.StaffAccounts staff, StaffSessions sessions, Clock clock,
+                     java.util.function.IntFunction<Optional<vn.luot.display.board.BoardStatus>> boardStatus,
+                     SupervisorTools tools) {
         this.tools = Objects.requireNonNull(tools, "tools");
         this.boardStatus = Objects.requireNonNull(boardStatus, "boardStatus");
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -81,10 +95,13 @@ public final class StaffPage implements HttpHandler {
         this.morningMove = new MorningMove(desk, queue);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
-        this.counterPins = Map.copyOf(counterPins);
-        this.supervisorPin = supervisorPin;
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.throttle = new SignInThrottle(Objects.requireNonNull(clock, "clock"));
+        this.signIn = new StaffSignIn(staff, branch, counterPins, supervisorPin, sessions, tools,
+                Objects.requireNonNull(clock, "clock"));
+        this.accounts = new AccountAdmin(staff, sessions);
+        this.views = new DeskViews(queue, actions, morningMove, boardStatus, clock);
+        this.watch = tools.watch(queue);
+        this.helpRequests = new HelpRequestsView(queue, clock);
     }
 
     @Override
@@ -106,9 +123,23 @@ public final class StaffPage implements HttpHandler {
                     Optional<StaffSessions.Session> s = session(exchange);
                     if (s.isEmpty()) {
                         Html.redirect(exchange, "/staff");
+                    } else if (s.get().pinChangeDue()) {
+                        Html.redirect(exchange, "/staff/pin");
                     } else {
                         Html.send(exchange, 200, deskPage(s.get()));
                     }
+                } else if (method.equals("GET") && path.equals("/staff/live")) {
+                    Optional<StaffSessions.Session> s = session(exchange);
+                    if (s.isEmpty()) {
+                        exchange.sendResponseHeaders(401, -1);
+                    } else {
+                        String id = s.get().id();
+                        DeskLive.stream(exchange, this::liveVersion, () -> sessions.find(id).isPresent());
+                    }
+                } else if (method.equals("GET") && path.equals("/staff/live.js")) {
+                    DeskLive.sendScript(exchange);
+                } else if (path.equals("/staff/pin") && (method.equals("GET") || method.equals("POST"))) {
+                    pin(exchange, method.equals("POST"));
                 } else if (method.equals("GET") && path.equals("/staff/audit")) {
                     audit(exchange);
                 } else if (method.equals("POST") && (path.equals("/staff/action") || path.equals("/staff/logout"))) {
@@ -128,6 +159,15 @@ public final class StaffPage implements HttpHandler {
         }
     }
 
+    /** Changes whenever a staff page may show something new: any event in the queue, any LED board's status. */
+    private long liveVersion() {
+        long v = queue.eventCount() * 31 + watch.alerts().hashCode();
+        for (Counter c : branch.counters()) {
+            v = v * 31 + boardStatus.apply(c.number()).map(Enum::ordinal).orElse(-1);
+        }
+        return v;
+    }
+
     private Optional<StaffSessions.Session> session(HttpExchange exchange) {
         return sessions.find(Html.cookie(exchange, COOKIE));
     }
@@ -141,46 +181,51 @@ public final class StaffPage implements HttpHandler {
             Html.send(exchange, 403, refused("/staff"));
             return;
         }
-        String who = form.getOrDefault("counter", "");
-        String pin = form.getOrDefault("pin", "");
-        int counter;
-        try {
-            counter = who.equals("supervisor") ? SUPERVISOR : Integer.parseInt(who);
-        } catch (NumberFormatException e) {
-            sendLoginPage(exchange, 400, "Hãy chọn quầy. / Choose a counter.");
+        StaffSignIn.Outcome outcome = signIn.signIn(form, client(exchange));
+        if (outcome instanceof StaffSignIn.Outcome.Refused no) {
+            if (no.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(no.retryAfter().toSeconds()));
+            }
+            sendLoginPage(exchange, no.status(), no.message());
             return;
         }
-        String hash = counter == SUPERVISOR ? supervisorPin : counterPins.get(counter);
-        if (hash == null) {
-            sendLoginPage(exchange, 403, counter == SUPERVISOR
-                    ? "Chưa cấu hình mã PIN giám sát. / No supervisor PIN is configured."
-                    : "Quầy " + counter + " chưa được cấu hình mã PIN. / This counter has no PIN configured.");
-            return;
-        }
-        String client = client(exchange);
-        SignInThrottle.Attempt[] attempt = new SignInThrottle.Attempt[1];
-        Optional<Duration> wait = throttle.take(client, counter, attempt);
-        if (wait.isPresent()) {
-            long seconds = wait.get().toSeconds() + 1;
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-            sendLoginPage(exchange, 429, "Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau " + seconds
-                    + " giây. / Too many wrong PINs; try again in " + seconds + " s.");
-            return;
-        }
-        String tried = counter == SUPERVISOR ? "supervisor" : "counter " + counter;
-        if (!PinHash.matches(pin, hash)) {
-            tools.record(tried, counter == SUPERVISOR ? "supervisor" : "clerk", "staff.sign-in-failed", "", client);
-            LOG.warning(() -> "staff page: wrong PIN for " + (counter == SUPERVISOR ? "supervisor" : "counter " + counter)
-                    + " from " + client + " (" + throttle.failures(client) + " from there)");
-            sendLoginPage(exchange, 401, "Mã PIN không đúng. Vui lòng thử lại. / Wrong PIN, please try again.");
-            return;
-        }
-        throttle.succeeded(attempt[0]);
-        StaffSessions.Session s = sessions.open(counter, counter == SUPERVISOR);
+        StaffSessions.Session s = ((StaffSignIn.Outcome.SignedIn) outcome).session();
         exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, s.id(), 43200));
-        LOG.info(() -> "staff page: " + s.who() + " signed in");
-        tools.record(s.who(), role(s), "staff.sign-in", "", client);
-        Html.redirect(exchange, "/staff/desk");
+        Html.redirect(exchange, s.pinChangeDue() ? "/staff/pin" : "/staff/desk");
+    }
+
+    /** Everyone's own PIN: the form, and its answer; a temporary PIN leaves no other page open. */
+    private void pin(HttpExchange exchange, boolean post) throws IOException {
+        Map<String, String> form = post ? Html.form(exchange) : Map.of();
+        Optional<StaffSessions.Session> found = session(exchange);
+        if (found.isEmpty()) {
+            Html.redirect(exchange, "/staff");
+            return;
+        }
+        StaffSessions.Session s = found.get();
+        String message = null;
+        if (post) {
+            if (!StaffSessions.csrfMatches(s, form.get("csrf")) || !sameOrigin(exchange)) {
+                Html.send(exchange, 403, refused("/staff/pin"));
+                return;
+            }
+            AccountAdmin.PinChange change = accounts.changePin(s, form);
+            if (change.done()) {
+                tools.record(s.who(), s.role(), "staff.pin-change", "", client(exchange));
+                sessions.flash(sessions.pinChanged(s), change.message());
+                Html.redirect(exchange, "/staff/desk");
+                return;
+            }
+            message = change.message();
+        }
+        Map<String, Object> scope = Pages.scope(SupervisorTools.text("pin.heading") + " — Lượt", 0);
+        scope.put("t", SupervisorTools.texts());
+        scope.put("csrf", s.csrf());
+        scope.put("who", s.who());
+        scope.put("due", s.pinChangeDue() ? Boolean.TRUE : null);
+        scope.put("error", message);
+        scope.put("logout", DeskViews.button("", "Đăng xuất", "secondary", "/staff/logout", "logout"));
+        Html.send(exchange, message == null ? 200 : 400, Pages.render("pin", scope));
     }
 
     private static String client(HttpExchange exchange) {
@@ -213,10 +258,15 @@ public final class StaffPage implements HttpHandler {
             return;
         }
         if (logout) {
-            tools.record(s.who(), role(s), "staff.sign-out", "", client(exchange));
+            tools.record(s.who(), s.role(), "staff.sign-out", "", client(exchange));
             sessions.close(s);
             exchange.getResponseHeaders().add("Set-Cookie", cookie(exchange, COOKIE, "", 0));
             Html.redirect(exchange, "/staff");
+            return;
+        }
+        if (s.pinChangeDue()) {
+            sessions.flash(s, SupervisorTools.text("pin.required"));
+            Html.redirect(exchange, "/staff/pin");
             return;
         }
         String action = form.getOrDefault("action", "");
@@ -225,20 +275,16 @@ public final class StaffPage implements HttpHandler {
             return;
         }
         String message = perform(s, form);
-        tools.record(s.who(), role(s), SupervisorTools.auditAction(action),
+        tools.record(s.who(), s.role(), SupervisorTools.auditAction(action),
                 SupervisorTools.auditDetail(s, action, form), client(exchange));
         sessions.flash(s, message);
         Html.redirect(exchange, "/staff/desk");
     }
 
-    private static String role(StaffSessions.Session s) {
-        return s.supervisor() ? "supervisor" : "clerk";
-    }
-
     /** A counter's session asking for the supervisor's page or action: refused, logged and audited. */
     private void deny(HttpExchange exchange, StaffSessions.Session s, String action) throws IOException {
         LOG.warning(() -> "staff page: " + s.who() + " asked for the supervisor's " + action + " from " + client(exchange));
-        tools.record(s.who(), role(s), "staff.denied", action, client(exchange));
+        tools.record(s.who(), s.role(), "staff.denied", action, client(exchange));
         Html.send(exchange, 403, Pages.notice("Không có quyền", null, SupervisorTools.text("denied"), null, null,
                 "/staff/desk", "Quay lại"));
     }
@@ -249,7 +295,7 @@ public final class StaffPage implements HttpHandler {
             Html.redirect(exchange, "/staff");
             return;
         }
-        if (!found.get().supervisor()) {
+        if (!found.get().supervisor() || found.get().pinChangeDue()) {
             deny(exchange, found.get(), "audit");
             return;
         }
@@ -276,6 +322,13 @@ public final class StaffPage implements HttpHandler {
             if (action.equals("device-revoke")) {
                 return tools.revoke(s.who(), form);
             }
+            if (action.startsWith("account-")) {
+                return accounts.act(s, form);
+            }
+            if (action.equals("alert-ack")) {
+                return SupervisorTools.text(watch.acknowledge(form.getOrDefault("alert", ""), s.who())
+                        ? "watch.acknowledged" : "watch.gone");
+            }
             if (!action.equals("move-morning")) {
                 throw new IllegalArgumentException("unknown supervisor action '" + action + "'");
             }
@@ -297,111 +350,41 @@ public final class StaffPage implements HttpHandler {
         scope.put("branchName", branch.name());
         scope.put("error", error);
         scope.put("loginCsrf", token);
-        scope.put("counters", branch.counters().stream().map(Counter::number).filter(counterPins::containsKey).toList());
-        scope.put("supervisor", supervisorPin != null ? Boolean.TRUE : null);
+        scope.put("counters", signIn.counters());
+        scope.put("supervisor", signIn.hasAccounts() || signIn.sharedSupervisorPinActive() ? Boolean.TRUE : null);
+        scope.put("accounts", signIn.hasAccounts() ? Boolean.TRUE : null);
+        scope.put("shared", signIn.sharedCounterPinsActive() || signIn.sharedSupervisorPinActive() ? Boolean.TRUE : null);
         Html.send(exchange, status, Pages.render("login", scope));
     }
 
     private String deskPage(StaffSessions.Session s) {
         String heading = s.supervisor() ? "Giám sát" : "Quầy " + s.counter();
         Map<String, Object> scope = Pages.scope(heading + " — Lượt", 0);
+        scope.put("liveFallback", DeskLive.FALLBACK_SECONDS);
         scope.put("heading", heading);
         scope.put("csrf", s.csrf());
         scope.put("flash", sessions.takeFlash(s).orElse(null));
+        List<Map<String, Object>> alerts = watch.alertRows(s.supervisor());
+        scope.put("alerts", alerts.isEmpty() ? null : alerts);
+        scope.put("helpRequests", helpRequests.scope());
         if (s.supervisor()) {
-            scope.put("supervisorView", supervisorView());
-            scope.put("t", SupervisorTools.texts());
+            scope.put("supervisorView", views.supervisorView(watch));
             scope.put("devices", tools.devicesView());
+            scope.put("staffAccounts", accounts.view(s, signIn.sharedCounterPinsActive(),
+                    signIn.sharedSupervisorPinActive()));
             scope.put("auditLink", tools.hasAudit() ? Boolean.TRUE : null);
         } else {
-            scope.put("desk", counterView(s.counter()));
+            scope.put("desk", views.counterView(s.counter()));
         }
-        scope.put("logout", button("", "Đăng xuất", "secondary", "/staff/logout", "logout"));
+        scope.put("pinLink", s.login() != null ? Boolean.TRUE : null);
+        scope.put("signedIn", s.login() == null ? null : SupervisorTools.text("desk.signedIn", s.login()));
+        scope.put("t", SupervisorTools.texts());
+        scope.put("logout", DeskViews.button("", "Đăng xuất", "secondary", "/staff/logout", "logout"));
         return Pages.render("desk", scope);
-    }
-
-    private Map<String, Object> counterView(int counter) {
-        Counter c = branch.counter(counter).orElseThrow();
-        boolean paused = queue.isPaused(counter);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("current", queue.currentAt(counter).map(Ticket::label).orElse("—"));
-        view.put("ticketLabel", actions.currentTicket(counter));
-        view.put("pendingConfirm", actions.awaitingConfirmation(counter).map(StaffPage::confirmButton).orElse(null));
-        view.put("paused", paused ? Boolean.TRUE : null);
-        view.put("fields", c.fieldCodes().stream().sorted().map(code -> Map.of("code", code,
-                "name", branch.field(code).map(ServiceField::nameVi).orElse(code),
-                "waiting", queue.waitingCount(code))).toList());
-        view.put("buttons", List.of(
-                button("next", "Gọi số tiếp theo", "", "/staff/action", "next"),
-                button("recall", "Gọi lại", "secondary", "/staff/action", "recall"),
-                button("finish", SupervisorTools.text("desk.finish.button"), "secondary", "/staff/action", "finish"),
-                button("no-show", "Vắng mặt", "danger", "/staff/action", "no-show"),
-                paused ? button("resume", "Tiếp tục", "secondary", "/staff/action", "resume")
-                        : button("pause", "Tạm dừng", "secondary", "/staff/action", "pause")));
-        // No field is chosen for the clerk, and the ticket's own field is not offered: both freed counters for nothing.
-        Optional<String> ownField = queue.currentAt(counter).map(Ticket::servingField);
-        view.put("transferPlaceholder", SupervisorTools.text("desk.transfer.placeholder"));
-        view.put("transferTo", branch.fields().stream().filter(f -> ownField.map(own -> !own.equals(f.code())).orElse(true))
-                .map(f -> Map.of("code", f.code(), "name", f.nameVi())).toList());
-        return view;
-    }
-
-    private Map<String, Object> supervisorView() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("counters", branch.counters().stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("counter", c.number());
-            row.put("serving", queue.currentAt(c.number()).map(Ticket::label).orElse("—"));
-            row.put("paused", queue.isPaused(c.number()) ? Boolean.TRUE : null);
-            row.put("board", boardStatus.apply(c.number()).map(StaffPage::boardText).orElse("—"));
-            return row;
-        }).toList());
-        view.put("moveConfirm", morningMove.awaitingConfirmation().map(count -> {
-            Map<String, Object> b = button("move-morning", SupervisorTools.text("move.button"), "danger",
-                    "/staff/action", "move-morning-confirm");
-            b.put("confirm", "yes");
-            b.put("expected", count);
-            return b;
-        }).orElse(null));
-        view.put("moveMorning", button("move-morning", "Chuyển lịch ca sáng sang ca chiều", "secondary", "/staff/action",
-                "move-morning"));
-        return view;
-    }
-
-    /** The "Xác nhận" form for an action held back: it names the same ticket (and field) and says yes. */
-    private static Map<String, Object> confirmButton(DeskActions.Pending pending) {
-        boolean next = pending.action().equals("next");
-        Map<String, Object> b = button(pending.action(), SupervisorTools.text(next ? "desk.confirmNext.button"
-                : "desk.transfer.button"), "danger", "/staff/action", next ? "confirm-next" : "confirm-transfer");
-        b.put("confirm", "yes");
-        b.put("transferField", pending.field());
-        return b;
-    }
-
-    /** A one-button form; the template adds the session's CSRF token. */
-    private static Map<String, Object> button(String action, String text, String cls, String target, String id) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("action", action.isEmpty() ? null : action);
-        b.put("text", text);
-        b.put("cls", cls.isEmpty() ? null : cls);
-        b.put("target", target);
-        b.put("id", id);
-        return b;
-    }
-
-    /** A board's status for the supervisor, Vietnamese first; OFFLINE and the others as the log names them. */
-    static String boardText(vn.luot.display.board.BoardStatus status) {
-        return switch (status) {
-            case ONLINE -> "Hoạt động (ONLINE)";
-            case UNKNOWN -> "Chưa liên lạc (UNKNOWN)";
-            case NOT_ANSWERING -> "Không trả lời: kiểm tra địa chỉ, nguồn, dây A/B (NOT_ANSWERING)";
-            case WRONG_CONTENT -> "Sai loại bảng: kiểm tra profile (WRONG_CONTENT)";
-            case OFFLINE -> "Mất bộ chuyển đổi RS-485 (OFFLINE)";
-        };
     }
 
     /** The counters that can sign in, for the startup log. */
     public List<Integer> countersWithPin() {
-        return counterPins.keySet().stream().sorted().toList();
+        return signIn.counters();
     }
 }

@@ -18,10 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StaffSessions {
 
-    /** What a session may do: one counter's operations, or the supervisor's. */
-    public record Session(String id, String csrf, int counter, boolean supervisor, Instant expires) {
+    /**
+     * What a session may do: one counter's operations, or the supervisor's.
+     *
+     * @param login        the personal account signed in, or null for a counter's shared PIN (older configs)
+     * @param role         the audit log's word for the signed-in role: {@code clerk} or {@code supervisor}
+     * @param pinChangeDue the account's PIN was set by a supervisor: nothing but choosing a new one until it is done
+     */
+    public record Session(String id, String csrf, int counter, boolean supervisor, Instant expires, String login,
+                          String role, boolean pinChangeDue) {
+        /** Who the audit log and the log name: the account, or the counter (or supervisor) whose PIN was used. */
         public String who() {
-            return supervisor ? "supervisor" : "counter " + counter;
+            return login != null ? login : supervisor ? "supervisor" : "counter " + counter;
         }
     }
 
@@ -36,11 +44,40 @@ public final class StaffSessions {
         this.lifetime = lifetime;
     }
 
+    /** A session for a counter's (or the supervisor's) shared PIN. */
     public Session open(int counter, boolean supervisor) {
+        return open(counter, supervisor, null, supervisor ? "supervisor" : "clerk", false);
+    }
+
+    /** A session for a personal account; {@code supervisor} when it signed in to the supervisor's view. */
+    public Session open(int counter, boolean supervisor, String login, String role, boolean pinChangeDue) {
         sessions.values().removeIf(s -> !clock.instant().isBefore(s.expires()));
-        Session s = new Session(token(), token(), counter, supervisor, clock.instant().plus(lifetime));
+        Session s = new Session(token(), token(), counter, supervisor, clock.instant().plus(lifetime), login, role,
+                pinChangeDue);
         sessions.put(s.id(), s);
         return s;
+    }
+
+    /** The session after its account chose its own PIN. */
+    public Session pinChanged(Session s) {
+        Session changed = new Session(s.id(), s.csrf(), s.counter(), s.supervisor(), s.expires(), s.login(), s.role(),
+                false);
+        sessions.replace(s.id(), changed);
+        return changed;
+    }
+
+    /** Signs an account out everywhere (disabled, or its PIN reset); answers how many sessions were open. */
+    public int closeAll(String login) {
+        int[] closed = {0};
+        sessions.values().removeIf(s -> {
+            boolean match = s.login() != null && s.login().equals(login);
+            if (match) {
+                flashes.remove(s.id());
+                closed[0]++;
+            }
+            return match;
+        });
+        return closed[0];
     }
 
     public Optional<Session> find(String id) {

@@ -35,13 +35,32 @@ public final class SupervisorTools {
     private final AuditLog audit;
     private final Branch branch;
     private final Clock clock;
+    private final java.util.function.Supplier<List<vn.luot.core.health.SeenHeartbeat>> health;
+    private final java.util.function.Supplier<vn.luot.core.sync.SyncServer.Refusals> refusals;
 
     /** @param devices the hub's device registry, or null; @param audit the hub's audit log, or null */
     public SupervisorTools(EnrolledDevices devices, AuditLog audit, Branch branch, Clock clock) {
+        this(devices, audit, branch, clock, List::of, () -> null);
+    }
+
+    /**
+     * @param health   every device's latest heartbeat at the hub (the hub's own included)
+     * @param refusals what the hub refused at its sync boundary
+     */
+    public SupervisorTools(EnrolledDevices devices, AuditLog audit, Branch branch, Clock clock,
+                           java.util.function.Supplier<List<vn.luot.core.health.SeenHeartbeat>> health,
+                           java.util.function.Supplier<vn.luot.core.sync.SyncServer.Refusals> refusals) {
         this.devices = devices;
         this.audit = audit;
         this.branch = branch;
         this.clock = clock;
+        this.health = health;
+        this.refusals = refusals;
+    }
+
+    /** What the supervisor watches of the branch on this hub's queue. */
+    BranchWatch watch(vn.luot.core.store.LocalQueue queue) {
+        return new BranchWatch(queue, health, refusals, clock);
     }
 
     static SupervisorTools none(Branch branch, Clock clock) {
@@ -79,6 +98,8 @@ public final class SupervisorTools {
             case "move-morning" -> "shift.move-morning";
             case "device-code" -> "device.code";
             case "device-revoke" -> "device.revoke";
+            case "account-create", "account-reset", "account-disable", "account-enable" -> "staff." + action;
+            case "alert-ack" -> "alert.acknowledge";
             default -> "counter." + action;
         };
     }
@@ -88,9 +109,14 @@ public final class SupervisorTools {
         return switch (action) {
             case "device-code" -> form.getOrDefault("device", "") + " " + form.getOrDefault("role", "KIOSK");
             case "device-revoke" -> form.getOrDefault("device", "");
+            case "account-create" -> form.getOrDefault("login", "").strip().toLowerCase(Locale.ROOT) + " "
+                    + ("SUPERVISOR".equals(form.get("role")) ? "SUPERVISOR" : "CLERK");
+            case "account-reset", "account-disable", "account-enable" ->
+                    form.getOrDefault("login", "").strip().toLowerCase(Locale.ROOT);
             case "transfer" -> "counter " + s.counter() + " → " + form.getOrDefault("field", "");
             case "rate" -> "counter " + s.counter() + " " + form.getOrDefault("rating", "");
             case "move-morning" -> "";
+            case "alert-ack" -> form.getOrDefault("alert", "");
             default -> "counter " + s.counter();
         };
     }

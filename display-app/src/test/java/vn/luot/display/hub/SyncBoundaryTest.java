@@ -38,6 +38,8 @@ class SyncBoundaryTest {
 
     private static final String KIOSK_TOKEN = "demo-kiosk-1";
     private static final String HUB_TOKEN = "boundary-hub-token";
+    private static final String DISPLAY_TOKEN = "boundary-display-token";
+    private static final String OTHER_KIOSK_TOKEN = "boundary-kiosk-2";
     private static final DeviceIdentity KIOSK =
             new DeviceIdentity("kiosk-1", DemoBranch.ID, DeviceIdentity.Role.KIOSK, new NumberBlock(500, 699));
 
@@ -62,7 +64,10 @@ class SyncBoundaryTest {
         hubQueue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
                 .clock(clock).open();
         hub = BranchHub.builder(hubQueue, clock).bind("127.0.0.1", 0)
-                .kioskTokens(DeviceTokens.none().withToken(KIOSK_TOKEN, KIOSK)).build().start();
+                .kioskTokens(DeviceTokens.none().withToken(KIOSK_TOKEN, KIOSK)
+                        .withToken(DISPLAY_TOKEN, new DeviceIdentity("display-2", DemoBranch.ID, DeviceIdentity.Role.DISPLAY))
+                        .withToken(OTHER_KIOSK_TOKEN, new DeviceIdentity("kiosk-2", DemoBranch.ID, DeviceIdentity.Role.KIOSK,
+                                new NumberBlock(700, 899)))).build().start();
     }
 
     @AfterEach
@@ -101,6 +106,32 @@ class SyncBoundaryTest {
 
     private long events(LocalQueue queue, EventType type) {
         return queue.read(s -> s.loadEvents()).stream().filter(e -> e.type() == type).count();
+    }
+
+    @Test
+    void aKioskAsksForHelpAsItselfAndNoDisplayHubOrOtherKioskCanForgeItsRequest() throws Exception {
+        JsonNode own = push(hub.url(), KIOSK_TOKEN, "help-1", event("kiosk-1", 1, "HELP_REQUESTED", "{}"));
+        assertThat(own.path("results").get(0).path("status").asText()).isEqualTo("applied");
+
+        JsonNode asKiosk1 = push(hub.url(), OTHER_KIOSK_TOKEN, "help-2", String.join(",",
+                event("kiosk-1", 2, "HELP_REQUESTED", "{}"), event("kiosk-2", 1, "HELP_REQUESTED", "{}")));
+        assertThat(asKiosk1.path("results").get(0).path("code").asText()).as("another kiosk's name").isEqualTo("NOT_YOURS");
+        assertThat(asKiosk1.path("results").get(1).path("status").asText()).as("its own request").isEqualTo("applied");
+        JsonNode fromDisplay = push(hub.url(), DISPLAY_TOKEN, "help-3", String.join(",",
+                event("kiosk-1", 3, "HELP_REQUESTED", "{}"), event("display-2", 1, "HELP_REQUESTED", "{}")));
+        assertThat(fromDisplay.path("results").get(0).path("code").asText()).isEqualTo("NOT_YOURS");
+        assertThat(fromDisplay.path("results").get(1).path("code").asText()).as("a display may not ask").isEqualTo("ROLE");
+        JsonNode fromHub = push(centre.url(), HUB_TOKEN, "help-4", event("hub", 1, "HELP_REQUESTED", "{}"));
+        assertThat(fromHub.path("results").get(0).path("code").asText()).as("nor may a hub, as itself").isEqualTo("ROLE");
+        JsonNode relayed = push(centre.url(), HUB_TOKEN, "help-5", event("kiosk-1", 1, "HELP_REQUESTED", "{}"));
+        assertThat(relayed.path("results").get(0).path("status").asText()).as("the hub relays its kiosk's request")
+                .isEqualTo("applied");
+
+        assertThat(hubQueue.helpRequestsSince(clock.instant().minus(Duration.ofHours(1))))
+                .extracting(vn.luot.core.queue.HelpRequest::deviceId).containsExactlyInAnyOrder("kiosk-1", "kiosk-2");
+        assertThat(push(hub.url(), KIOSK_TOKEN, "help-1-again", event("kiosk-1", 1, "HELP_REQUESTED", "{}"))
+                .path("results").get(0).path("status").asText()).as("a repeated push is a duplicate")
+                .isEqualTo("duplicate");
     }
 
     @Test

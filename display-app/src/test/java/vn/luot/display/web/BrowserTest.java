@@ -48,7 +48,15 @@ class BrowserTest {
     }
 
     private void signIn(String counter, String pin) {
+        signIn(null, counter, pin);
+    }
+
+    /** Signs in from the form: a personal account's name (null for a counter's shared PIN), where, and the PIN. */
+    private void signIn(String account, String counter, String pin) {
         browser.get(rig.url("/staff"));
+        if (account != null) {
+            browser.findElement(By.id("login-name")).sendKeys(account);
+        }
         browser.findElement(By.cssSelector("#counter option[value='" + counter + "']")).click();
         browser.findElement(By.id("pin")).sendKeys(pin);
         org.openqa.selenium.WebElement login = browser.findElement(By.id("login"));
@@ -142,6 +150,85 @@ class BrowserTest {
         assertThat(textOf(By.id("audit"), "Thu hồi thiết bị")).contains("Tạo mã đăng ký thiết bị")
                 .contains("Thiết bị đăng ký").contains("giám sát (giám sát)");
         screenshot("audit-log");
+    }
+
+    @Test
+    void theSupervisorMakesAnAccountAndTheClerkChoosesTheirOwnPinBeforeTheDeskOpens() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 2200));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        browser.findElement(By.id("account-login")).sendKeys("lan");
+        browser.findElement(By.id("account-name")).sendKeys("Nguyễn Thị Lan");
+        browser.findElement(By.id("account-submit")).click();
+        String message = textOf(By.id("message"), "Mã PIN tạm thời");
+        java.util.regex.Matcher pin = java.util.regex.Pattern.compile("tạm thời: (\\d{6})").matcher(message);
+        assertThat(pin.find()).as(message).isTrue();
+        assertThat(textOf(By.id("accounts"), "lan")).contains("Nguyễn Thị Lan").contains("Chờ đổi mã PIN tạm thời");
+        assertThat(browser.findElement(By.id("shared-warning")).getText()).startsWith("Giám sát vẫn đăng nhập bằng mã PIN chung");
+        screenshot("supervisor-accounts");
+        browser.findElement(By.id("logout")).click();
+        assertThat(textOf(By.id("login"), "Đăng nhập")).isEqualTo("Đăng nhập");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        signIn("lan", "1", pin.group(1));
+        assertThat(textOf(By.id("pin-due"), "tạm thời")).contains("Hãy chọn mã PIN riêng");
+        screenshot("staff-pin-change-phone");
+        browser.findElement(By.id("pin-current")).sendKeys(pin.group(1));
+        browser.findElement(By.id("pin-new")).sendKeys("583920");
+        browser.findElement(By.id("pin-repeat")).sendKeys("583920");
+        browser.findElement(By.id("pin-submit")).click();
+        assertThat(textOf(By.id("message"), "Đã đổi mã PIN")).contains("Đã đổi mã PIN");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Quầy 1");
+        screenshot("staff-desk-personal-phone");
+    }
+
+    @Test
+    void anOpenDeskFollowsAButtonPressAndAKiosksNewTicketWithoutAReloadAndShowsWhoIsComing() throws Exception {
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.SUBMIT, false, null);
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.COLLECT, true, null);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1300));
+        signIn("1", StaffRig.PIN_1);
+        assertThat(textOf(By.id("upcoming"), "Ưu tiên")).contains("Bốc số tại chỗ");
+        assertThat(textOf(By.id("live"), "Trực tiếp")).contains("Trực tiếp");
+        org.openqa.selenium.WebElement before = browser.findElement(By.id("current"));
+        assertThat(before.getText()).isEqualTo("—");
+
+        // The counter's physical button: the page was not touched, the stream brings the change.
+        String called = rig.desk.next(1).called().orElseThrow().label();
+        assertThat(textOf(By.id("current"), called)).isEqualTo(called);
+        assertThat(browser.findElement(By.id("citizen")).getText()).contains("Nhận kết quả").contains("Ưu tiên")
+                .contains("tự khai");
+        rig.queue.issueWalkIn("HT", vn.luot.core.domain.Purpose.SUBMIT, false, null);
+        assertThat(textOf(By.id("waiting-HT"), "2")).isEqualTo("2");
+        screenshot("staff-desk-live-desktop");
+
+        rig.desk.pause(1);
+        assertThat(textOf(By.id("paused"), "TẠM DỪNG")).contains("QUẦY ĐANG TẠM DỪNG");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("staff-desk-live-phone");
+    }
+
+    @Test
+    void aKiosksPaperOutReachesAnOpenDeskAndTheSupervisorSeesEveryDevice() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        signIn("1", StaffRig.PIN_1);
+        assertThat(textOf(By.id("live"), "Trực tiếp")).contains("Trực tiếp");
+        vn.luot.core.health.Heartbeat paperOut = vn.luot.core.health.Heartbeats.withPrinter(
+                vn.luot.core.health.Heartbeats.kiosk("kiosk-1", vn.luot.core.domain.DemoBranch.ID, rig.clock.instant()),
+                vn.luot.core.health.Heartbeat.Printer.PAPER_OUT);
+        assertThat(new vn.luot.core.health.HeartbeatUplink(new okhttp3.OkHttpClient(), rig.hub.url(),
+                vn.luot.core.domain.DemoBranch.ID, StaffRig.KIOSK_TOKEN, new com.fasterxml.jackson.databind.ObjectMapper(),
+                rig.clock, () -> paperOut, null).beat()).isTrue();
+        assertThat(textOf(By.cssSelector(".alert"), "hết giấy")).contains("kiosk-1: máy in hết giấy");
+        screenshot("staff-desk-alert");
+
+        browser.findElement(By.id("logout")).click();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 2600));
+        signIn("supervisor", StaffRig.SUPERVISOR_PIN);
+        assertThat(textOf(By.id("device-health"), "kiosk-1")).contains("Hết giấy");
+        screenshot("supervisor-branch");
+        browser.findElement(By.cssSelector(".alert button")).click();
+        assertThat(textOf(By.id("message"), "Đã ghi nhận")).contains("Đã ghi nhận cảnh báo");
+        assertThat(browser.findElements(By.cssSelector(".alert"))).isEmpty();
     }
 
     /** Markup as it could arrive in a pushed event's ticket field or a branch's configured names. */

@@ -42,6 +42,19 @@ public final class StaffBrowser {
         return new Staff(cookie, m.group(1));
     }
 
+    /** Signs a personal account in at {@code counter} ({@code supervisor} for the supervisor's view). */
+    public Staff signInAs(String login, String counter, String pin) throws Exception {
+        HttpResponse<String> r = login("login=" + login + "&counter=" + counter + "&pin=" + pin);
+        assertThat(r.statusCode()).as("sign-in of " + login).isEqualTo(303);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String page = get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""), cookie)
+                .body();
+        Matcher m = TOKEN.matcher(page);
+        assertThat(m.find()).isTrue();
+        return new Staff(cookie, m.group(1));
+    }
+
     /** Opens the sign-in form (its token and cookie), then posts {@code form} with them as a browser would. */
     public HttpResponse<String> login(String form) throws Exception {
         HttpResponse<String> page = get("/staff", null);

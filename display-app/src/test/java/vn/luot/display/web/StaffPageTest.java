@@ -52,6 +52,40 @@ class StaffPageTest {
     }
 
     @Test
+    void theLiveStreamSaysChangeWhenTheQueueChangesAndEndsWhenTheSessionDoes() throws Exception {
+        assertThat(get("/staff/live", null).statusCode()).as("no session, no stream").isEqualTo(401);
+        Staff s = signIn("1", PIN_1);
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(rig.url("/staff/live")))
+                .header("Cookie", s.cookie()).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(nextEvent(lines)).isEqualTo("hello");
+            queue.issueWalkIn("HT", Purpose.SUBMIT, false, null);
+            assertThat(nextEvent(lines)).as("a kiosk's new ticket").isEqualTo("change");
+            post("/staff/logout", "csrf=" + s.csrf(), s.cookie());
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("event: change"));
+            assertThat(line).as("the stream ended with the session").isNull();
+        }
+    }
+
+    /** The next event's name on a server-sent event stream (comments skipped). */
+    private static String nextEvent(java.io.BufferedReader lines) throws java.io.IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith("event: ")) {
+                return line.substring(7);
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aWrongPinIsRefusedWithAClearMessageAndNoSession() throws Exception {
         HttpResponse<String> r = browser.login("counter=1&pin=0000");
         assertThat(r.statusCode()).isEqualTo(401);
@@ -81,6 +115,28 @@ class StaffPageTest {
         assertThat(page).contains("Đã gọi số HT-500 đến quầy 1.");
         assertThat(board.state().latest().label()).isEqualTo("HT-500");
         assertThat(spoken).extracting(CallSentence::counter).containsExactly(1);
+    }
+
+    @Test
+    void theCounterAndTheSupervisorSeeWhichKioskAskedForHelpAndWhenEscaped() throws Exception {
+        assertThat(get("/staff/desk", signIn("1", PIN_1).cookie()).body()).doesNotContain("id=\"help-requests\"");
+        clock.set("2026-11-23T09:12");
+        queue.receive(List.of(new vn.luot.core.event.Event("kiosk-1", 1, new vn.luot.core.domain.Hlc(clock.millis(), 0),
+                clock.instant(), new vn.luot.core.event.QueueEvent.HelpRequested()),
+                new vn.luot.core.event.Event("kiosk-<b>", 1, new vn.luot.core.domain.Hlc(clock.millis() - 60_000, 0),
+                        clock.instant(), new vn.luot.core.event.QueueEvent.HelpRequested())));
+        clock.advance(Duration.ofMinutes(3));
+
+        String counter = get("/staff/desk", signIn("1", PIN_1).cookie()).body();
+        String supervisor = get("/staff/desk", signIn("supervisor", SUPERVISOR_PIN).cookie()).body();
+        for (String page : List.of(counter, supervisor)) {
+            assertThat(page).contains("id=\"help-requests\"").contains("<strong>kiosk-1</strong> — 09:12 (3 phút trước")
+                    .contains("kiosk-&lt;b&gt;").doesNotContain("kiosk-<b>");
+            assertThat(page.indexOf("kiosk-1</strong>")).as("newest first").isLessThan(page.indexOf("kiosk-&lt;b&gt;"));
+        }
+        clock.advance(Duration.ofHours(1));
+        assertThat(get("/staff/desk", signIn("1", PIN_1).cookie()).body()).as("an hour later it is gone")
+                .doesNotContain("id=\"help-requests\"");
     }
 
     @Test

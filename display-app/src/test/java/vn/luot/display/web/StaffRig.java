@@ -27,9 +27,13 @@ final class StaffRig implements AutoCloseable {
     final LocalQueue queue;
     final TvBoardModel board;
     final BranchHub hub;
+    /** The counters' desk, as the buttons press it. */
+    final CallDesk desk;
     /** The hub's device registry, with kiosk-1 pre-enrolled by {@link #KIOSK_TOKEN}, and its audit log. */
     final vn.luot.core.devices.EnrolledDevices devices;
     final vn.luot.core.audit.AuditLog audit;
+    /** The hub's personal staff accounts, empty at first (so the shared PINs above still sign in). */
+    final vn.luot.core.staff.StaffAccounts accounts;
     static final String KIOSK_TOKEN = "rig-kiosk-1-token";
     /** The branch's ticket key, as the hub and its kiosks hold it. */
     final vn.luot.core.token.TicketTokens tickets = vn.luot.core.token.TicketTokens.ephemeral();
@@ -42,7 +46,7 @@ final class StaffRig implements AutoCloseable {
         queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(branch)
                 .clock(clock).open();
         board = new TvBoardModel(queue, clock, "");
-        CallDesk desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
+        desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
                 vn.luot.display.voice.CallWording.spellingCodes(),
                 new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));
         desk.addChangeListener(board::refresh);
@@ -50,11 +54,16 @@ final class StaffRig implements AutoCloseable {
                 vn.luot.core.sync.DeviceTokens.none().withToken(KIOSK_TOKEN, new vn.luot.core.sync.DeviceIdentity(
                         "kiosk-1", branch.id(), vn.luot.core.sync.DeviceIdentity.Role.KIOSK)));
         audit = vn.luot.core.audit.AuditLog.open(dir.resolve("audit.db"), clock);
-        StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH,
+        accounts = vn.luot.core.staff.StaffAccounts.open(dir.resolve("staff.db"), clock);
+        java.util.concurrent.atomic.AtomicReference<BranchHub> hubOnceBuilt = new java.util.concurrent.atomic.AtomicReference<>();
+        StaffPage staff = new StaffPage(desk, queue, HASHES, SUPERVISOR_HASH, accounts,
                 new StaffSessions(clock, Duration.ofHours(12)), clock, counter -> java.util.Optional.empty(),
-                new SupervisorTools(devices, audit, branch, clock));
+                new SupervisorTools(devices, audit, branch, clock,
+                        () -> hubOnceBuilt.get() == null ? List.of() : hubOnceBuilt.get().heartbeats(),
+                        () -> hubOnceBuilt.get() == null ? null : hubOnceBuilt.get().syncRefusals()));
         hub = BranchHub.builder(queue, clock).bind("127.0.0.1", 0).devices(devices, audit).staffPage(staff)
                 .waitingPage(new WaitingPage(queue, board, clock, tickets)).build().start();
+        hubOnceBuilt.set(hub);
     }
 
     String url(String path) {
@@ -67,5 +76,6 @@ final class StaffRig implements AutoCloseable {
         queue.close();
         devices.close();
         audit.close();
+        accounts.close();
     }
 }

@@ -15,7 +15,16 @@ public interface KioskActions {
 
     void home();
 
+    /** One step back: from the ID card to the purpose, from the purpose to the fields, elsewhere home. */
+    void back();
+
     void toggleLanguage();
+
+    /** "Chữ to": every text larger, on every screen, until the next citizen. */
+    void toggleLargeText();
+
+    /** "Cần hỗ trợ": staff are alerted and the citizen is told someone is coming. */
+    void askForHelp();
 
     /** For screenshots and previews: taps do nothing. */
     KioskActions NONE = new KioskActions() {
@@ -40,7 +49,19 @@ public interface KioskActions {
         }
 
         @Override
+        public void back() {
+        }
+
+        @Override
         public void toggleLanguage() {
+        }
+
+        @Override
+        public void toggleLargeText() {
+        }
+
+        @Override
+        public void askForHelp() {
         }
     };
 }

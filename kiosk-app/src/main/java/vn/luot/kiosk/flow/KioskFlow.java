@@ -1,11 +1,9 @@
 package vn.luot.kiosk.flow;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -50,7 +48,6 @@ public final class KioskFlow implements KioskActions {
 
     private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
     private static final int PRINTS_ALLOWED = 2;
-    private static final int CARD_SEARCH_FACTOR = 4;
 
     private final LocalQueue queue;
     private final Branch branch;
@@ -58,7 +55,8 @@ public final class KioskFlow implements KioskActions {
     private final TicketPrinter printer;
     private final Executor worker;
     private final Clock clock;
-    private final Duration idleTimeout;
+    private final IdleTimeout idle;
+    private final HelpCalls help;
     private final KioskWaits waits;
     private final TicketLinks links;
     private final Supplier<BranchDirectory> branches;
@@ -69,14 +67,15 @@ public final class KioskFlow implements KioskActions {
     private KioskState state;
     private Instant lastActivity;
 
-    private KioskFlow(Builder b) {
+    KioskFlow(KioskFlowBuilder b) {
         this.queue = b.queue;
         this.branch = b.queue.branch();
         this.verifier = b.verifier;
         this.printer = b.printer;
         this.worker = b.worker;
         this.clock = b.clock;
-        this.idleTimeout = b.idleTimeout;
+        this.idle = new IdleTimeout(b.idleTimeout);
+        this.help = new HelpCalls(b.queue, b.syncNow, b.clock);
         this.waits = new KioskWaits(b.queue, b.clock);
         this.links = new TicketLinks(b.statusUrlBase, branch.id(), b.ticketTokens);
         this.branches = b.branches;
@@ -86,8 +85,8 @@ public final class KioskFlow implements KioskActions {
         this.lastActivity = clock.instant();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static KioskFlowBuilder builder() {
+        return new KioskFlowBuilder();
     }
 
     public void addListener(Consumer<KioskState> listener) {
@@ -132,8 +131,12 @@ public final class KioskFlow implements KioskActions {
                 publish(state.with(Screen.Refused.of(Refusal.WALK_IN_CLOSED, false)));
                 return;
             }
-            publish(state.with(new Screen.ChooseField(waits.choices())));
+            publish(state.with(chooseField()));
         }
+    }
+
+    private Screen.ChooseField chooseField() {
+        return new Screen.ChooseField(waits.choices());
     }
 
     @Override
@@ -180,26 +183,52 @@ public final class KioskFlow implements KioskActions {
         }
     }
 
+    /** One step back in the walk-in (card → purpose → field → home); elsewhere the same as {@link #home()}. */
+    @Override
+    public synchronized void back() {
+        touch();
+        if (state.screen() instanceof Screen.ScanCitizenCard card) {
+            publish(state.with(new Screen.ChoosePurpose(card.field(), List.of(Purpose.values()))));
+        } else if (state.screen() instanceof Screen.ChoosePurpose) {
+            publish(state.with(chooseField()));
+        } else {
+            home();
+        }
+    }
+
     @Override
     public synchronized void toggleLanguage() {
         touch();
-        KioskState.Language next = state.language() == KioskState.Language.VI
-                ? KioskState.Language.EN : KioskState.Language.VI;
-        publish(new KioskState(state.screen(), next, state.online(), state.offlineSince(), state.paperLow(),
-                state.clockTrusted()));
+        publish(state.withLanguage(state.language() == KioskState.Language.VI
+                ? KioskState.Language.EN : KioskState.Language.VI));
     }
 
-    /** Called every second or so: after {@code idleTimeout} without input, back home in Vietnamese. */
-    public synchronized void tick() {
-        Screen s = state.screen();
-        if (s instanceof Screen.Working || (s instanceof Screen.Home && state.language() == KioskState.Language.VI)) {
+    @Override
+    public synchronized void toggleLargeText() {
+        touch();
+        publish(state.withLargeText(!state.largeText()));
+    }
+
+    /** "Cần hỗ trợ": the citizen is told someone is coming at once; the alert goes to the hub on the worker. */
+    @Override
+    public synchronized void askForHelp() {
+        touch();
+        if (state.help() == KioskState.Help.COMING) {
             return;
         }
-        // a citizen looking for their ID card in a bag is not idle: that step waits several times as long
-        Duration timeout = s instanceof Screen.ScanCitizenCard ? idleTimeout.multipliedBy(CARD_SEARCH_FACTOR) : idleTimeout;
-        if (Duration.between(lastActivity, clock.instant()).compareTo(timeout) >= 0) {
-            publish(new KioskState(new Screen.Home(), KioskState.Language.VI, state.online(), state.offlineSince(),
-                    state.paperLow(), state.clockTrusted()));
+        publish(state.withHelp(KioskState.Help.COMING));
+        worker.execute(() -> {
+            boolean told = help.send();
+            synchronized (this) {
+                publish(state.withHelp(told ? KioskState.Help.COMING : KioskState.Help.ASK_AT_DESK));
+            }
+        });
+    }
+
+    /** Called every second or so: an idle kiosk goes back to the next citizen's home screen ({@link IdleTimeout}). */
+    public synchronized void tick() {
+        if (idle.expired(state, lastActivity, clock.instant())) {
+            publish(state.forNextCitizen());
         }
     }
 
@@ -207,8 +236,7 @@ public final class KioskFlow implements KioskActions {
     public synchronized void syncStatus(boolean online, Instant offlineSince, boolean clockTrusted) {
         LocalTime since = offlineSince == null ? null : BranchTime.now(Clock.fixed(offlineSince, BranchTime.ZONE))
                 .toLocalTime().withSecond(0).withNano(0);
-        publish(new KioskState(state.screen(), state.language(), online, online ? null : since, state.paperLow(),
-                clockTrusted));
+        publish(state.withSync(online, online ? null : since, clockTrusted));
     }
 
     // ---- work (on the worker) ---------------------------------------------------------------
@@ -328,9 +356,13 @@ public final class KioskFlow implements KioskActions {
 
     private void printAndShow(TicketView ticket, boolean reprint) {
         PrintResult printed = printer.print(slip(ticket));
+        boolean paperLow = printed.status() == PrinterStatus.PAPER_NEAR_END;
         synchronized (this) {
-            state = new KioskState(state.screen(), state.language(), state.online(), state.offlineSince(),
-                    printed.status() == PrinterStatus.PAPER_NEAR_END, state.clockTrusted());
+            if (paperLow && !state.paperLow()) {
+                // for staff (the journal, luot doctor), never on the citizen's screen
+                LOG.warning("printer paper near its end: have a new roll ready");
+            }
+            state = state.withPaperLow(paperLow);
         }
         if (printed.printed()) {
             countPrint(ticket.ticketKey());
@@ -392,98 +424,4 @@ public final class KioskFlow implements KioskActions {
             }
         }
     }
-
-    /** Options of the flow; queue, verifier, printer and worker are required. */
-    public static final class Builder {
-        private LocalQueue queue;
-        private Supplier<TokenVerifier> verifier;
-        private TicketPrinter printer;
-        private Executor worker;
-        private Clock clock = Clock.system(BranchTime.ZONE);
-        private Duration idleTimeout = Duration.ofSeconds(30);
-        private String statusUrlBase = "";
-        private TicketTokens ticketTokens;
-        private Supplier<BranchDirectory> branches = () -> BranchDirectory.EMPTY;
-        private Runnable syncNow = () -> { };
-        private java.util.function.BooleanSupplier refreshKeys = () -> false;
-
-        private Builder() {
-        }
-
-        public Builder queue(LocalQueue queue) {
-            this.queue = queue;
-            return this;
-        }
-
-        /** The verifier with the newest key set (keys are refreshed from upstream while online). */
-        public Builder verifier(Supplier<TokenVerifier> verifier) {
-            this.verifier = verifier;
-            return this;
-        }
-
-        public Builder printer(TicketPrinter printer) {
-            this.printer = printer;
-            return this;
-        }
-
-        /** Where verify, record and print run; a single background thread on the kiosk, the caller's in tests. */
-        public Builder worker(Executor worker) {
-            this.worker = worker;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = idleTimeout;
-            return this;
-        }
-
-        /** The hub's status page address, {@code http://…/t/}: every ticket's QR links there with its token. */
-        public Builder statusUrlBase(String base) {
-            this.statusUrlBase = base == null ? "" : base;
-            return this;
-        }
-
-        /** The branch's ticket key, shared by its kiosks and hub: signs the token in every ticket's link. */
-        public Builder ticketTokens(TicketTokens tokens) {
-            this.ticketTokens = tokens;
-            return this;
-        }
-
-        /** The city's branches, to say which branch (and where) a booking made for another one belongs to. */
-        public Builder branches(BranchDirectory branches) {
-            Objects.requireNonNull(branches, "branches");
-            return branches(() -> branches);
-        }
-
-        /** The city's branches as they are when a booking for another one is scanned (the list is refreshed). */
-        public Builder branches(Supplier<BranchDirectory> branches) {
-            this.branches = Objects.requireNonNull(branches, "branches");
-            return this;
-        }
-
-        /** Fetches the upstream's current keys; true when it got them. Tried once when a code's key is unknown. */
-        public Builder refreshKeys(java.util.function.BooleanSupplier refreshKeys) {
-            this.refreshKeys = refreshKeys;
-            return this;
-        }
-
-        public Builder syncNow(Runnable syncNow) {
-            this.syncNow = syncNow;
-            return this;
-        }
-
-        public KioskFlow build() {
-            Objects.requireNonNull(queue, "queue");
-            Objects.requireNonNull(verifier, "verifier");
-            Objects.requireNonNull(printer, "printer");
-            Objects.requireNonNull(worker, "worker");
-            return new KioskFlow(this);
-        }
-    }
-
 }

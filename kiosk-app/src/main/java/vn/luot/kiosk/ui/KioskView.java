@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import javafx.animation.Animation;
-import javafx.animation.TranslateTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,11 +21,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.wait.WaitWording;
 import vn.luot.kiosk.flow.KioskActions;
@@ -59,7 +56,11 @@ public final class KioskView {
         root.getStyleClass().add("kiosk");
         root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
         root.setPrefSize(orientation.width(), orientation.height());
-        root.setPadding(new Insets(48));
+        // landscape is 1080 px high: less padding, and the stylesheet's .landscape rules make the tall parts shorter
+        root.setPadding(orientation == Orientation.PORTRAIT ? new Insets(48) : new Insets(20, 48, 16, 48));
+        if (orientation == Orientation.LANDSCAPE) {
+            root.getStyleClass().add("landscape");
+        }
     }
 
     /** The fonts that carry every Vietnamese glyph ship in the printer driver's jar; load them once. */
@@ -90,7 +91,10 @@ public final class KioskView {
         }
         ResourceBundle t = ResourceBundle.getBundle("vn.luot.kiosk.ui.kiosk",
                 state.language() == KioskState.Language.VI ? Locale.forLanguageTag("vi") : Locale.ENGLISH);
-        root.getStyleClass().remove("fault");
+        root.getStyleClass().removeAll("fault", "large-text");
+        if (state.largeText()) {
+            root.getStyleClass().add("large-text");
+        }
         Screen s = state.screen();
         Node body;
         if (s instanceof Screen.Home) {
@@ -102,7 +106,7 @@ public final class KioskView {
         } else if (s instanceof Screen.Refused refused) {
             body = refused(t, refused);
         } else if (s instanceof Screen.ChooseField choose) {
-            body = chooseField(t, state.language(), choose);
+            body = chooseField(t, state.language(), choose, state.largeText());
         } else if (s instanceof Screen.ChoosePurpose choose) {
             body = choosePurpose(t, state.language(), choose);
         } else if (s instanceof Screen.ScanCitizenCard card) {
@@ -112,26 +116,22 @@ public final class KioskView {
             root.getStyleClass().add("fault");
             body = printerFault(t, fault);
         }
+        root.setTop(KioskChrome.top(t, state, flow));
         root.setCenter(body);
-        root.setBottom(statusBar(t, state));
+        root.setBottom(KioskChrome.status(t, state));
     }
 
     private Node home(ResourceBundle t) {
         Label title = label(t.getString("home.title"), "title");
         Label hint = label(t.getString("home.hint"), "subtitle");
-        Node animation = scanAnimation();
+        Animation[] started = new Animation[1];
+        Node animation = ScannerPictures.phoneOverScanner(animate, started);
+        running = started[0];
         Button walkIn = button(t.getString("home.walkin"), flow::walkIn);
         walkIn.setId("walk-in");
         walkIn.setMaxWidth(orientation == Orientation.PORTRAIT ? 900 : 760);
-        // a small corner toggle: a full-width bar above the title was the easiest button to hit by mistake
-        Button language = new Button(t.getString("home.language"));
-        language.setOnAction(e -> flow.toggleLanguage());
-        language.getStyleClass().add("language");
-        language.setId("language");
-        HBox top = new HBox(language);
-        top.setAlignment(Pos.TOP_RIGHT);
         if (orientation == Orientation.PORTRAIT) {
-            VBox box = new VBox(48, top, title, hint, animation, spacer(), walkIn);
+            VBox box = new VBox(48, title, hint, animation, spacer(), walkIn);
             box.setAlignment(Pos.TOP_CENTER);
             return box;
         }
@@ -140,26 +140,7 @@ public final class KioskView {
         left.setMaxWidth(900);
         HBox row = new HBox(80, left, animation);
         row.setAlignment(Pos.CENTER);
-        return new VBox(24, top, row);
-    }
-
-    /** A phone moving down onto the scanner window: where to hold the code, without reading. */
-    private Node scanAnimation() {
-        StackPane phoneWithCode = new StackPane(box("phone", 220, 380), box("phone-qr", 140, 140));
-        phoneWithCode.setMaxSize(220, 380);
-        Node stage = overScanner(phoneWithCode, 200, 620);
-        TranslateTransition move = new TranslateTransition(Duration.seconds(1.6), phoneWithCode);
-        move.setFromY(0);
-        move.setToY(200);
-        move.setAutoReverse(true);
-        move.setCycleCount(Animation.INDEFINITE);
-        if (animate) {
-            move.play();
-            running = move;
-        } else {
-            phoneWithCode.setTranslateY(140);
-        }
-        return stage;
+        return row;
     }
 
     private Node working(ResourceBundle t) {
@@ -172,7 +153,7 @@ public final class KioskView {
 
     /** "Wait to be called" first and largest, the number, then which counters will call it: never read as a call. */
     private Node ticket(ResourceBundle t, KioskState.Language language, TicketView ticket, boolean reprint) {
-        VBox box = new VBox(28);
+        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 28 : 14);
         box.setAlignment(Pos.CENTER);
         box.getChildren().add(spacer());
         Label take = label(t.getString("ticket.take"), "title");
@@ -211,7 +192,11 @@ public final class KioskView {
         title.setId("refusal-title");
         Label text = label(body, "body");
         text.setId("refusal-body");
-        VBox box = new VBox(40, spacer(), label("!", "refusal-icon"), title, text);
+        VBox box = new VBox(40, spacer(), title, text);
+        if (orientation == Orientation.PORTRAIT) {
+            // landscape has no height to spare for the sign: the title says it
+            box.getChildren().add(1, label("!", "refusal-icon"));
+        }
         box.setAlignment(Pos.CENTER);
         if (r.branchAddress() != null && !r.branchAddress().isEmpty()) {
             Label address = label(MessageFormat.format(t.getString("refusal.address"), r.branchAddress()), "subtitle");
@@ -224,48 +209,48 @@ public final class KioskView {
             box.getChildren().addAll(label(t.getString("refusal.yourNumber"), "subtitle"), number);
         }
         box.getChildren().add(spacer());
+        Button back = button(t.getString("home.back"), flow::home);
+        back.getStyleClass().add("secondary");
         if (r.offerWalkIn()) {
             box.getChildren().add(label(t.getString("refusal.walkInOffer"), "body"));
             Button walkIn = button(t.getString("walkin.takeNumber"), flow::walkIn);
             walkIn.setId("walk-in");
+            if (orientation == Orientation.LANDSCAPE) {
+                // side by side: 1080 px has no room for two rows of buttons under a refusal
+                HBox row = new HBox(32, walkIn, back);
+                row.setAlignment(Pos.CENTER);
+                box.getChildren().add(row);
+                return box;
+            }
             box.getChildren().add(walkIn);
         }
-        Button back = button(t.getString("home.back"), flow::home);
-        back.getStyleClass().add("secondary");
         box.getChildren().add(back);
         return box;
     }
 
     /** Equal tiles: the field's name, the everyday words citizens know it by, how many wait. */
-    private Node chooseField(ResourceBundle t, KioskState.Language language, Screen.ChooseField choose) {
-        FlowPane grid = new FlowPane(32, 32);
+    private Node chooseField(ResourceBundle t, KioskState.Language language, Screen.ChooseField choose, boolean large) {
+        // large text: tighter gaps, so that seven taller tiles still fit with the back step below them
+        int gap = large || orientation == Orientation.LANDSCAPE ? 20 : 32;
+        FlowPane grid = new FlowPane(gap, gap);
         grid.setAlignment(Pos.CENTER);
-        grid.setPrefWrapLength(orientation == Orientation.PORTRAIT ? 960 : 1790);
+        grid.setPrefWrapLength(orientation == Orientation.PORTRAIT ? 984 : 1824);
         for (Screen.FieldChoice f : choose.fields()) {
-            Label icon = new Label(f.code());
-            icon.getStyleClass().add("field-icon");
             StringBuilder text = new StringBuilder(f.name(language));
             if (!f.everyday(language).isEmpty()) {
                 text.append("\n(").append(f.everyday(language)).append(')');
             }
             // how many wait and how long a number taken now would, on one line: "3 người chờ · 20–35 phút"
-            text.append('\n').append(MessageFormat.format(t.getString("walkin.field.waiting"), f.waiting(),
-                    WaitWording.cell(f.estimate(), locale(language))));
+            text.append('\n').append(f.waiting() == 0 ? t.getString("walkin.field.none") : MessageFormat.format(
+                    t.getString("walkin.field.waiting"), f.waiting(), WaitWording.cell(f.estimate(), locale(language))));
             Button tile = new Button(text.toString());
-            tile.setGraphic(icon);
             tile.getStyleClass().add(orientation == Orientation.PORTRAIT ? "field-tile" : "field-tile-compact");
             tile.setId("field-" + f.code());
             tile.setOnAction(e -> flow.chooseField(f.code()));
             grid.getChildren().add(tile);
         }
-        Button back = button(t.getString("home.back"), flow::home);
-        back.getStyleClass().add("secondary");
-        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 40 : 20, label(t.getString("walkin.field.title"),
-                orientation == Orientation.PORTRAIT ? "title" : "subtitle"));
-        // before a number is taken: the lunch break is on, service resumes at 13:00
-        choose.fields().stream().findFirst().flatMap(f -> WaitWording.serviceNow(f.estimate().now(), locale(language)))
-                .ifPresent(now -> box.getChildren().add(label(now, "wait-note")));
-        box.getChildren().addAll(grid, spacer(), back);
+        VBox box = new VBox(orientation == Orientation.LANDSCAPE ? 12 : large ? 20 : 40, label(t.getString("walkin.field.title"),
+                orientation == Orientation.PORTRAIT ? "title" : "subtitle"), grid, spacer(), backButton(t));
         box.setAlignment(Pos.TOP_CENTER);
         return box;
     }
@@ -274,16 +259,18 @@ public final class KioskView {
         VBox box = new VBox(40, label(choose.field().name(language), "subtitle"),
                 label(t.getString("walkin.purpose.title"), "title"));
         box.setAlignment(Pos.TOP_CENTER);
+        // before the number is taken: the lunch break is on (service resumes at 13:00), closing comes first
+        WaitWording.notes(choose.field().estimate(), locale(language))
+                .forEach(note -> box.getChildren().add(label(note, "wait-note")));
         for (Purpose p : choose.purposes()) {
             Button b = button(language == KioskState.Language.VI ? p.nameVi() : p.nameEn() + " · " + p.nameVi(),
                     () -> flow.choosePurpose(p));
             b.setId("purpose-" + p.name());
-            b.setMaxWidth(900);
+            b.setPrefWidth(orientation == Orientation.PORTRAIT ? 900 : 1400);
+            b.setMaxWidth(orientation == Orientation.PORTRAIT ? 900 : 1400);
             box.getChildren().add(b);
         }
-        Button back = button(t.getString("home.back"), flow::home);
-        back.getStyleClass().add("secondary");
-        box.getChildren().addAll(spacer(), back);
+        box.getChildren().addAll(spacer(), backAndHome(t));
         return box;
     }
 
@@ -292,7 +279,7 @@ public final class KioskView {
      * 13/2023); a rejected scan in large type above the picture, never behind it.
      */
     private Node citizenCard(ResourceBundle t, Screen.ScanCitizenCard card) {
-        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 36 : 20, label(t.getString("walkin.cccd.title"), "title"),
+        VBox box = new VBox(orientation == Orientation.PORTRAIT ? 36 : 12, label(t.getString("walkin.cccd.title"), "title"),
                 label(t.getString("walkin.cccd.hint"), "body"));
         box.setAlignment(Pos.TOP_CENTER);
         if (card.lastScanRejected()) {
@@ -302,46 +289,34 @@ public final class KioskView {
         }
         Label privacy = label(t.getString("walkin.cccd.privacy"), "subtitle");
         privacy.setId("cccd-privacy");
-        box.getChildren().addAll(idCardOverScanner(), privacy);
+        box.getChildren().addAll(ScannerPictures.idCardOverScanner(orientation == Orientation.PORTRAIT), privacy);
         Button skip = button(t.getString("walkin.cccd.skip"), flow::skipCitizenCard);
         skip.setId("skip-card");
         skip.setMaxWidth(900);
-        Button back = button(t.getString("home.back"), flow::home);
-        back.getStyleClass().add("secondary");
-        box.getChildren().addAll(spacer(), skip, back);
+        box.getChildren().addAll(spacer(), skip, backAndHome(t));
         return box;
     }
 
-    /** A chip ID card (landscape, chip, QR in its corner) held over the scanner window, still. */
-    private Node idCardOverScanner() {
-        Region chip = box("id-card-chip", 64, 48);
-        Region qr = box("phone-qr", 96, 96);
-        StackPane idCard = new StackPane(box("id-card", 400, 252), chip, qr);
-        StackPane.setAlignment(chip, Pos.CENTER_LEFT);
-        StackPane.setMargin(chip, new Insets(0, 0, 0, 40));
-        StackPane.setAlignment(qr, Pos.TOP_RIGHT);
-        StackPane.setMargin(qr, new Insets(24, 24, 0, 0));
-        idCard.setMaxSize(400, 252);
-        return overScanner(idCard, 140, orientation == Orientation.PORTRAIT ? 360 : 300);
+    /** The walk-in's back step: "← Quay lại" to the step before (from the fields, home). */
+    private Button backButton(ResourceBundle t) {
+        Button back = button(t.getString("nav.back"), flow::back);
+        back.getStyleClass().add("secondary");
+        back.setId("back");
+        back.setMaxWidth(orientation == Orientation.PORTRAIT ? 900 : 600);
+        return back;
     }
 
-    /** {@code held} at the top, the scanner window ({@code windowHeight} high) at the bottom of a 560 px wide stage. */
-    private static StackPane overScanner(Node held, double windowHeight, double height) {
-        Region window = box("scanner-window", 520, windowHeight);
-        StackPane stage = new StackPane(window, held);
-        StackPane.setAlignment(window, Pos.BOTTOM_CENTER);
-        StackPane.setAlignment(held, Pos.TOP_CENTER);
-        stage.setPrefSize(560, height);
-        stage.setMaxSize(560, height);
-        return stage;
-    }
-
-    private static Region box(String style, double width, double height) {
-        Region r = new Region();
-        r.getStyleClass().add(style);
-        r.setPrefSize(width, height);
-        r.setMaxSize(width, height);
-        return r;
+    /** One step back, and all the way home, side by side. */
+    private Node backAndHome(ResourceBundle t) {
+        Button back = backButton(t);
+        Button home = button(t.getString("home.short"), flow::home);
+        home.getStyleClass().add("secondary");
+        home.setId("home");
+        back.setMaxWidth(440);
+        home.setMaxWidth(440);
+        HBox row = new HBox(24, back, home);
+        row.setAlignment(Pos.CENTER);
+        return row;
     }
 
     private Node printerFault(ResourceBundle t, Screen.PrinterFault fault) {
@@ -354,24 +329,6 @@ public final class KioskView {
         back.getStyleClass().add("secondary");
         box.getChildren().add(back);
         return box;
-    }
-
-    private Node statusBar(ResourceBundle t, KioskState state) {
-        Label sync = label(state.online() ? "● " + t.getString("status.online")
-                : "● " + MessageFormat.format(t.getString("status.offline"),
-                        state.offlineSince() == null ? "--:--" : TIME.format(state.offlineSince())), "status");
-        sync.setId("sync-status");
-        if (!state.online()) {
-            sync.getStyleClass().add("status-offline");
-        }
-        // staff-only matters (paper running low, the clock not confirmed) go to the hub, not to the citizen
-        HBox bar = new HBox(24);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getChildren().add(gap);
-        bar.getChildren().add(sync);
-        return bar;
     }
 
     private static Locale locale(KioskState.Language language) {
@@ -395,6 +352,8 @@ public final class KioskView {
         b.setWrapText(true);
         b.setTextAlignment(TextAlignment.CENTER);
         b.setMaxWidth(900);
+        // a box short of height overflows (a test measures it), never squeezes a button's words to "…"
+        b.setMinHeight(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -53,6 +53,8 @@ public final class ScreenCatalog {
         out.put("walkin-field", new Screen.ChooseField(fields));
         out.put("walkin-field-lunch-break", new Screen.ChooseField(fieldChoices(LUNCH)));
         out.put("walkin-field-late", new Screen.ChooseField(fieldChoices(LATE)));
+        out.put("walkin-purpose-lunch-break", new Screen.ChoosePurpose(fieldChoices(LUNCH).get(2), List.of(Purpose.values())));
+        out.put("walkin-purpose-late", new Screen.ChoosePurpose(fieldChoices(LATE).get(2), List.of(Purpose.values())));
         out.put("walkin-purpose", new Screen.ChoosePurpose(fields.get(2), List.of(Purpose.values())));
         out.put("walkin-cccd", new Screen.ScanCitizenCard(fields.get(2), Purpose.SUBMIT, false));
         out.put("walkin-cccd-rejected", new Screen.ScanCitizenCard(fields.get(2), Purpose.SUBMIT, true));

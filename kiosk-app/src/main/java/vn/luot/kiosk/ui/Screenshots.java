@@ -18,8 +18,9 @@ import vn.luot.kiosk.flow.KioskState;
 import vn.luot.kiosk.flow.Screen;
 
 /**
- * {@code ./luot kiosk --screenshots DIR}: every screen, in both orientations and both languages, as
- * PNG files named {@code ORIENTATION-LANGUAGE-SCREEN.png}. Needs a running JavaFX toolkit (headless is
+ * {@code ./luot kiosk --screenshots DIR}: every screen, in both orientations, both languages and both text sizes,
+ * as PNG files named {@code ORIENTATION-LANGUAGE[-large]-SCREEN.png}; the home screen also offline and with help
+ * on its way. Needs a running JavaFX toolkit (headless is
  * fine: {@link Headless#startToolkit()}).
  */
 public final class Screenshots {
@@ -32,13 +33,18 @@ public final class Screenshots {
         List<Path> written = new ArrayList<>();
         for (Orientation orientation : Orientation.values()) {
             for (KioskState.Language language : KioskState.Language.values()) {
-                for (Map.Entry<String, Screen> e : ScreenCatalog.screens().entrySet()) {
-                    String name = orientation.name().toLowerCase() + "-" + language.name().toLowerCase() + "-" + e.getKey();
-                    written.add(write(dir.resolve(name + ".png"), orientation,
-                            ScreenCatalog.state(e.getValue(), language, false)));
-                    if (e.getKey().equals("home")) {
-                        written.add(write(dir.resolve(name + "-offline.png"), orientation,
-                                ScreenCatalog.state(e.getValue(), language, true)));
+                for (boolean large : new boolean[] {false, true}) {
+                    String prefix = orientation.name().toLowerCase() + "-" + language.name().toLowerCase()
+                            + (large ? "-large" : "") + "-";
+                    for (Map.Entry<String, Screen> e : ScreenCatalog.screens().entrySet()) {
+                        KioskState state = ScreenCatalog.state(e.getValue(), language, false).withLargeText(large);
+                        written.add(write(dir.resolve(prefix + e.getKey() + ".png"), orientation, state));
+                        if (e.getKey().equals("home")) {
+                            written.add(write(dir.resolve(prefix + "home-offline.png"), orientation,
+                                    ScreenCatalog.state(e.getValue(), language, true).withLargeText(large)));
+                            written.add(write(dir.resolve(prefix + "home-help.png"), orientation,
+                                    state.withHelp(KioskState.Help.COMING)));
+                        }
                     }
                 }
             }

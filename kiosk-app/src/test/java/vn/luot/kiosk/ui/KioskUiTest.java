@@ -137,6 +137,30 @@ class KioskUiTest {
     }
 
     @Test
+    void largeTextHelpAndTheBackStepWorkByTouchOnAWalkInsSteps(FxRobot robot) throws Exception {
+        awaitNode(robot, "#large-text");
+        robot.clickOn("#large-text");
+        WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS,
+                () -> scene.getRoot().getStyleClass().contains("large-text"));
+        robot.clickOn("#walk-in");
+        awaitNode(robot, "#field-HT");
+        robot.clickOn("#field-HT");
+        awaitNode(robot, "#purpose-SUBMIT");
+        robot.clickOn("#purpose-SUBMIT");
+        awaitNode(robot, "#skip-card");
+        robot.clickOn("#back");
+        awaitNode(robot, "#purpose-SUBMIT");
+        assertThat(visibleText(robot)).contains("Hộ tịch");
+
+        robot.clickOn("#help");
+        awaitText(robot, "#help-banner", "Đã báo nhân viên: xin chờ ở đây, sẽ có người đến giúp bạn.");
+        WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, () -> !rig.queue.helpRequestsSince(
+                rig.clock.instant().minusSeconds(60)).isEmpty());
+        assertThat(scene.getRoot().getStyleClass()).as("still in large text").contains("large-text");
+        assertThat(rig.queue.tickets()).isEmpty();
+    }
+
+    @Test
     void aScannerUnpluggedAndPluggedBackKeepsWorkingWithoutARestart(FxRobot robot) throws Exception {
         awaitScannerConnected();
         cable.unplug();

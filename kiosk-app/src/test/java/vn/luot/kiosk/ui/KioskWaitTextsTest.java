@@ -18,7 +18,7 @@ import vn.luot.kiosk.flow.KioskState;
 
 /**
  * Issue 18 §4, drawn: the ticket screen says the range and, in bold yellow, that the lunch break is on; the field
- * tiles say how long a number taken now waits and the lunch break before the number is taken; Vietnamese first,
+ * tiles say how long a number taken now waits, the purpose step the lunch break or closing before the number is taken; Vietnamese first,
  * English when chosen.
  */
 class KioskWaitTextsTest {
@@ -40,13 +40,17 @@ class KioskWaitTextsTest {
 
     @Test
     void theFieldTilesSayTheWaitAndTheLunchBreakBeforeANumberIsTaken() throws Exception {
+        assertThat(texts("walkin-purpose-lunch-break", KioskState.Language.VI))
+                .contains("Đang nghỉ trưa. Các quầy làm việc lại lúc 13:00.");
+        assertThat(texts("walkin-purpose-late", KioskState.Language.VI))
+                .contains("Có thể không kịp phục vụ trong hôm nay: các quầy làm việc đến 17:00.");
         List<String> lunch = texts("walkin-field-lunch-break", KioskState.Language.VI);
-        assertThat(lunch).contains("Đang nghỉ trưa. Các quầy làm việc lại lúc 13:00.");
         assertThat(lunch).anyMatch(t -> t.startsWith("Hộ tịch") && t.endsWith("5 người chờ · 55–65 phút"));
         List<String> morning = texts("walkin-field", KioskState.Language.EN);
         assertThat(morning).noneMatch(t -> t.contains("Lunch break"));
         assertThat(morning).anyMatch(t -> t.startsWith("Civil status") && t.endsWith("5 waiting · 15–25 min"));
         assertThat(texts("walkin-field-late", KioskState.Language.VI)).anyMatch(t -> t.endsWith("8 người chờ · đã hết số"));
+        assertThat(morning).anyMatch(t -> t.startsWith("Labour") && t.endsWith("No wait"));
     }
 
     private static List<String> texts(String screen, KioskState.Language language) throws Exception {

@@ -26,7 +26,7 @@ class ScreenshotsTest {
         List<Path> files = Screenshots.writeAll(Path.of(System.getProperty("kiosk.screenshots", dir.toString())));
         int screens = ScreenCatalog.screens().size();
         assertThat(screens).isGreaterThan(Refusal.values().length);
-        assertThat(files).hasSize(2 * 2 * (screens + 1));
+        assertThat(files).hasSize(2 * 2 * 2 * (screens + 2));
         BufferedImage portrait = ImageIO.read(files.get(0).toFile());
         assertThat(portrait.getWidth()).isEqualTo(1080);
         assertThat(portrait.getHeight()).isEqualTo(1920);

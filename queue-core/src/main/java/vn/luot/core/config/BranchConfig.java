@@ -33,6 +33,26 @@ public record BranchConfig(String id, String name, String address, List<String> 
     public record CounterEntry(Integer number, List<String> fields) {
     }
 
+    /** The longest everyday words a kiosk tile shows whole, in large text too. */
+    static final int EVERYDAY_MAX = 48;
+
+    /** The everyday words: optional, but both languages or neither, on one line, short enough for a tile. */
+    private static void everyday(String at, FieldEntry f) {
+        boolean vi = f.everydayVi() != null && !f.everydayVi().isBlank();
+        boolean en = f.everydayEn() != null && !f.everydayEn().isBlank();
+        if (vi != en) {
+            throw new IllegalArgumentException(at + "." + (vi ? "everyday_en" : "everyday_vi")
+                    + " is missing: give the everyday words in both languages, or in neither");
+        }
+        for (String[] key : new String[][] {{"everyday_vi", f.everydayVi()}, {"everyday_en", f.everydayEn()}}) {
+            String words = key[1] == null ? "" : key[1].strip();
+            if (words.length() > EVERYDAY_MAX || words.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException(at + "." + key[0] + " must be one line of at most " + EVERYDAY_MAX
+                        + " characters (a kiosk tile shows it whole): '" + words + "'");
+            }
+        }
+    }
+
     /**
      * A device config's {@code branch} value: {@code "demo"} for the built-in demo branch, else the path of a
      * branch file, read with {@link #load}.
@@ -68,7 +88,10 @@ public record BranchConfig(String id, String name, String address, List<String> 
         String prefix = at.isEmpty() ? "" : at + ".";
         try {
             List<ServiceField> fieldList = new ArrayList<>();
-            for (FieldEntry f : required(fields, prefix + "fields")) {
+            List<FieldEntry> entries = required(fields, prefix + "fields");
+            for (int i = 0; i < entries.size(); i++) {
+                FieldEntry f = entries.get(i);
+                everyday(prefix + "fields[" + i + "]", f);
                 int minutes = f.serviceMinutes() == null ? ServiceField.DEFAULT_SERVICE_MINUTES : f.serviceMinutes();
                 if (minutes < 1 || minutes > 120) {
                     throw new KeyProblem("service_minutes", "field " + f.code() + ": must be 1..120, is " + minutes);

@@ -30,7 +30,9 @@ public enum EventType {
     COUNTER_PAUSED(QueueEvent.CounterPaused.class, Sender.DISPLAY, Sender.HUB),
     COUNTER_RESUMED(QueueEvent.CounterResumed.class, Sender.DISPLAY, Sender.HUB),
     /** A ticket (first print or reprint) left the kiosk's printer: the reprint limit survives recovery. */
-    TICKET_PRINTED(QueueEvent.TicketPrinted.class, Sender.KIOSK);
+    TICKET_PRINTED(QueueEvent.TicketPrinted.class, Sender.KIOSK),
+    /** A citizen asked for help at a kiosk; only that kiosk says so (a display or hub cannot forge one for it). */
+    HELP_REQUESTED(QueueEvent.HelpRequested.class, Sender.KIOSK);
 
     /** The kinds of device that originate events. */
     public enum Sender {

@@ -139,4 +139,14 @@ public sealed interface QueueEvent {
             return EventType.TICKET_PRINTED;
         }
     }
+
+    /**
+     * A citizen at a kiosk pressed "Cần hỗ trợ": staff are asked to come to that kiosk, the event's device. It
+     * carries nothing else: no ticket, no screen, nothing about the citizen.
+     */
+    record HelpRequested() implements QueueEvent {
+        public EventType type() {
+            return EventType.HELP_REQUESTED;
+        }
+    }
 }

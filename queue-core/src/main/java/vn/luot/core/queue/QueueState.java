@@ -36,6 +36,7 @@ public final class QueueState {
     private final Map<Line, NavigableSet<Ticket>> waiting = new HashMap<>();
     private final Map<Integer, Map<TicketId, Ticket>> calledByCounter = new HashMap<>();
     private final Map<Line, NavigableSet<Integer>> numbersInUse = new HashMap<>();
+    private final Map<Event.Key, HelpRequest> helpRequests = new HashMap<>();
 
     public static QueueState fold(Collection<Event> events) {
         List<Event> ordered = new ArrayList<>(events);
@@ -53,6 +54,10 @@ public final class QueueState {
      */
     public Optional<Ticket> apply(Event event) {
         if (!seen.add(event.key())) {
+            return Optional.empty();
+        }
+        if (event.body() instanceof QueueEvent.HelpRequested) {
+            helpRequests.put(event.key(), HelpRequest.of(event));
             return Optional.empty();
         }
         if (event.body() instanceof QueueEvent.OfCounter counterEvent) {
@@ -134,6 +139,22 @@ public final class QueueState {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The first {@code limit} tickets a counter serving {@code fields} would call, in call order, were it the only
+     * counter calling (other counters of the same fields may take some of them first).
+     */
+    public List<Ticket> upcomingFor(LocalDate day, Collection<String> fields, int limit) {
+        List<Ticket> all = new ArrayList<>();
+        for (String field : fields) {
+            NavigableSet<Ticket> line = waiting.get(new Line(day, field));
+            if (line != null) {
+                line.stream().limit(limit).forEach(all::add);
+            }
+        }
+        all.sort(CallOrder.COMPARATOR);
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
     }
 
     /** The head of a field's line, skipping {@code excluded} (the ticket about to be called). */
@@ -222,6 +243,13 @@ public final class QueueState {
             }
         });
         return paused;
+    }
+
+    /** The help requests of kiosks folded in, earliest first. */
+    public List<HelpRequest> helpRequests() {
+        List<HelpRequest> all = new ArrayList<>(helpRequests.values());
+        all.sort(java.util.Comparator.comparing(HelpRequest::at).thenComparing(HelpRequest::deviceId));
+        return all;
     }
 
     public boolean isPaused(int counter) {

@@ -353,6 +353,17 @@ public final class LocalQueue implements AutoCloseable {
         return commit(List.of(new QueueEvent.TicketPrinted(id)), Set.of(), tx -> null);
     }
 
+    /** A citizen asked for help at this kiosk: one event, pushed like any other, for the hub's staff pages. */
+    public synchronized List<Event> requestHelp() {
+        rollDay();
+        return commit(List.of(new QueueEvent.HelpRequested()), Set.of(), tx -> null);
+    }
+
+    /** The kiosks' help requests at or after {@code since}, earliest first. */
+    public synchronized List<vn.luot.core.queue.HelpRequest> helpRequestsSince(java.time.Instant since) {
+        return state.helpRequests().stream().filter(h -> !h.at().isBefore(since)).toList();
+    }
+
     /** How many times the ticket has been printed, as the branch's log says. */
     public synchronized int printCount(TicketId id) {
         rollDay();
@@ -577,7 +588,7 @@ public final class LocalQueue implements AutoCloseable {
             if (state.contains(e.key())) {
                 boolean same = store.event(e.key()).map(e::equals).orElse(true);
                 deliveries.put(e.key(), same ? Delivery.DUPLICATE : Delivery.SEQ_CONFLICT);
-            } else if (aboutClosedDay(e) || e.body() instanceof QueueEvent.OfCounter) {
+            } else if (aboutClosedDay(e) || !(e.body() instanceof QueueEvent.OfTicket)) {
                 // Not folded, so memory cannot say whether the file holds it: the file can.
                 Optional<Event> held = store.event(e.key());
                 if (held.isPresent()) {
@@ -786,6 +797,13 @@ public final class LocalQueue implements AutoCloseable {
     public synchronized Optional<Integer> ahead(TicketId id) {
         rollDay();
         return state.ahead(id);
+    }
+
+    /** The next {@code limit} tickets {@code counter} would call today, in call order (empty for an unknown counter). */
+    public synchronized List<Ticket> upcoming(int counter, int limit) {
+        rollDay();
+        return branch.counter(counter).map(c -> state.upcomingFor(today(), c.fieldCodes(), limit))
+                .orElse(List.of());
     }
 
     public synchronized Optional<Ticket> currentAt(int counter) {

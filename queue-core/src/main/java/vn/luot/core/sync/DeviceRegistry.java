@@ -15,6 +15,14 @@ public interface DeviceRegistry {
     /** The device registered as {@code deviceId} of {@code branchId}, whatever the state of its tokens. */
     Optional<DeviceIdentity> device(String branchId, String deviceId);
 
+    /**
+     * Whether the device's revocation is decided but not yet in force where its token lives (an operator at the
+     * centre revoked a kiosk that its hub enrolled): events relayed for it are refused meanwhile.
+     */
+    default boolean revocationPending(String branchId, String deviceId) {
+        return false;
+    }
+
     /** The token of a {@code Bearer} header, or null for any other header. */
     static String bearer(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {

@@ -60,6 +60,9 @@ public final class EventAdmission {
         if (!pusher.mayPushFor(event.deviceId())) {
             return refuse("NOT_YOURS", "device " + pusher.deviceId() + " may not push events of " + event.deviceId());
         }
+        if (!event.deviceId().equals(pusher.deviceId()) && registry.revocationPending(branch.id(), event.deviceId())) {
+            return refuse("REVOKED", "device " + event.deviceId() + " is revoked; its hub has not applied it yet");
+        }
         EventType type = event.type();
         DeviceIdentity origin = event.deviceId().equals(pusher.deviceId()) ? pusher
                 : registry.device(branch.id(), event.deviceId()).orElse(null);

@@ -116,4 +116,33 @@ class BranchConfigTest {
         assertThatThrownBy(() -> BranchConfig.load(file)).isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":4: service_minutes: field HT: must be 1..120, is 0");
     }
+
+    @Test
+    void aFieldMayGiveTheEverydayWordsInBothLanguagesShortEnoughForATile() throws Exception {
+        Path file = dir.resolve("words.toml");
+        Files.writeString(file, BASE.replace("name_en = \"Civil status\" }",
+                "name_en = \"Civil status\", everyday_vi = \"khai sinh, kết hôn\", everyday_en = \"birth, marriage\" }"));
+        assertThat(BranchConfig.load(file).field("HT")).hasValueSatisfying(f -> {
+            assertThat(f.everydayVi()).isEqualTo("khai sinh, kết hôn");
+            assertThat(f.everydayEn()).isEqualTo("birth, marriage");
+        });
+
+        Files.writeString(file, BASE.replace("name_en = \"Civil status\" }",
+                "name_en = \"Civil status\", everyday_vi = \"khai sinh\" }"));
+        assertThatThrownBy(() -> BranchConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fields[0].everyday_en").hasMessageContaining("both languages");
+        Files.writeString(file, BASE.replace("name_en = \"Civil status\" }", "name_en = \"Civil status\", everyday_vi = \""
+                + "khai sinh, kết hôn, khai tử, nhận cha mẹ con, cải chính hộ tịch\", everyday_en = \"birth\" }"));
+        assertThatThrownBy(() -> BranchConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fields[0].everyday_vi").hasMessageContaining("at most 48");
+    }
+
+    @Test
+    void theShippedServerTemplatesGiveEveryDemoFieldItsEverydayWords() throws Exception {
+        for (Path template : java.util.List.of(Path.of("../deploy/src/deb/server/root/etc/luot/server.toml"),
+                Path.of("../booking-server/src/main/resources/demo-server.toml"))) {
+            String text = Files.readString(template);
+            assertThat(text.split("everyday_vi = ", -1)).as(template.toString()).hasSize(8);
+        }
+    }
 }

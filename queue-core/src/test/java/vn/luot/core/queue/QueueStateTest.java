@@ -55,6 +55,22 @@ class QueueStateTest {
     }
 
     @Test
+    void aCountersUpcomingTicketsMergeItsFieldsInCallOrderAndStopAtTheLimit() {
+        TicketId ct = new TicketId(Fixtures.DAY, "CT", 3);
+        QueueState state = new EventLog()
+                .add("kiosk-1", new TicketIssued(ht(500), Purpose.SUBMIT, NINE_THIRTY, false))
+                .add("kiosk-1", checkIn(ht(11), NINE, false))
+                .add("kiosk-1", new TicketIssued(ct, Purpose.SUBMIT, NINE, false))
+                .add("kiosk-1", checkIn(ht(12), NINE, true))
+                .fold();
+        assertThat(state.upcomingFor(Fixtures.DAY, List.of("HT", "CT"), 10)).extracting(Ticket::label)
+                .containsExactly("HT-012", "HT-011", "CT-003", "HT-500");
+        assertThat(state.upcomingFor(Fixtures.DAY, List.of("HT", "CT"), 2)).extracting(Ticket::label)
+                .containsExactly("HT-012", "HT-011");
+        assertThat(state.upcomingFor(Fixtures.DAY, List.of("XD"), 5)).isEmpty();
+    }
+
+    @Test
     void aTransferredTicketWaitsAtTheFrontOfItsNewFieldKeepingItsNumber() {
         TicketId ct = new TicketId(Fixtures.DAY, "CT", 3);
         QueueState state = new EventLog()

@@ -43,7 +43,7 @@ class SyncBoundaryRulesTest {
         assertThat(EventType.MOVED.senders()).containsExactlyInAnyOrder(EventType.Sender.CENTRE, EventType.Sender.HUB);
         for (EventType type : EventType.values()) {
             boolean kioskWork = List.of(EventType.CHECKED_IN, EventType.TICKET_ISSUED, EventType.REACTIVATED,
-                    EventType.TICKET_PRINTED, EventType.APPROACHING).contains(type);
+                    EventType.TICKET_PRINTED, EventType.APPROACHING, EventType.HELP_REQUESTED).contains(type);
             assertThat(type.mayBeSentBy(EventType.Sender.KIOSK)).as(type.name()).isEqualTo(kioskWork);
         }
     }
@@ -102,6 +102,40 @@ class SyncBoundaryRulesTest {
         Event fromDisplay = new Event("display", 1, now, clock.instant(), reactivated.body());
         assertThat(admission.judge(display, fromDisplay, clock.millis(), java.util.Optional.empty()))
                 .map(EventAdmission.Refusal::code).contains("ROLE");
+    }
+
+    @Test
+    void aHelpRequestComesOnlyFromAKioskAndIsHeldOnceAcrossARestartOfTheHub() {
+        LocalQueue kiosk = LocalQueue.builder().file(dir.resolve("kiosk.db")).deviceId("kiosk-1")
+                .branch(DemoBranch.create()).clock(clock).open();
+        List<Event> asked = kiosk.requestHelp();
+        kiosk.close();
+        assertThat(asked).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HELP_REQUESTED));
+        Event wire = codec.fromJson(codec.toJson(asked.get(0)));
+        assertThat(wire).isEqualTo(asked.get(0));
+
+        EventAdmission admission = new EventAdmission(DemoBranch.create(), DeviceTokens.none());
+        DeviceIdentity display = new DeviceIdentity("display", DemoBranch.ID, DeviceIdentity.Role.DISPLAY);
+        Event fromDisplay = new Event("display", 1, wire.hlc(), wire.deviceTime(), wire.body());
+        assertThat(admission.judge(display, fromDisplay, clock.millis(), java.util.Optional.empty()))
+                .map(EventAdmission.Refusal::code).contains("ROLE");
+        assertThat(admission.judge(display, wire, clock.millis(), java.util.Optional.empty()))
+                .map(EventAdmission.Refusal::code).contains("NOT_YOURS");
+
+        java.time.Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        LocalQueue hub = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
+                .clock(clock).open();
+        hub.receive(List.of(wire));
+        assertThat(hub.helpRequestsSince(hourAgo)).extracting(vn.luot.core.queue.HelpRequest::deviceId)
+                .containsExactly("kiosk-1");
+        hub.close();
+        LocalQueue reopened = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub")
+                .branch(DemoBranch.create()).clock(clock).open();
+        reopened.receive(List.of(wire));
+        assertThat(reopened.helpRequestsSince(hourAgo)).as("kept across the restart, and a repeat is a duplicate")
+                .hasSize(1);
+        assertThat(reopened.eventCount()).isEqualTo(1);
+        reopened.close();
     }
 
     @Test
