@@ -1,6 +1,7 @@
 package vn.luot.display.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,8 @@ import vn.luot.core.sync.SyncServer;
 final class BranchWatch {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** How long a kiosk's help request stays on the staff pages when nobody acknowledges it. */
+    static final Duration HELP_SHOWN = Duration.ofHours(1);
 
     /** One alert: a stable key (device and kind, or the sync boundary's count) and its words. */
     record Alert(String key, String text) {
@@ -56,6 +59,14 @@ final class BranchWatch {
     List<Alert> alerts() {
         List<Alert> all = new ArrayList<>();
         Instant now = clock.instant();
+        // A person waiting at a kiosk comes first, newest first, for an hour (or until acknowledged).
+        List<vn.luot.core.queue.HelpRequest> help = new ArrayList<>(queue.helpRequestsSince(now.minus(HELP_SHOWN)));
+        java.util.Collections.reverse(help);
+        for (vn.luot.core.queue.HelpRequest h : help) {
+            long minutes = Math.max(0, Duration.between(h.at(), now).toMinutes());
+            all.add(new Alert("help:" + h.deviceId() + ":" + h.at().toEpochMilli(), SupervisorTools.text("watch.help",
+                    h.deviceId(), TIME.format(h.at().atZone(ZoneId.of(BranchTime.ZONE.getId()))), minutes)));
+        }
         for (SeenHeartbeat s : devices.get()) {
             for (HealthAlert a : HealthAlert.of(s, now)) {
                 all.add(new Alert(s.heartbeat().deviceId() + ":" + a.name(),

@@ -48,7 +48,6 @@ public final class StaffPage implements HttpHandler {
     private final MorningMove morningMove;
     private final DeskViews views;
     private final BranchWatch watch;
-    private final HelpRequestsView helpRequests;
 
     /** Actions only the supervisor may take; a counter's session asking for one is refused (403) and audited. */
     private static final java.util.Set<String> SUPERVISOR_ACTIONS = java.util.Set.of("move-morning", "device-code",
@@ -101,7 +100,6 @@ public final class StaffPage implements HttpHandler {
         this.accounts = new AccountAdmin(staff, sessions);
         this.views = new DeskViews(queue, actions, morningMove, boardStatus, clock);
         this.watch = tools.watch(queue);
-        this.helpRequests = new HelpRequestsView(queue, clock);
     }
 
     @Override
@@ -126,7 +124,8 @@ public final class StaffPage implements HttpHandler {
                     } else if (s.get().pinChangeDue()) {
                         Html.redirect(exchange, "/staff/pin");
                     } else {
-                        Html.send(exchange, 200, deskPage(s.get()));
+                        Html.send(exchange, 200, deskPage(s.get(), "1".equals(exchange.getRequestHeaders()
+                                .getFirst(LIVE_HEADER))));
                     }
                 } else if (method.equals("GET") && path.equals("/staff/live")) {
                     Optional<StaffSessions.Session> s = session(exchange);
@@ -357,16 +356,18 @@ public final class StaffPage implements HttpHandler {
         Html.send(exchange, status, Pages.render("login", scope));
     }
 
-    private String deskPage(StaffSessions.Session s) {
+    /** Sent by the page's live refresh (live.js), whose fetch must leave the session's message for the browser. */
+    static final String LIVE_HEADER = "X-Luot-Live";
+
+    private String deskPage(StaffSessions.Session s, boolean liveRefresh) {
         String heading = s.supervisor() ? "Giám sát" : "Quầy " + s.counter();
         Map<String, Object> scope = Pages.scope(heading + " — Lượt", 0);
         scope.put("liveFallback", DeskLive.FALLBACK_SECONDS);
         scope.put("heading", heading);
         scope.put("csrf", s.csrf());
-        scope.put("flash", sessions.takeFlash(s).orElse(null));
+        scope.put("flash", (liveRefresh ? sessions.peekFlash(s) : sessions.takeFlash(s)).orElse(null));
         List<Map<String, Object>> alerts = watch.alertRows(s.supervisor());
         scope.put("alerts", alerts.isEmpty() ? null : alerts);
-        scope.put("helpRequests", helpRequests.scope());
         if (s.supervisor()) {
             scope.put("supervisorView", views.supervisorView(watch));
             scope.put("devices", tools.devicesView());

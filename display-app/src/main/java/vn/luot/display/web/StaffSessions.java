@@ -117,6 +117,11 @@ public final class StaffSessions {
         flashes.put(s.id(), message);
     }
 
+    /** The message without using it up: a page's live refresh must not take it from the page the browser loads next. */
+    public Optional<String> peekFlash(Session s) {
+        return Optional.ofNullable(flashes.get(s.id()));
+    }
+
     public Optional<String> takeFlash(Session s) {
         return Optional.ofNullable(flashes.remove(s.id()));
     }

@@ -246,7 +246,8 @@ class BrowserTest {
     private void assertNothingInjected(String page) {
         assertThat(browser.getCurrentUrl()).as("no refresh to elsewhere").isEqualTo(rig.url(page));
         assertThat(browser.getTitle()).as("the script did not run").isNotEqualTo("pwned");
-        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("script"))).as("only the hub's own live.js")
+                .allSatisfy(el -> assertThat(el.getAttribute("src")).isEqualTo(rig.url("/staff/live.js")));
         assertThat(browser.findElements(By.id("injected"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("meta[http-equiv]")))
                 .allSatisfy(m -> assertThat(m.getAttribute("content")).isIn("15"));

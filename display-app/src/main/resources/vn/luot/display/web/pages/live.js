@@ -30,7 +30,7 @@
       pending = true;
       return;
     }
-    fetch(location.pathname, { credentials: 'same-origin', redirect: 'follow' }).then(function (r) {
+    fetch(location.pathname, { credentials: 'same-origin', redirect: 'follow', headers: { 'X-Luot-Live': '1' } }).then(function (r) {
       if (r.redirected) {
         location.assign(r.url);
         return null;
@@ -44,6 +44,12 @@
       var next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
       var now = document.querySelector('main');
       if (next && now) {
+        // The answer to the clerk's last action stays until their next one: the fetched page has no message.
+        var message = now.querySelector('#message');
+        var anchor = next.querySelector('#signed-in') || next.querySelector('#live');
+        if (message && !next.querySelector('#message') && anchor) {
+          anchor.insertAdjacentElement('afterend', message);
+        }
         now.replaceWith(next);
         showLink();
         document.documentElement.dataset.version = String((+document.documentElement.dataset.version || 0) + 1);
