@@ -109,8 +109,11 @@ public final class Display implements AutoCloseable {
                 // Its events are stamped on the centre's time once seen: the centre refuses HLCs beyond 5 minutes ahead.
                 .clock(trust.correctedClock()).clockTrusted(trust::trusted).requireKnownHistory(belowCentre).open();
         closeLast.add(queue);
-        board = new TvBoardModel(queue, clock, config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen(),
-                config.ticker());
+        if (config.minutesPerCitizen() != null) {
+            LOG.warning("minutes_per_citizen in the display config is no longer used: the estimated waits come from the"
+                    + " branch's measured service times and its branch file's service_minutes per field");
+        }
+        board = new TvBoardModel(queue, clock, config.ticker());
 
         AudioSink sink = audioOverride.orElseGet(() -> switch (config.voice().output()) {
             case "wav" -> WavFileSink.numberedIn(Path.of(config.voice().wavDir()));

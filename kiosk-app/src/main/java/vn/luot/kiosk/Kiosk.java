@@ -119,10 +119,13 @@ public final class Kiosk implements AutoCloseable {
         sync = new SyncLoop(client, background, Duration.ofSeconds(3), Backoff.DEFAULT,
                 RandomGenerator.of("L64X128MixRandom"), clock);
 
+        if (config.minutesPerCitizen() != null) {
+            LOG.warning("minutes_per_citizen in the kiosk config is no longer used: the estimated waits come from the"
+                    + " branch's measured service times and its branch file's service_minutes per field");
+        }
         flow = KioskFlow.builder().queue(queue).verifier(keys::verifier).refreshKeys(keys::refresh).printer(printer)
                 .worker(worker).clock(decisions).branches(() -> BranchDirectory.of(queue.branch(), city.branches()))
                 .idleTimeout(Duration.ofSeconds(config.idleTimeoutSeconds() == null ? 30 : config.idleTimeoutSeconds()))
-                .minutesPerCitizen(config.minutesPerCitizen() == null ? 6 : config.minutesPerCitizen())
                 .statusUrlBase(config.statusUrlBase()).ticketTokens(ticketTokens(config, data))
                 .syncNow(sync::syncNow).build();
         sync.addListener(s -> flow.syncStatus(s.online(), s.offlineSince(), s.clock() == ClockTrust.State.TRUSTED));

@@ -23,13 +23,14 @@ public final class SampleTickets {
 
     public static TicketSlip regular() {
         return new TicketSlip("Chi nhánh số 1 – Hoàn Kiếm", "HT", "Hộ tịch", "Nộp hồ sơ", "HT-012", false,
-                List.of(3, 5), 4, 12, LocalDateTime.of(2026, 11, 23, 9, 36),
+                List.of(3, 5), List.of("Còn 4 người trước bạn — khoảng 15–25 phút"), LocalDateTime.of(2026, 11, 23, 9, 36),
                 "http://luot-hub.local:8090/t/AQVoay0wMQnWAkhUAAxKq3g0Uy1eR0nQpFZw", List.of(FOOTER), "Civil status - Submit dossier");
     }
 
     public static TicketSlip priority() {
         return new TicketSlip("Chi nhánh số 1 – Hoàn Kiếm", "DD", "Đất đai", "Nhận kết quả", "DD-007", true,
-                List.of(7), 0, 0, LocalDateTime.of(2026, 11, 23, 14, 5),
+                List.of(7), List.of("Bạn là người tiếp theo",
+                        "Đang nghỉ trưa. Các quầy làm việc lại lúc 13:00."), LocalDateTime.of(2026, 11, 23, 12, 35),
                 "http://luot-hub.local:8090/t/AQVoay0wMQnWAkREAAfTzVq2f1wE9b8rXhKo", List.of(FOOTER), null);
     }
 
@@ -37,7 +38,9 @@ public final class SampleTickets {
         return new TicketSlip(
                 "Trung tâm Phục vụ hành chính công thành phố Hà Nội – Chi nhánh số 12 huyện Thường Tín (điểm phục vụ cộng đồng xã Nhị Khê)",
                 "LD", "Lao động – Thương binh và Xã hội", "Tư vấn / hướng dẫn thủ tục hành chính", "LD-1024", false,
-                List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), 37, 145, LocalDateTime.of(2026, 1, 2, 16, 59),
+                List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+                List.of("Còn 37 người trước bạn — khoảng 25–40 phút",
+                        "Có thể không kịp phục vụ trong hôm nay: các quầy làm việc đến 17:00."), LocalDateTime.of(2026, 1, 2, 16, 59),
                 "http://luot-hub.local:8090/t/AQVoay0wMQnUAkxEBAAb6uG3mQpLk0aT2cVe", List.of(FOOTER, "Ứng dụng iHanoi: tra cứu lượt chờ"), null);
     }
 }

@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param label          the queue number as shown on the boards, e.g. "HT-012"
  * @param priority       true for a <i>số ưu tiên</i>
  * @param counters       counters that serve this ticket, e.g. [3, 5]; may be empty
- * @param peopleAhead    tickets before this one
- * @param waitMinutes    estimated wait in minutes
+ * @param waitLines      the wait as the kiosk words it, Vietnamese: "Còn 4 người trước bạn — khoảng 15–25 phút",
+ *                       then what the citizen must know before waiting ("Đang nghỉ trưa. Các quầy làm việc lại
+ *                       lúc 13:00."); may be empty
  * @param issuedAt       local date and time of issue (Asia/Ho_Chi_Minh)
  * @param qrText         booking token or status link encoded in the QR; empty for none
  * @param footerLines    short closing lines, Vietnamese first
@@ -33,8 +34,7 @@ public record TicketSlip(
         String label,
         boolean priority,
         List<Integer> counters,
-        int peopleAhead,
-        int waitMinutes,
+        List<String> waitLines,
         LocalDateTime issuedAt,
         String qrText,
         List<String> footerLines,
@@ -50,9 +50,7 @@ public record TicketSlip(
         if (label.isBlank()) {
             throw new IllegalArgumentException("a ticket needs a number");
         }
-        if (peopleAhead < 0 || waitMinutes < 0) {
-            throw new IllegalArgumentException("peopleAhead and waitMinutes must not be negative");
-        }
+        waitLines = List.copyOf(waitLines == null ? List.of() : waitLines);
         counters = List.copyOf(counters == null ? List.of() : counters);
         footerLines = List.copyOf(footerLines == null ? List.of() : footerLines);
         qrText = qrText == null ? "" : qrText;

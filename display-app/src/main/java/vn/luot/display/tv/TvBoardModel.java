@@ -22,6 +22,9 @@ import vn.luot.core.domain.ServiceField;
 import vn.luot.core.domain.Ticket;
 import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.store.LocalQueue;
+import vn.luot.core.wait.QueueLoad;
+import vn.luot.core.wait.WaitEstimate;
+import vn.luot.core.wait.WaitEstimator;
 import vn.luot.display.calls.CallDesk;
 
 /**
@@ -45,8 +48,8 @@ public final class TvBoardModel {
     public record RecentCall(String label, int counter, LocalTime at) {
     }
 
-    /** A field's waiting line: how many wait, and roughly how long a new arrival waits, in minutes. */
-    public record FieldRow(String code, String nameVi, String nameEn, int waiting, int estimatedMinutes) {
+    /** A field's waiting line: how many wait, and how long a new arrival would (the branch's one estimate). */
+    public record FieldRow(String code, String nameVi, String nameEn, int waiting, WaitEstimate estimate) {
     }
 
     /** The call shown large: "Mời số HT-012 đến quầy 5". */
@@ -74,7 +77,6 @@ public final class TvBoardModel {
     private final LocalQueue queue;
     private final Branch branch;
     private final Clock clock;
-    private final int minutesPerCitizen;
     private final Duration blinkFor;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
 
@@ -84,14 +86,10 @@ public final class TvBoardModel {
     private long version;
     private State state;
 
-    public TvBoardModel(LocalQueue queue, Clock clock, int minutesPerCitizen, String ticker) {
+    public TvBoardModel(LocalQueue queue, Clock clock, String ticker) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.branch = queue.branch();
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (minutesPerCitizen < 1) {
-            throw new IllegalArgumentException("minutes per citizen must be at least 1: " + minutesPerCitizen);
-        }
-        this.minutesPerCitizen = minutesPerCitizen;
         this.blinkFor = Duration.ofSeconds(CallDesk.BLINK_SECONDS);
         this.ticker = ticker == null ? "" : ticker;
     }
@@ -184,20 +182,14 @@ public final class TvBoardModel {
         boolean blinking = latest != null && latest == highlighted && instant.isBefore(latest.at().plus(blinkFor));
 
         List<FieldRow> fields = new ArrayList<>();
+        QueueLoad load = queue.load();
         for (ServiceField f : branch.fields()) {
-            int waiting = queue.waitingCount(f.code());
-            long open = branch.countersServing(f.code()).stream().filter(c -> !queue.isPaused(c.number())).count();
-            fields.add(new FieldRow(f.code(), f.nameVi(), f.nameEn(), waiting, estimate(waiting, open)));
+            int waiting = load.waiting(f.code());
+            fields.add(new FieldRow(f.code(), f.nameVi(), f.nameEn(), waiting,
+                    WaitEstimator.estimate(branch, load, f.code(), waiting, now)));
         }
         return new State(branch.name(), now.withNano(0), latest, blinking, counters, recent, fields, ticker,
                 online, ++version);
     }
 
-    /** Minutes until someone joining a line of {@code ahead} is served by {@code counters} open counters. */
-    public int estimate(int ahead, long counters) {
-        if (ahead == 0) {
-            return 0;
-        }
-        return (int) Math.ceil((double) ahead * minutesPerCitizen / Math.max(1, counters));
-    }
 }

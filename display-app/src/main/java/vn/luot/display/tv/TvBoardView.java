@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.luot.core.wait.WaitWording;
 import java.text.MessageFormat;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -375,7 +376,7 @@ public final class TvBoardView {
             cells[0].setText(f.code());
             cells[1].setText(f.nameVi());
             cells[2].setText(Integer.toString(f.waiting()));
-            cells[3].setText(f.waiting() == 0 ? "không chờ" : "~" + f.estimatedMinutes() + " phút");
+            cells[3].setText(WaitWording.cell(f.estimate(), WaitWording.VI));
         }
     }
 

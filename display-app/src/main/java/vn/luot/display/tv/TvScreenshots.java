@@ -19,6 +19,8 @@ import javafx.scene.Scene;
 import javax.imageio.ImageIO;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.ServiceField;
+import vn.luot.core.wait.QueueLoad;
+import vn.luot.core.wait.WaitEstimator;
 
 /** Still pictures of the TV board, headless (Monocle, software rendering): {@code display --screenshots DIR}. */
 public final class TvScreenshots {
@@ -108,11 +110,17 @@ public final class TvScreenshots {
                 new TvBoardModel.RecentCall("KD-015", 7, LocalTime.of(9, 35)),
                 new TvBoardModel.RecentCall("HT-011", 10, LocalTime.of(9, 33)));
         int[] waiting = {7, 4, 0, 2, 11, 3, 1};
-        List<TvBoardModel.FieldRow> fields = new ArrayList<>();
         List<ServiceField> demo = DemoBranch.fields();
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        for (int i = 0; i < demo.size(); i++) {
+            lines.put(demo.get(i).code(), waiting[i]);
+        }
+        // the board's own estimate of these lines, counter 4 paused as drawn
+        QueueLoad load = new QueueLoad(lines, java.util.Set.of(4), List.of());
+        List<TvBoardModel.FieldRow> fields = new ArrayList<>();
         for (int i = 0; i < demo.size(); i++) {
             fields.add(new TvBoardModel.FieldRow(demo.get(i).code(), demo.get(i).nameVi(), demo.get(i).nameEn(),
-                    waiting[i], waiting[i] * 3));
+                    waiting[i], WaitEstimator.estimate(DemoBranch.create(), load, demo.get(i).code(), waiting[i], now)));
         }
         return new TvBoardModel.State(DemoBranch.create().name(), now,
                 new TvBoardModel.LatestCall("HT-012", 1, Instant.parse("2026-11-23T02:42:03Z")), blinking, counters,
@@ -151,7 +159,9 @@ public final class TvScreenshots {
             counters.add(new TvBoardModel.CounterRow(i, "", false));
         }
         List<TvBoardModel.FieldRow> fields = DemoBranch.fields().stream()
-                .map(f -> new TvBoardModel.FieldRow(f.code(), f.nameVi(), f.nameEn(), 0, 0)).toList();
+                .map(f -> new TvBoardModel.FieldRow(f.code(), f.nameVi(), f.nameEn(), 0, WaitEstimator.estimate(
+                        DemoBranch.create(), QueueLoad.EMPTY, f.code(), 0, LocalDateTime.of(2026, 11, 23, 7, 55))))
+                .toList();
         return new TvBoardModel.State(DemoBranch.create().name(), LocalDateTime.of(2026, 11, 23, 7, 55), null, false,
                 counters, List.of(), fields, TICKER, null, 1);
     }

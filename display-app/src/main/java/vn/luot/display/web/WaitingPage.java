@@ -24,6 +24,9 @@ import vn.luot.core.domain.TicketId;
 import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.store.LocalQueue;
 import vn.luot.core.token.TicketTokens;
+import vn.luot.core.wait.WaitEstimate;
+import vn.luot.core.wait.WaitEstimator;
+import vn.luot.core.wait.WaitWording;
 import vn.luot.display.tv.TvBoardModel;
 
 /**
@@ -168,12 +171,24 @@ public final class WaitingPage implements HttpHandler {
     private Map<String, Object> status(Ticket t) {
         if (t.status() == TicketStatus.CHECKED_IN) {
             int ahead = queue.ahead(t.id()).orElse(0);
+            WaitEstimate wait = WaitEstimator.estimate(branch, queue.load(), t.servingField(), ahead,
+                    BranchTime.now(clock));
+            Map<String, Object> status = new java.util.HashMap<>();
             if (ahead == 0) {
-                return Map.of("text", "Bạn là người tiếp theo. Vui lòng có mặt gần quầy.");
+                status.put("text", "Bạn là người tiếp theo. Vui lòng có mặt gần quầy.");
+            } else {
+                status.put("ahead", Map.of("count", ahead, "waitVi", WaitWording.wait(wait, WaitWording.VI),
+                        "lineEn", WaitWording.line(wait, WaitWording.EN)));
             }
-            long open = branch.countersServing(t.servingField()).stream()
-                    .filter(c -> !queue.isPaused(c.number())).count();
-            return Map.of("ahead", Map.of("count", ahead, "minutes", board.estimate(ahead, open)));
+            // what changes the wait (the lunch break now, closing before the citizen's turn), English under each
+            List<Map<String, String>> notes = new ArrayList<>();
+            List<String> en = WaitWording.notes(wait, WaitWording.EN);
+            List<String> vi = WaitWording.notes(wait, WaitWording.VI);
+            for (int i = 0; i < vi.size(); i++) {
+                notes.add(Map.of("vi", vi.get(i), "en", en.get(i)));
+            }
+            status.put("notes", notes);
+            return status;
         }
         if (t.status() == TicketStatus.CALLED) {
             return Map.of("calledTo", Map.of("counter", t.counter()));

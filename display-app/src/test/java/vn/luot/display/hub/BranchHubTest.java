@@ -47,7 +47,7 @@ class BranchHubTest {
     }
 
     private BranchHub startHub(int port, Runnable afterPush) throws Exception {
-        board = new TvBoardModel(hubQueue, clock, 6, "");
+        board = new TvBoardModel(hubQueue, clock, "");
         return BranchHub.builder(hubQueue, clock).bind("127.0.0.1", port).kioskTokens(TOKENS)
                 .waitingPage(new WaitingPage(hubQueue, board, clock)).afterPush(afterPush).build().start();
     }
@@ -89,7 +89,8 @@ class BranchHubTest {
         HttpClient http = HttpClient.newHttpClient();
         String page = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/t/HT-501")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(page).contains("Còn <b id=\"ahead\">1</b> số trước bạn");
+        assertThat(page).contains("Còn <b id=\"ahead\">1</b> số trước bạn — <span id=\"wait\">dưới 5 phút</span>")
+                .contains("1 person ahead of you — under 5 minutes");
         String unknown = http.send(HttpRequest.newBuilder(URI.create(hub.url() + "/t/HT-999")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(unknown).contains("Không tìm thấy số này");

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.wait.WaitEstimate;
+import vn.luot.core.wait.WaitWording;
 import vn.luot.core.domain.DemoBranch;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.store.LocalQueue;
@@ -44,7 +46,7 @@ class TvBoardTest {
     private void open() {
         queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(DemoBranch.create())
                 .clock(clock).open();
-        model = new TvBoardModel(queue, clock, 6, "Thông báo");
+        model = new TvBoardModel(queue, clock, "Thông báo");
         desk = new CallDesk(queue, Map.of(), spoken::add, model::called);
         desk.addChangeListener(model::refresh);
     }
@@ -75,21 +77,25 @@ class TvBoardTest {
     }
 
     @Test
-    void eachFieldShowsItsWaitingCountAndAnEstimateFromItsOpenCounters() {
+    void eachFieldShowsItsWaitingCountAndTheBranchsEstimateFromItsOpenCounters() {
         open();
         for (int i = 0; i < 4; i++) {
             queue.issueWalkIn("CT", Purpose.SUBMIT, false, null);
         }
-        // CT is served by counters 2, 3 and 10: 4 waiting × 6 min / 3 counters.
+        // CT (6 min) is served by counters 2, 3 and 10, whose other fields have nobody waiting: 4.5 services / 3
         TvBoardModel.FieldRow ct = field(model.refresh(), "CT");
         assertThat(ct.waiting()).isEqualTo(4);
-        assertThat(ct.estimatedMinutes()).isEqualTo(8);
+        assertThat(WaitWording.cell(ct.estimate(), WaitWording.VI)).isEqualTo("5–10 phút");
+        assertThat(field(model.state(), "DD").estimate().verdict()).as("nobody waits").isEqualTo(WaitEstimate.Verdict.NEXT);
 
         desk.pause(3);
         desk.pause(10);
         TvBoardModel.State s = model.state();
-        assertThat(field(s, "CT").estimatedMinutes()).as("one counter left open").isEqualTo(24);
+        assertThat(WaitWording.cell(field(s, "CT").estimate(), WaitWording.VI)).as("one counter left open")
+                .isEqualTo("20–35 phút");
         assertThat(s.counter(3).paused()).isTrue();
+        desk.pause(2);
+        assertThat(WaitWording.cell(field(model.refresh(), "CT").estimate(), WaitWording.VI)).isEqualTo("tạm nghỉ");
     }
 
     @Test

@@ -45,7 +45,7 @@ final class StaffRig implements AutoCloseable {
     StaffRig(Path dir, vn.luot.core.domain.Branch branch) throws Exception {
         queue = LocalQueue.builder().file(dir.resolve("hub.db")).deviceId("hub").branch(branch)
                 .clock(clock).open();
-        board = new TvBoardModel(queue, clock, 6, "");
+        board = new TvBoardModel(queue, clock, "");
         desk = new CallDesk(queue, Map.of(), spoken::add, board::called,
                 vn.luot.display.voice.CallWording.spellingCodes(),
                 new vn.luot.display.calls.RepeatGuard(clock, vn.luot.display.calls.RepeatGuard.DEFAULT_WINDOW));

@@ -102,6 +102,25 @@ class TicketStatusPageTest {
         screenshot("ticket-status-waiting");
     }
 
+    /** Issue 18 §4: the page says the branch's one estimate, a range, and that the lunch break is on. */
+    @Test
+    void aWaitingTicketInTheLunchBreakIsToldWhenServiceResumesAndARange() throws Exception {
+        rig.clock.set("2026-11-23T12:20");
+        for (int i = 0; i < 3; i++) {
+            rig.queue.issueWalkIn("DD", Purpose.SUBMIT, false, null);
+        }
+        Ticket mine = rig.queue.issueWalkIn("DD", Purpose.SUBMIT, false, null).ticket();
+
+        browser.get(link(mine));
+        assertThat(browser.findElement(By.id("ahead")).getText()).isEqualTo("3");
+        // the kiosk and the ticket say the same: 40 minutes to 13:00, then 3.5 services of 15 minutes on 2 counters
+        assertThat(browser.findElement(By.id("wait")).getText()).isEqualTo("khoảng 60–75 phút");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("3 people ahead of you — about 60–75 minutes");
+        assertThat(browser.findElement(By.className("wait-note")).getText())
+                .contains("Đang nghỉ trưa. Các quầy làm việc lại lúc 13:00.", "Lunch break. The counters open again at 13:00.");
+        screenshot("ticket-status-lunch-break");
+    }
+
     @Test
     void aForgedTokenAndATicketOfAnotherDayAreToldPlainlyAndShowNoTicket() throws Exception {
         Ticket mine = rig.queue.issueWalkIn("HT", Purpose.SUBMIT, false, null).ticket();

@@ -3,7 +3,6 @@ package vn.luot.kiosk.flow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +57,7 @@ public final class KioskFlow implements KioskActions {
     private final Clock clock;
     private final IdleTimeout idle;
     private final HelpCalls help;
-    private final int minutesPerCitizen;
+    private final KioskWaits waits;
     private final TicketLinks links;
     private final Supplier<BranchDirectory> branches;
     private final Runnable syncNow;
@@ -77,7 +76,7 @@ public final class KioskFlow implements KioskActions {
         this.clock = b.clock;
         this.idle = new IdleTimeout(b.idleTimeout);
         this.help = new HelpCalls(b.queue, b.syncNow, b.clock);
-        this.minutesPerCitizen = b.minutesPerCitizen;
+        this.waits = new KioskWaits(b.queue, b.clock);
         this.links = new TicketLinks(b.statusUrlBase, branch.id(), b.ticketTokens);
         this.branches = b.branches;
         this.syncNow = b.syncNow;
@@ -137,21 +136,18 @@ public final class KioskFlow implements KioskActions {
     }
 
     private Screen.ChooseField chooseField() {
-        List<Screen.FieldChoice> fields = new ArrayList<>();
-        for (ServiceField f : branch.fields()) {
-            if (!branch.countersServing(f.code()).isEmpty()) {
-                fields.add(Screen.FieldChoice.of(f, queue.waitingCount(f.code())));
-            }
-        }
-        return new Screen.ChooseField(fields);
+        return new Screen.ChooseField(waits.choices());
     }
 
     @Override
     public synchronized void chooseField(String code) {
         touch();
         if (state.screen() instanceof Screen.ChooseField choose) {
+            // said before the number is taken: a line the counters cannot reach before closing is refused here
             choose.fields().stream().filter(f -> f.code().equals(code)).findFirst().ifPresent(f ->
-                    publish(state.with(new Screen.ChoosePurpose(f, List.of(Purpose.values())))));
+                    publish(state.with(f.estimate().notToday()
+                            ? refused(Refusal.NOT_SERVED_TODAY).on(null, f.estimate().closing())
+                            : new Screen.ChoosePurpose(f, List.of(Purpose.values())))));
         }
     }
 
@@ -391,14 +387,13 @@ public final class KioskFlow implements KioskActions {
     private TicketView view(Ticket t, int ahead) {
         ServiceField field = branch.field(t.servingField()).orElseThrow();
         List<Integer> counters = branch.countersServing(t.servingField()).stream().map(Counter::number).toList();
-        int wait = (int) Math.ceil((double) ahead * minutesPerCitizen / Math.max(1, counters.size()));
         return new TicketView(t.label(), t.id().key(), field.code(), field.nameVi(), field.nameEn(), t.purpose(),
-                t.priority(), counters, ahead, wait, links.linkFor(t.id()));
+                t.priority(), counters, ahead, waits.of(t.servingField(), ahead), links.linkFor(t.id()));
     }
 
     private TicketSlip slip(TicketView t) {
         return new TicketSlip(branch.name(), t.fieldCode(), t.fieldNameVi(), t.purpose().nameVi(), t.label(),
-                t.priority(), t.counters(), t.ahead(), t.waitMinutes(), BranchTime.now(clock), t.qrText(),
+                t.priority(), t.counters(), KioskWaits.slipLines(t.estimate()), BranchTime.now(clock), t.qrText(),
                 List.of("Vui lòng chờ gọi số. Xin cảm ơn!"), t.fieldNameEn() + " - " + t.purpose().nameEn());
     }
 

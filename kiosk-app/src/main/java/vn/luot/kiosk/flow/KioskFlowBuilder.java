@@ -20,7 +20,6 @@ public final class KioskFlowBuilder {
     Executor worker;
     Clock clock = Clock.system(BranchTime.ZONE);
     Duration idleTimeout = Duration.ofSeconds(30);
-    int minutesPerCitizen = 6;
     String statusUrlBase = "";
     TicketTokens ticketTokens;
     Supplier<BranchDirectory> branches = () -> BranchDirectory.EMPTY;
@@ -59,12 +58,6 @@ public final class KioskFlowBuilder {
 
     public KioskFlowBuilder idleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
-        return this;
-    }
-
-    /** Average service time, for the estimated wait printed on the ticket. */
-    public KioskFlowBuilder minutesPerCitizen(int minutes) {
-        this.minutesPerCitizen = minutes;
         return this;
     }
 

@@ -38,6 +38,8 @@ public enum Refusal {
     /** A ticket QR not signed by this branch: another branch's ticket, altered or forged. */
     TICKET_NOT_OURS(false),
     WALK_IN_CLOSED(false),
+    /** The field's line cannot be served before closing: said before the number is taken, with another day. */
+    NOT_SERVED_TODAY(false),
     /** This kiosk's walk-in numbers for the field are used up today. */
     WALK_IN_FULL(false),
     /** The kiosk's own storage failed (disk full, damaged file): staff must look. */

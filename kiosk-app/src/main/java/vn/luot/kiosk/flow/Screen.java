@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import vn.luot.core.domain.Purpose;
 import vn.luot.core.domain.ServiceField;
+import vn.luot.core.wait.WaitEstimate;
 import vn.luot.printer.PrinterStatus;
 
 /** What the kiosk shows. Each screen is a value; the view draws it and nothing else. */
@@ -68,12 +69,13 @@ public sealed interface Screen {
     record PrinterFault(PrinterStatus status, TicketView ticket) implements Screen {
     }
 
-    /** A field a walk-in can choose, with how many wait for it. */
-    record FieldChoice(String code, String nameVi, String nameEn, String everydayVi, String everydayEn, int waiting) {
+    /** A field a walk-in can choose, with how many wait for it and how long a number taken now would. */
+    record FieldChoice(String code, String nameVi, String nameEn, String everydayVi, String everydayEn, int waiting,
+                       WaitEstimate estimate) {
 
-        public static FieldChoice of(ServiceField field, int waiting) {
+        public static FieldChoice of(ServiceField field, int waiting, WaitEstimate estimate) {
             return new FieldChoice(field.code(), field.nameVi(), field.nameEn(), field.everydayVi(), field.everydayEn(),
-                    waiting);
+                    waiting, estimate);
         }
 
         public String name(KioskState.Language language) {

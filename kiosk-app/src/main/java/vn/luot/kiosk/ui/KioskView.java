@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import vn.luot.core.domain.Purpose;
+import vn.luot.core.wait.WaitWording;
 import vn.luot.kiosk.flow.KioskActions;
 import vn.luot.kiosk.flow.KioskState;
 import vn.luot.kiosk.flow.Screen;
@@ -155,9 +156,9 @@ public final class KioskView {
         VBox box = new VBox(orientation == Orientation.PORTRAIT ? 28 : 14);
         box.setAlignment(Pos.CENTER);
         box.getChildren().add(spacer());
-        Label wait = label(t.getString("ticket.take"), "title");
-        wait.setId("ticket-wait");
-        box.getChildren().add(wait);
+        Label take = label(t.getString("ticket.take"), "title");
+        take.setId("ticket-wait");
+        box.getChildren().add(take);
         box.getChildren().add(label(t.getString(reprint ? "ticket.reprint" : "ticket.title"), "subtitle"));
         Label number = label(ticket.label(), "number");
         number.setId("ticket-number");
@@ -168,8 +169,9 @@ public final class KioskView {
         box.getChildren().add(label(language == KioskState.Language.EN
                 ? ticket.fieldNameEn() + " · " + ticket.purpose().nameEn()
                 : ticket.fieldNameVi() + " · " + ticket.purpose().nameVi(), "body"));
-        box.getChildren().add(label(ticket.ahead() == 0 ? t.getString("ticket.next")
-                : MessageFormat.format(t.getString("ticket.ahead"), ticket.ahead(), ticket.waitMinutes()), "body"));
+        box.getChildren().add(label(WaitWording.line(ticket.estimate(), locale(language)), "body"));
+        WaitWording.notes(ticket.estimate(), locale(language))
+                .forEach(note -> box.getChildren().add(label(note, "wait-note")));
         String counters = ticket.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
         Label where = label(MessageFormat.format(t.getString("ticket.counters"), counters), "body");
         where.setId("ticket-counters");
@@ -238,7 +240,9 @@ public final class KioskView {
             if (!f.everyday(language).isEmpty()) {
                 text.append("\n(").append(f.everyday(language)).append(')');
             }
-            text.append('\n').append(MessageFormat.format(t.getString("walkin.field.waiting"), f.waiting()));
+            // how many wait and how long a number taken now would, on one line: "3 người chờ · 20–35 phút"
+            text.append('\n').append(f.waiting() == 0 ? t.getString("walkin.field.none") : MessageFormat.format(
+                    t.getString("walkin.field.waiting"), f.waiting(), WaitWording.cell(f.estimate(), locale(language))));
             Button tile = new Button(text.toString());
             tile.getStyleClass().add(orientation == Orientation.PORTRAIT ? "field-tile" : "field-tile-compact");
             tile.setId("field-" + f.code());
@@ -255,6 +259,9 @@ public final class KioskView {
         VBox box = new VBox(40, label(choose.field().name(language), "subtitle"),
                 label(t.getString("walkin.purpose.title"), "title"));
         box.setAlignment(Pos.TOP_CENTER);
+        // before the number is taken: the lunch break is on (service resumes at 13:00), closing comes first
+        WaitWording.notes(choose.field().estimate(), locale(language))
+                .forEach(note -> box.getChildren().add(label(note, "wait-note")));
         for (Purpose p : choose.purposes()) {
             Button b = button(language == KioskState.Language.VI ? p.nameVi() : p.nameEn() + " · " + p.nameVi(),
                     () -> flow.choosePurpose(p));
@@ -322,6 +329,10 @@ public final class KioskView {
         back.getStyleClass().add("secondary");
         box.getChildren().add(back);
         return box;
+    }
+
+    private static Locale locale(KioskState.Language language) {
+        return language == KioskState.Language.EN ? WaitWording.EN : WaitWording.VI;
     }
 
     private static Label label(String text, String style) {

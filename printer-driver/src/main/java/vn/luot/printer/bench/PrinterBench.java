@@ -162,7 +162,7 @@ public final class PrinterBench implements Callable<Integer> {
     /** A typical ticket: the regular 80 mm sample of the golden tests. */
     private static TicketSlip sample() {
         return new TicketSlip("Chi nhánh số 1 – Hoàn Kiếm", "HT", "Hộ tịch", "Nộp hồ sơ", "HT-012", false,
-                List.of(3, 5), 4, 12, LocalDateTime.of(2026, 11, 23, 9, 36),
+                List.of(3, 5), List.of("Còn 4 người trước bạn — khoảng 15–25 phút"), LocalDateTime.of(2026, 11, 23, 9, 36),
                 "https://luot.hanoi.gov.vn/v/HT-012?t=Q7X2K9", List.of("Vui lòng chờ gọi số. Xin cảm ơn!"),
                 "Civil status - Submit dossier");
     }

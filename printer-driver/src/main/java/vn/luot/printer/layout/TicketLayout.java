@@ -97,7 +97,10 @@ public final class TicketLayout {
         if (!counters.isEmpty()) {
             text(out, counters, TextStyle.EMPHASIS, false);
         }
-        text(out, TicketWording.wait(slip), TextStyle.NORMAL, false);
+        // the wait first, then in bold what changes it (the lunch break now, closing before the citizen's turn)
+        for (int i = 0; i < slip.waitLines().size(); i++) {
+            text(out, slip.waitLines().get(i), i == 0 ? TextStyle.NORMAL : TextStyle.NORMAL_BOLD, false);
+        }
         text(out, TicketWording.issued(slip), TextStyle.NORMAL, false);
         if (!slip.qrText().isEmpty()) {
             out.feedDots(8);

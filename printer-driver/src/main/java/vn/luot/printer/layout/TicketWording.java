@@ -26,15 +26,6 @@ public final class TicketWording {
         return "Quầy " + slip.counters().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** "Còn 4 người trước bạn — khoảng 12 phút". */
-    public static String wait(TicketSlip slip) {
-        if (slip.peopleAhead() == 0) {
-            return "Bạn là người tiếp theo";
-        }
-        String ahead = "Còn " + slip.peopleAhead() + " người trước bạn";
-        return slip.waitMinutes() > 0 ? ahead + " — khoảng " + slip.waitMinutes() + " phút" : ahead;
-    }
-
     public static String issued(TicketSlip slip) {
         return ISSUED.format(slip.issuedAt());
     }
@@ -58,7 +49,7 @@ public final class TicketWording {
         if (!counters(slip).isEmpty()) {
             lines.add(counters(slip));
         }
-        lines.add(wait(slip));
+        lines.addAll(slip.waitLines());
         lines.add(issued(slip));
         if (!slip.qrText().isEmpty()) {
             lines.add(QR_CAPTION_VI);

@@ -19,10 +19,15 @@ import vn.luot.core.domain.TimeSlot;
  */
 public record BranchConfig(String id, String name, String address, List<String> hours, Integer slotMinutes,
                            Integer capacityPerField, Integer checkInOpensBeforeMinutes, Integer checkInGraceMinutes,
-                           String lastWalkIn, List<FieldEntry> fields, List<CounterEntry> counters) {
+                           String lastWalkIn, String lunchBreak, List<FieldEntry> fields, List<CounterEntry> counters) {
 
-    /** {@code everyday_vi}/{@code everyday_en}: the words citizens know the field's services by (optional). */
-    public record FieldEntry(String code, String nameVi, String nameEn, String everydayVi, String everydayEn) {
+    /**
+     * {@code everyday_vi}/{@code everyday_en}: the words citizens know the field's services by (optional);
+     * {@code service_minutes}: a citizen's typical time at the counter, for the estimated waits until the day has
+     * measured its own (optional, {@value ServiceField#DEFAULT_SERVICE_MINUTES}).
+     */
+    public record FieldEntry(String code, String nameVi, String nameEn, String everydayVi, String everydayEn,
+                             Integer serviceMinutes) {
     }
 
     public record CounterEntry(Integer number, List<String> fields) {
@@ -61,7 +66,13 @@ public record BranchConfig(String id, String name, String address, List<String> 
 
     /** Reads a branch file; every problem names the file, and the key where it can. */
     public static Branch load(Path file) {
-        return ConfigFile.load(file, BranchConfig.class).toBranch(file, "");
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new ConfigException(file, 0, null, "cannot read the config file: " + e.getMessage());
+        }
+        return ConfigFile.parse(file, text, BranchConfig.class).toBranch(file, text, "");
     }
 
     /**
@@ -69,6 +80,11 @@ public record BranchConfig(String id, String name, String address, List<String> 
      * key that is wrong.
      */
     public Branch toBranch(Path file, String at) {
+        return toBranch(file, null, at);
+    }
+
+    /** As {@link #toBranch(Path, String)}; with the file's {@code text}, a wrong key's problem names its line. */
+    Branch toBranch(Path file, String text, String at) {
         String prefix = at.isEmpty() ? "" : at + ".";
         try {
             List<ServiceField> fieldList = new ArrayList<>();
@@ -76,37 +92,118 @@ public record BranchConfig(String id, String name, String address, List<String> 
             for (int i = 0; i < entries.size(); i++) {
                 FieldEntry f = entries.get(i);
                 everyday(prefix + "fields[" + i + "]", f);
-                fieldList.add(new ServiceField(f.code(), f.nameVi(), f.nameEn(), f.everydayVi(), f.everydayEn()));
+                int minutes = f.serviceMinutes() == null ? ServiceField.DEFAULT_SERVICE_MINUTES : f.serviceMinutes();
+                if (minutes < 1 || minutes > 120) {
+                    throw new KeyProblem("service_minutes", "field " + f.code() + ": must be 1..120, is " + minutes);
+                }
+                fieldList.add(new ServiceField(f.code(), f.nameVi(), f.nameEn(), f.everydayVi(), f.everydayEn(),
+                        minutes));
             }
             List<Counter> counterList = new ArrayList<>();
             for (CounterEntry c : required(counters, prefix + "counters")) {
                 counterList.add(new Counter(c.number() == null ? 0 : c.number(),
                         Set.copyOf(required(c.fields(), prefix + "counters.fields"))));
             }
-            return new Branch(id, name, fieldList, slots(prefix), counterList, address, times(prefix));
+            TimeSlot lunch = lunch();
+            Branch branch = new Branch(id, name, fieldList, slots(prefix, lunch), counterList, address,
+                    times(prefix, lunch));
+            LocalTime last = branch.times().lastWalkIn();
+            if (last != null && branch.lunchBreak().map(l -> l.contains(last)).orElse(false)) {
+                throw new KeyProblem("last_walk_in", lastWalkIn + " is in the lunch break " + branch.lunchBreak().get()
+                        + ": say when the last number before or after it is handed out");
+            }
+            return branch;
+        } catch (KeyProblem e) {
+            throw new ConfigException(file, lineOf(text, e.key), prefix + e.key, e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConfigException(file, 0, at.isEmpty() ? null : at,
                     e.getMessage() == null ? "a required key (id, name, hours, fields, counters) is missing" : e.getMessage());
         }
     }
 
-    private Branch.Times times(String prefix) {
+    private Branch.Times times(String prefix, TimeSlot lunch) {
         Branch.Times d = Branch.Times.DEFAULT;
         LocalTime lastWalkInTime = null;
         if (lastWalkIn != null && !lastWalkIn.isBlank()) {
             try {
                 lastWalkInTime = LocalTime.parse(lastWalkIn.strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(prefix + "last_walk_in: '" + lastWalkIn + "' is not HH:MM");
+                throw new KeyProblem("last_walk_in", "'" + lastWalkIn + "' is not HH:MM");
             }
+        }
+        if (checkInOpensBeforeMinutes != null && (checkInOpensBeforeMinutes < 0 || checkInOpensBeforeMinutes > 240)) {
+            throw new KeyProblem("check_in_opens_before_minutes", "must be 0..240, is " + checkInOpensBeforeMinutes);
+        }
+        if (checkInGraceMinutes != null && (checkInGraceMinutes < 0 || checkInGraceMinutes > 120)) {
+            throw new KeyProblem("check_in_grace_minutes", "must be 0..120, is " + checkInGraceMinutes);
         }
         try {
             return new Branch.Times(
                     checkInOpensBeforeMinutes == null ? d.checkInOpensBefore() : Duration.ofMinutes(checkInOpensBeforeMinutes),
                     checkInGraceMinutes == null ? d.checkInGrace() : Duration.ofMinutes(checkInGraceMinutes),
-                    lastWalkInTime);
+                    lastWalkInTime, lunch);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + e.getMessage());
+        }
+    }
+
+    /** {@code lunch_break = "12:00-13:00"}: within the opening hours, at most 3 hours; null when not set. */
+    private TimeSlot lunch() {
+        if (lunchBreak == null || lunchBreak.isBlank()) {
+            return null;
+        }
+        TimeSlot lunch;
+        try {
+            lunch = TimeSlot.parse(lunchBreak.strip());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new KeyProblem("lunch_break", "'" + lunchBreak + "' is not HH:MM-HH:MM (start before end)");
+        }
+        if (lunch.end().isAfter(lunch.start().plusHours(3))) {
+            throw new KeyProblem("lunch_break", lunch + " is longer than 3 hours");
+        }
+        LocalTime opens = null;
+        LocalTime closes = null;
+        for (String block : hours == null ? List.<String>of() : hours) {
+            try {
+                TimeSlot open = TimeSlot.parse(block);
+                opens = opens == null || open.start().isBefore(opens) ? open.start() : opens;
+                closes = closes == null || open.end().isAfter(closes) ? open.end() : closes;
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                return lunch; // the hours' own check names that key
+            }
+        }
+        if (opens != null && (!lunch.start().isAfter(opens) || !lunch.end().isBefore(closes))) {
+            throw new KeyProblem("lunch_break", lunch + " is not within the opening hours " + opens + "-" + closes);
+        }
+        return lunch;
+    }
+
+    /** The line assigning {@code key}, also inside an inline table ({@code { code = "HT", service_minutes = 0 }}). */
+    private static int lineOf(String text, String key) {
+        if (text == null) {
+            return 0;
+        }
+        int line = ConfigFile.lineOf(text, key);
+        if (line > 0) {
+            return line;
+        }
+        java.util.regex.Pattern assigned = java.util.regex.Pattern.compile("[{,\\s]" + key + "\\s*=");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (assigned.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** A problem with one key of the branch, named in the error with its line. */
+    private static final class KeyProblem extends IllegalArgumentException {
+        private final String key;
+
+        KeyProblem(String key, String problem) {
+            super(problem);
+            this.key = key;
         }
     }
 
@@ -117,7 +214,8 @@ public record BranchConfig(String id, String name, String address, List<String> 
         return list;
     }
 
-    private List<TimeSlot> slots(String prefix) {
+    /** The hours cut into slots; no slot overlaps the lunch break (hours = ["08:00-17:00"] loses 12:00-13:00). */
+    private List<TimeSlot> slots(String prefix, TimeSlot lunch) {
         int minutes = slotMinutes == null ? 30 : slotMinutes;
         if (minutes < 5 || minutes > 240) {
             throw new IllegalArgumentException(prefix + "slot_minutes must be 5..240");
@@ -132,7 +230,10 @@ public record BranchConfig(String id, String name, String address, List<String> 
             }
             for (LocalTime t = open.start(); !t.plusMinutes(minutes).isAfter(open.end()) && t.isBefore(open.end());
                  t = t.plusMinutes(minutes)) {
-                slots.add(new TimeSlot(t, t.plusMinutes(minutes)));
+                TimeSlot slot = new TimeSlot(t, t.plusMinutes(minutes));
+                if (lunch == null || !slot.start().isBefore(lunch.end()) || !slot.end().isAfter(lunch.start())) {
+                    slots.add(slot);
+                }
             }
         }
         return slots;

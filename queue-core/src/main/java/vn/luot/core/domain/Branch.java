@@ -17,12 +17,17 @@ public record Branch(String id, String name, List<ServiceField> fields, List<Tim
     /**
      * The branch's own times. A booking can be checked in from {@code checkInOpensBefore} its slot starts
      * until {@code checkInGrace} after it ends; walk-in numbers are handed out until {@code lastWalkIn}
-     * (null: until the last slot ends).
+     * (null: until the last slot ends); the counters stop for {@code lunchBreak} (null: the gap between the
+     * opening hours' blocks, if any). No slot lies in the lunch break: the branch file cuts it out of the hours.
      */
-    public record Times(Duration checkInOpensBefore, Duration checkInGrace, LocalTime lastWalkIn) {
+    public record Times(Duration checkInOpensBefore, Duration checkInGrace, LocalTime lastWalkIn, TimeSlot lunchBreak) {
 
         /** 30 minutes early, no grace, walk-ins until closing: what every branch kept before it could choose. */
-        public static final Times DEFAULT = new Times(Duration.ofMinutes(30), Duration.ZERO, null);
+        public static final Times DEFAULT = new Times(Duration.ofMinutes(30), Duration.ZERO, null, null);
+
+        public Times(Duration checkInOpensBefore, Duration checkInGrace, LocalTime lastWalkIn) {
+            this(checkInOpensBefore, checkInGrace, lastWalkIn, null);
+        }
 
         public Times {
             if (checkInOpensBefore == null || checkInGrace == null) {
@@ -92,6 +97,41 @@ public record Branch(String id, String name, List<ServiceField> fields, List<Tim
     public LocalTime walkInsEnd() {
         LocalTime closing = slots.isEmpty() ? LocalTime.MIN : slots.get(slots.size() - 1).end();
         return times.lastWalkIn() == null || times.lastWalkIn().isAfter(closing) ? closing : times.lastWalkIn();
+    }
+
+    /** When the first slot of the day starts. */
+    public LocalTime opening() {
+        return slots.isEmpty() ? LocalTime.MIN : slots.get(0).start();
+    }
+
+    /** The last service time of the day: when the last slot ends. */
+    public LocalTime closing() {
+        return slots.isEmpty() ? LocalTime.MIN : slots.get(slots.size() - 1).end();
+    }
+
+    /** The stretches of the day the counters serve: the slots, back to back ones joined (08:00-12:00, 13:00-17:00). */
+    public List<TimeSlot> servicePeriods() {
+        List<TimeSlot> periods = new java.util.ArrayList<>();
+        for (TimeSlot slot : slots) {
+            TimeSlot last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+            if (last != null && !slot.start().isAfter(last.end())) {
+                periods.set(periods.size() - 1, new TimeSlot(last.start(),
+                        slot.end().isAfter(last.end()) ? slot.end() : last.end()));
+            } else {
+                periods.add(slot);
+            }
+        }
+        return periods;
+    }
+
+    /** The lunch break: the configured one, else the first gap between the service periods; empty if none. */
+    public Optional<TimeSlot> lunchBreak() {
+        if (times.lunchBreak() != null) {
+            return Optional.of(times.lunchBreak());
+        }
+        List<TimeSlot> periods = servicePeriods();
+        return periods.size() < 2 ? Optional.empty()
+                : Optional.of(new TimeSlot(periods.get(0).end(), periods.get(1).start()));
     }
 
     public List<TimeSlot> slotsOf(Shift shift) {

@@ -1,5 +1,6 @@
 package vn.luot.core.domain;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Set;
 
 /**
  * The realistic demo branch of the glossary: seven fields, 30-minute slots 08:00–12:00 and
- * 13:00–17:00, ten counters serving one to three fields each. Used by the demo, tests and benchmarks.
+ * 13:00–17:00 with the lunch break between, ten counters serving one to three fields each. Used by the
+ * demo, tests and benchmarks. demo-server.toml describes the same branch.
  */
 public final class DemoBranch {
 
     public static final String ID = "hn-hoankiem";
     public static final String ADDRESS = "Số 1 Lý Thái Tổ, phường Hoàn Kiếm, Hà Nội";
+    public static final TimeSlot LUNCH = TimeSlot.of("12:00", "13:00");
 
     private DemoBranch() {
     }
@@ -43,24 +46,24 @@ public final class DemoBranch {
 
     private static Branch withCounters(List<Counter> counters) {
         return new Branch(ID, "Trung tâm Phục vụ hành chính công – Chi nhánh số 1 (Hoàn Kiếm)", fields(), slots(),
-                counters, ADDRESS, Branch.Times.DEFAULT);
+                counters, ADDRESS, new Branch.Times(Duration.ofMinutes(30), Duration.ZERO, null, LUNCH));
     }
 
     public static List<ServiceField> fields() {
         return List.of(
                 new ServiceField("HT", "Hộ tịch", "Civil status", "khai sinh, kết hôn, khai tử",
-                        "birth, marriage, death"),
+                        "birth, marriage, death", 10),
                 new ServiceField("CT", "Chứng thực", "Certification", "sao y, chứng thực chữ ký",
-                        "certified copies, signatures"),
-                new ServiceField("DD", "Đất đai", "Land", "sổ đỏ, sang tên nhà đất", "land titles, transfers"),
+                        "certified copies, signatures", 6),
+                new ServiceField("DD", "Đất đai", "Land", "sổ đỏ, sang tên nhà đất", "land titles, transfers", 15),
                 new ServiceField("XD", "Xây dựng", "Construction", "giấy phép xây dựng, sửa nhà",
-                        "building permits, repairs"),
+                        "building permits, repairs", 12),
                 new ServiceField("KD", "Đăng ký kinh doanh", "Business registration", "hộ kinh doanh, giấy phép",
-                        "household business, licences"),
+                        "household business, licences", 12),
                 new ServiceField("CTR", "Cư trú", "Residence", "thường trú, tạm trú",
-                        "permanent, temporary residence"),
+                        "permanent, temporary residence", 8),
                 new ServiceField("LD", "Lao động – Thương binh và Xã hội", "Labour, invalids and social affairs",
-                        "trợ cấp, người có công, bảo trợ xã hội", "allowances, people of merit, social support"));
+                        "trợ cấp, người có công, bảo trợ xã hội", "allowances, people of merit, social support", 10));
     }
 
     public static List<TimeSlot> slots() {

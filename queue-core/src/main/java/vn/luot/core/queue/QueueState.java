@@ -1,5 +1,6 @@
 package vn.luot.core.queue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import vn.luot.core.domain.TicketStatus;
 import vn.luot.core.event.Event;
 import vn.luot.core.event.QueueEvent;
 import vn.luot.core.rules.CallOrder;
+import vn.luot.core.wait.ServiceSample;
 
 /**
  * The queue as a deterministic fold of a merged event log: the same set of events gives the same
@@ -205,6 +207,42 @@ public final class QueueState {
         Entity<Ticket> entity = tickets.get(id);
         return entity == null ? 0
                 : (int) entity.events.stream().filter(e -> e.body() instanceof QueueEvent.TicketPrinted).count();
+    }
+
+    /**
+     * The services finished on {@code day}: each served ticket's last call and its "served", with the field it
+     * was served in (after a transfer, the new one).
+     */
+    public List<ServiceSample> servedOn(LocalDate day) {
+        List<ServiceSample> served = new ArrayList<>();
+        for (Map.Entry<TicketId, Entity<Ticket>> e : tickets.entrySet()) {
+            Ticket t = e.getValue().value;
+            if (t == null || t.status() != TicketStatus.SERVED || !e.getKey().day().equals(day)) {
+                continue;
+            }
+            Event lastCall = null;
+            for (Event event : e.getValue().events) {
+                if (event.body() instanceof QueueEvent.Called) {
+                    lastCall = event;
+                } else if (event.body() instanceof QueueEvent.Served s && lastCall != null) {
+                    served.add(new ServiceSample(t.servingField(), s.counter(),
+                            Instant.ofEpochMilli(lastCall.hlc().wallMillis()), Instant.ofEpochMilli(event.hlc().wallMillis())));
+                    lastCall = null;
+                }
+            }
+        }
+        return served;
+    }
+
+    /** The counters whose last counter event is a pause. */
+    public Set<Integer> pausedCounters() {
+        Set<Integer> paused = new HashSet<>();
+        pausedCounters.forEach((counter, entity) -> {
+            if (Boolean.TRUE.equals(entity.value)) {
+                paused.add(counter);
+            }
+        });
+        return paused;
     }
 
     /** The help requests of kiosks folded in, earliest first. */

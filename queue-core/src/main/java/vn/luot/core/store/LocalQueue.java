@@ -811,6 +811,17 @@ public final class LocalQueue implements AutoCloseable {
         return state.currentAt(today(), counter);
     }
 
+    /** Today's lines, paused counters and finished services, read together: what {@code WaitEstimator} needs. */
+    public synchronized vn.luot.core.wait.QueueLoad load() {
+        rollDay();
+        LocalDate today = today();
+        Map<String, Integer> waiting = new java.util.HashMap<>();
+        for (String field : allFields()) {
+            waiting.put(field, state.waitingCount(today, field));
+        }
+        return new vn.luot.core.wait.QueueLoad(waiting, state.pausedCounters(), state.servedOn(today));
+    }
+
     public synchronized boolean isPaused(int counter) {
         rollDay();
         return state.isPaused(counter);

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.domain.Branch;
+import vn.luot.core.domain.ServiceField;
+import vn.luot.core.domain.TimeSlot;
 import vn.luot.core.rules.CheckInWindow;
 
 /** A branch file: its times (check-in window, last walk-in) and address, and a clear message for each typo. */
@@ -68,6 +70,51 @@ class BranchConfigTest {
                 .hasMessageContaining("check_in_grace_minutes");
         assertThatThrownBy(() -> load("check_in_opens_before_minutes = 600\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("check_in_opens_before_minutes");
+    }
+
+    @Test
+    void theLunchBreakIsTheBranchesAndDefaultsToTheGapInItsHours() throws Exception {
+        assertThat(load("").lunchBreak()).contains(TimeSlot.of("12:00", "13:00"));
+        Branch branch = load("lunch_break = \"11:30-13:00\"\n");
+        assertThat(branch.lunchBreak()).contains(TimeSlot.of("11:30", "13:00"));
+        assertThat(branch.slots()).as("no slot in the lunch break").noneMatch(s -> s.start().equals(LocalTime.of(11, 30)));
+        assertThat(branch.closing()).isEqualTo(LocalTime.of(17, 0));
+    }
+
+    @Test
+    void oneBlockOfHoursLosesTheLunchBreaksSlots() throws Exception {
+        Path file = dir.resolve("one-block.toml");
+        Files.writeString(file, BASE.replace("[\"08:00-12:00\", \"13:00-17:00\"]", "[\"08:00-17:00\"]")
+                + "lunch_break = \"12:00-13:00\"\n");
+        Branch branch = BranchConfig.load(file);
+        assertThat(branch.slots()).hasSize(16).noneMatch(s -> s.contains(LocalTime.of(12, 15)));
+        assertThat(branch.servicePeriods()).containsExactly(TimeSlot.of("08:00", "12:00"), TimeSlot.of("13:00", "17:00"));
+    }
+
+    @Test
+    void fieldsSayHowLongTheyTakeAtACounter() throws Exception {
+        Path file = dir.resolve("minutes.toml");
+        Files.writeString(file, BASE.replace("name_en = \"Civil status\" }", "name_en = \"Civil status\", service_minutes = 14 }"));
+        assertThat(BranchConfig.load(file).field("HT").orElseThrow().serviceMinutes()).isEqualTo(14);
+        assertThat(load("").field("HT").orElseThrow().serviceMinutes()).isEqualTo(ServiceField.DEFAULT_SERVICE_MINUTES);
+    }
+
+    @Test
+    void aWrongLunchBreakOrServiceTimeNamesFileLineAndKey() throws Exception {
+        Path file = dir.resolve("branch.toml");
+        assertThatThrownBy(() -> load("lunch_break = \"12:00\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":1: lunch_break: '12:00' is not HH:MM-HH:MM (start before end)");
+        assertThatThrownBy(() -> load("# the branch\nlunch_break = \"18:00-19:00\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":2: lunch_break: 18:00-19:00 is not within the opening hours 08:00-17:00");
+        assertThatThrownBy(() -> load("lunch_break = \"13:00-12:00\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lunch_break");
+        assertThatThrownBy(() -> load("lunch_break = \"11:00-15:00\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("longer than 3 hours");
+        assertThatThrownBy(() -> load("last_walk_in = \"12:30\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":1: last_walk_in: 12:30 is in the lunch break 12:00-13:00");
+        Files.writeString(file, BASE.replace("name_en = \"Civil status\" }", "name_en = \"Civil status\", service_minutes = 0 }"));
+        assertThatThrownBy(() -> BranchConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":4: service_minutes: field HT: must be 1..120, is 0");
     }
 
     @Test

@@ -375,4 +375,26 @@ class LocalQueueTest {
     private static List<EventType> types(List<Event> events) {
         return events.stream().map(Event::type).toList();
     }
+
+    @Test
+    void theLoadHoldsTheLinesThePausesAndEachServiceFromItsLastCall() {
+        hub.issueWalkIn("DD", Purpose.SUBMIT, false, null);
+        hub.issueWalkIn("DD", Purpose.SUBMIT, false, null);
+        hub.issueWalkIn("XD", Purpose.SUBMIT, false, null);
+        hub.next(4);
+        clock.advance(Duration.ofMinutes(3));
+        hub.recall(4);
+        clock.advance(Duration.ofMinutes(12));
+        hub.finish(4);
+        hub.pause(6);
+        vn.luot.core.wait.QueueLoad load = hub.load();
+        assertThat(load.waiting("DD")).isEqualTo(1);
+        assertThat(load.waiting("XD")).isEqualTo(1);
+        assertThat(load.pausedCounters()).containsExactly(6);
+        assertThat(load.servedToday()).singleElement().satisfies(s -> {
+            assertThat(s.field()).isEqualTo("DD");
+            assertThat(s.counter()).isEqualTo(4);
+            assertThat(s.duration()).as("from the call (a recall is the same call)").isEqualTo(Duration.ofMinutes(15));
+        });
+    }
 }
