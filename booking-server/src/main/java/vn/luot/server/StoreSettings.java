@@ -29,7 +29,7 @@ public record StoreSettings(String kind, String url, String user, String passwor
 
     void validate(Path file, String text) {
         if (kind != null && !kind.equals("sqlite") && !kind.equals("postgresql")) {
-            throw new ConfigException(file, ConfigFile.lineOf(text, "kind"), "store.kind",
+            throw new ConfigException(file, ConfigFile.lineOf(text, "store.kind"), "store.kind",
                     "'" + kind + "' is not sqlite or postgresql");
         }
         if (!postgresql()) {
@@ -41,21 +41,21 @@ public record StoreSettings(String kind, String url, String user, String passwor
                     default -> poolSize != null;
                 };
                 if (set) {
-                    throw new ConfigException(file, ConfigFile.lineOf(text, key), "store." + key,
+                    throw new ConfigException(file, ConfigFile.lineOf(text, "store." + key), "store." + key,
                             "is for kind = \"postgresql\"; the SQLite store is the --db file");
                 }
             }
             return;
         }
         if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw new ConfigException(file, ConfigFile.lineOf(text, "url"), "store.url",
+            throw new ConfigException(file, ConfigFile.lineOf(text, "store.url"), "store.url",
                     "is jdbc:postgresql://HOST:PORT/DATABASE");
         }
         if (poolSize != null && (poolSize < 1 || poolSize > 200)) {
-            throw new ConfigException(file, ConfigFile.lineOf(text, "pool_size"), "store.pool_size", "is 1-200");
+            throw new ConfigException(file, ConfigFile.lineOf(text, "store.pool_size"), "store.pool_size", "is 1-200");
         }
         if (passwordFile != null && !Files.isReadable(Path.of(passwordFile))) {
-            throw new ConfigException(file, ConfigFile.lineOf(text, "password_file"), "store.password_file",
+            throw new ConfigException(file, ConfigFile.lineOf(text, "store.password_file"), "store.password_file",
                     "'" + passwordFile + "' cannot be read");
         }
     }

@@ -203,23 +203,7 @@ public final class Doctor {
 
         /** The 1-based line of {@code section.key} (the key inside its [section]), 0 if absent. */
         int lineOf(String path) {
-            int dot = path.lastIndexOf('.');
-            if (dot < 0) {
-                return ConfigFile.lineOf(text, path);
-            }
-            String section = path.substring(0, dot);
-            String key = path.substring(dot + 1);
-            String[] lines = text.split("\n", -1);
-            boolean inside = false;
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i].strip();
-                if (line.startsWith("[")) {
-                    inside = line.equals("[" + section + "]");
-                } else if (inside && (line.startsWith(key + " ") || line.startsWith(key + "="))) {
-                    return i + 1;
-                }
-            }
-            return 0;
+            return ConfigFile.lineOf(text, path);
         }
     }
 }

@@ -238,7 +238,7 @@ class DoctorTest {
 
         Finding check = find(findings, "config");
         assertThat(check.level()).isEqualTo(Finding.Level.FAIL);
-        assertThat(check.detail()).startsWith(config + ":12: transport: 'parallel:127.0.0.1:");
+        assertThat(check.detail()).startsWith(config + ":12: printer.transport: 'parallel:127.0.0.1:");
         assertThat(find(findings, "printer").level()).isEqualTo(Finding.Level.WARN);
     }
 
@@ -474,7 +474,7 @@ class DoctorTest {
         Finding check = find(doctor(Clock.systemUTC()).examine(config), "config");
 
         assertThat(check.level()).isEqualTo(Finding.Level.FAIL);
-        assertThat(check.detail()).startsWith(config + ":22: pin_map: pin map line 2 'gpio:99 1 RECALL'");
+        assertThat(check.detail()).startsWith(config + ":22: buttons.pin_map: pin map line 2 'gpio:99 1 RECALL'");
     }
 
     @Test

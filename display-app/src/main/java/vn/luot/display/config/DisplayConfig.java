@@ -220,19 +220,19 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         }
         require(file, text, hub, "hub");
         if (hub.port() != null && (hub.port() < 0 || hub.port() > 65535)) {
-            throw error(file, text, "port", "must be 0..65535, is " + hub.port());
+            throw error(file, text, "hub.port", "must be 0..65535, is " + hub.port());
         }
         if (hub.tlsPort() != null && (hub.tlsPort() < 0 || hub.tlsPort() > 65535)) {
-            throw error(file, text, "tls_port", "must be 0..65535, is " + hub.tlsPort());
+            throw error(file, text, "hub.tls_port", "must be 0..65535, is " + hub.tlsPort());
         }
         for (Device d : hub.devices() == null ? List.<Device>of() : hub.devices()) {
-            require(file, text, d.id(), "id");
+            require(file, text, d.id(), "hub.devices.id");
             if (d.tokenSha256() == null || !d.tokenSha256().matches("[0-9a-f]{64}")) {
-                throw error(file, text, "token_sha256", "device " + d.id()
+                throw error(file, text, "hub.devices.token_sha256", "device " + d.id()
                         + ": 64 lowercase hex digits (printf %s TOKEN | sha256sum)");
             }
             if (!List.of("kiosk", "display").contains(String.valueOf(d.role()))) {
-                throw error(file, text, "role", "device " + d.id() + ": role is kiosk or display, not " + d.role());
+                throw error(file, text, "hub.devices.role", "device " + d.id() + ": role is kiosk or display, not " + d.role());
             }
         }
         if (upstream != null && upstream.url() != null && !upstream.url().isBlank()
@@ -243,27 +243,27 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
             try {
                 vn.luot.core.sync.UpstreamHttp.checkPins(upstream.url(), upstream.pins());
             } catch (IllegalArgumentException e) {
-                throw error(file, text, "pins", e.getMessage());
+                throw error(file, text, "upstream.pins", e.getMessage());
             }
             try {
                 upstream.keySetRootKey();
             } catch (IllegalArgumentException e) {
-                throw error(file, text, "key_set_root", e.getMessage());
+                throw error(file, text, "upstream.key_set_root", e.getMessage());
             }
         }
         require(file, text, boards, "boards");
         if (!Boolean.TRUE.equals(boards.simulated()) && blank(boards.port())) {
-            throw error(file, text, "port", "real LED boards need the RS-485 adapter's port (e.g. /dev/luot-rs485)");
+            throw error(file, text, "boards.port", "real LED boards need the RS-485 adapter's port (e.g. /dev/luot-rs485)");
         }
         for (Profile p : boards.profile() == null ? List.<Profile>of() : boards.profile()) {
-            require(file, text, p.name(), "name");
+            require(file, text, p.name(), "boards.profile.name");
             if (BoardProfile.builtIn(p.name()).isPresent()) {
-                throw error(file, text, "name", "profile " + p.name() + " is built in; give yours another name");
+                throw error(file, text, "boards.profile.name", "profile " + p.name() + " is built in; give yours another name");
             }
             try {
                 p.toProfile();
             } catch (IllegalArgumentException e) {
-                throw error(file, text, "profile", e.getMessage());
+                throw error(file, text, "boards.profile", e.getMessage());
             }
         }
         Map<String, BoardProfile> profiles = boards.profiles();
@@ -271,12 +271,12 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
         Set<Integer> addresses = new java.util.HashSet<>();
         for (Board b : boards.board() == null ? List.<Board>of() : boards.board()) {
             if (b.counter() == null || b.address() == null || b.address() < 1 || b.address() > 247) {
-                throw error(file, text, "address", "each [[boards.board]] needs counter and address 1..247");
+                throw error(file, text, "boards.board.address", "each [[boards.board]] needs counter and address 1..247");
             }
             if (!addresses.add(b.address())) {
-                throw error(file, text, "address", "two boards at address " + b.address() + " on one bus");
+                throw error(file, text, "boards.board.address", "two boards at address " + b.address() + " on one bus");
             }
-            String key = b.profile() != null ? "profile" : "protocol";
+            String key = b.profile() != null ? "boards.board.profile" : "boards.board.protocol";
             if (!profiles.containsKey(b.profileName())) {
                 throw error(file, text, key, "counter " + b.counter() + ": the profile is one of "
                         + String.join(", ", profiles.keySet()) + ", not " + b.profileName());
@@ -284,47 +284,47 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
             lines.add(profiles.get(b.profileName()).line());
         }
         if (boards.parity() != null && !List.of("N", "E", "O").contains(boards.parity())) {
-            throw error(file, text, "parity", "parity is N, E or O, not " + boards.parity());
+            throw error(file, text, "boards.parity", "parity is N, E or O, not " + boards.parity());
         }
         if (lines.size() > 1 && (boards.baud() == null || boards.parity() == null || boards.stopBits() == null)) {
-            throw error(file, text, "board", "the boards' profiles differ in line settings " + lines
+            throw error(file, text, "boards.board", "the boards' profiles differ in line settings " + lines
                     + ": one bus has one; set boards.baud, parity and stop_bits (and set the boards to them)");
         }
         try {
             boards.line();
         } catch (IllegalArgumentException e) {
-            throw error(file, text, "baud", e.getMessage());
+            throw error(file, text, "boards.baud", e.getMessage());
         }
         if (boards.healthSeconds() != null && (boards.healthSeconds() < 5 || boards.healthSeconds() > 3600)) {
-            throw error(file, text, "health_seconds", "must be 5..3600, is " + boards.healthSeconds());
+            throw error(file, text, "boards.health_seconds", "must be 5..3600, is " + boards.healthSeconds());
         }
         require(file, text, buttons, "buttons");
-        require(file, text, buttons.pinMap(), "pin_map");
+        require(file, text, buttons.pinMap(), "buttons.pin_map");
         try {
             PinMap.parse(buttons.pinMap());
         } catch (IllegalArgumentException e) {
-            throw error(file, text, "pin_map", e.getMessage());
+            throw error(file, text, "buttons.pin_map", e.getMessage());
         }
         require(file, text, voice, "voice");
         if (!List.of("speaker", "wav", "none").contains(String.valueOf(voice.output()))) {
-            throw error(file, text, "output", "voice output is speaker, wav or none, not " + voice.output());
+            throw error(file, text, "voice.output", "voice output is speaker, wav or none, not " + voice.output());
         }
         if ("wav".equals(voice.output())) {
-            require(file, text, voice.wavDir(), "wav_dir");
+            require(file, text, voice.wavDir(), "voice.wav_dir");
         }
         validateVoiceDevice(file, text);
         if (staff != null) {
             if (staff.repeatGuardSeconds() != null && (staff.repeatGuardSeconds() < 0 || staff.repeatGuardSeconds() > 60)) {
-                throw error(file, text, "repeat_guard_seconds", "must be 0..60 (0: never ask), is "
+                throw error(file, text, "staff.repeat_guard_seconds", "must be 0..60 (0: never ask), is "
                         + staff.repeatGuardSeconds());
             }
             if (staff.supervisorPin() != null && !PinHash.isHash(staff.supervisorPin())) {
-                throw error(file, text, "supervisor_pin", "not a PIN hash: run ./luot display --hash-pin 1234");
+                throw error(file, text, "staff.supervisor_pin", "not a PIN hash: run ./luot display --hash-pin 1234");
             }
             for (Map.Entry<String, String> e : staff.counterPins() == null ? Map.<String, String>of().entrySet()
                     : staff.counterPins().entrySet()) {
                 if (!e.getKey().matches("\\d{1,3}") || !PinHash.isHash(e.getValue())) {
-                    throw error(file, text, e.getKey(), "counter_pins: \"N\" = a PIN hash (./luot display --hash-pin 1234)");
+                    throw error(file, text, "staff.counter_pins." + e.getKey(), "counter_pins: \"N\" = a PIN hash (./luot display --hash-pin 1234)");
                 }
             }
         }
@@ -333,15 +333,15 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
     /** {@code voice.device} (an ALSA PCM name as aplay takes it), {@code voice.lead_silence_ms}, {@code voice.repeat}. */
     private void validateVoiceDevice(Path file, String text) {
         if (voice.device() != null && !voice.device().strip().matches("[A-Za-z0-9_][A-Za-z0-9_:=,.-]{0,99}")) {
-            throw error(file, text, "device", "'" + voice.device() + "' is not an ALSA PCM name: e.g. sysdefault:CARD=vc4hdmi1"
+            throw error(file, text, "voice.device", "'" + voice.device() + "' is not an ALSA PCM name: e.g. sysdefault:CARD=vc4hdmi1"
                     + " (HDMI-A-2 of a Pi), sysdefault:CARD=vc4hdmi0 (HDMI-A-1), plughw:CARD=Device,DEV=0 (a USB card);"
                     + " `aplay -L` lists them");
         }
         if (voice.leadSilenceMs() != null && (voice.leadSilenceMs() < 0 || voice.leadSilenceMs() > 5000)) {
-            throw error(file, text, "lead_silence_ms", "must be 0..5000, is " + voice.leadSilenceMs());
+            throw error(file, text, "voice.lead_silence_ms", "must be 0..5000, is " + voice.leadSilenceMs());
         }
         if (voice.repeat() != null && (voice.repeat() < 1 || voice.repeat() > 3)) {
-            throw error(file, text, "repeat", "a call is said 1..3 times, not " + voice.repeat());
+            throw error(file, text, "voice.repeat", "a call is said 1..3 times, not " + voice.repeat());
         }
     }
 

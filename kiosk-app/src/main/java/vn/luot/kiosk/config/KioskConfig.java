@@ -100,11 +100,11 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         walkInBlock(file, text);
         branchDefinition(file, text);
         require(file, text, upstream, "upstream");
-        require(file, text, upstream.url(), "url");
+        require(file, text, upstream.url(), "upstream.url");
         try {
             UpstreamHttp.checkPins(upstream.url(), upstream.pins());
         } catch (IllegalArgumentException e) {
-            throw error(file, text, "pins", e.getMessage());
+            throw error(file, text, "upstream.pins", e.getMessage());
         }
         if ((upstream.token() == null || upstream.token().isBlank())
                 && (upstream.tokenFile() == null || upstream.tokenFile().isBlank())) {
@@ -113,7 +113,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         try {
             upstream.keySetRootKey();
         } catch (IllegalArgumentException e) {
-            throw error(file, text, "key_set_root", e.getMessage());
+            throw error(file, text, "upstream.key_set_root", e.getMessage());
         }
         require(file, text, printer, "printer");
         printerProfile(file, text);
@@ -122,14 +122,14 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
             printerTransport(file, text);
         }
         if (screen != null && screen.transform() != null && !Screen.TRANSFORMS.contains(screen.transform())) {
-            throw error(file, text, "transform", "'" + screen.transform() + "' is not one of " + String.join(", ", Screen.TRANSFORMS));
+            throw error(file, text, "screen.transform", "'" + screen.transform() + "' is not one of " + String.join(", ", Screen.TRANSFORMS));
         }
         if (screen != null && screen.output() != null && !screen.output().matches("[A-Za-z]+(-[A-Za-z0-9]+)*-\\d+")) {
-            throw error(file, text, "output", "'" + screen.output() + "' is not a connector name such as HDMI-A-1");
+            throw error(file, text, "screen.output", "'" + screen.output() + "' is not a connector name such as HDMI-A-1");
         }
         require(file, text, scanner, "scanner");
         if (!"keyboard".equals(scanner.kind()) && !"serial".equals(scanner.kind())) {
-            throw error(file, text, "kind", "'" + scanner.kind() + "' is neither keyboard nor serial");
+            throw error(file, text, "scanner.kind", "'" + scanner.kind() + "' is neither keyboard nor serial");
         }
     }
 
@@ -163,7 +163,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         return switch (mode) {
             case "query" -> true;
             case "none" -> false;
-            default -> throw error(file, text, "status", "'" + mode + "' is neither \"query\" nor \"none\"");
+            default -> throw error(file, text, "printer.status", "'" + mode + "' is neither \"query\" nor \"none\"");
         };
     }
 
@@ -175,7 +175,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
     private PrinterProfile printerProfile(Path file, String text) {
         String name = printer.profile() == null ? "generic-80mm" : printer.profile();
         if (!PrinterProfiles.BUILT_IN.contains(name)) {
-            throw error(file, text, "profile", "unknown printer profile '" + name + "'; one of "
+            throw error(file, text, "printer.profile", "unknown printer profile '" + name + "'; one of "
                     + String.join(", ", PrinterProfiles.BUILT_IN));
         }
         PrinterProfile profile = PrinterProfiles.builtIn(name);
@@ -185,7 +185,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
         try {
             return profile.withVietnamese(VietnameseStrategy.parse(printer.vietnamese()));
         } catch (IllegalArgumentException e) {
-            throw error(file, text, "vietnamese", "'" + printer.vietnamese() + "' does not fit profile " + name
+            throw error(file, text, "printer.vietnamese", "'" + printer.vietnamese() + "' does not fit profile " + name
                     + " (raster, or tcvn3/cp1258 where the profile has their pages): " + e.getMessage());
         }
     }
@@ -201,7 +201,7 @@ public record KioskConfig(String deviceId, String dataDir, String orientation, I
                 default -> throw new IllegalArgumentException(p[0]);
             };
         } catch (RuntimeException e) {
-            throw error(file, text, "transport", "'" + spec
+            throw error(file, text, "printer.transport", "'" + spec
                     + "' is not usb:/dev/usb/lp0, serial:/dev/luot-printer:115200 or tcp:HOST:9100");
         }
     }

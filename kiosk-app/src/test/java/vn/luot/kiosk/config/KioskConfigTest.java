@@ -90,12 +90,12 @@ class KioskConfigTest {
         assertThat(failure(GOOD.replace("= 45", "= \"forty\"")).getMessage()).contains("idle_timeout_seconds");
 
         ConfigException profile = failure(GOOD.replace("generic-58mm", "epson-tm-t99"));
-        assertThat(profile.key()).isEqualTo("profile");
+        assertThat(profile.key()).isEqualTo("printer.profile");
         assertThat(profile.line()).isEqualTo(10);
         assertThat(profile.getMessage()).contains("epson-tm-t99").contains("generic-80mm");
 
         ConfigException transport = failure(GOOD.replace("simulated = true", "simulated = false\ntransport = \"lpt1\""));
-        assertThat(transport.key()).isEqualTo("transport");
+        assertThat(transport.key()).isEqualTo("printer.transport");
         assertThat(transport.line()).isEqualTo(10);
 
         ConfigException branch = failure(GOOD.replace("branch = \"demo\"", "branch = \"/nonexistent/branch.toml\""));
@@ -103,11 +103,11 @@ class KioskConfigTest {
         assertThat(branch.line()).isEqualTo(4);
 
         ConfigException pin = failure(GOOD.replace("token = \"t\"", "token = \"t\"\npins = [\"md5/x\"]"));
-        assertThat(pin.key()).isEqualTo("pins");
+        assertThat(pin.key()).isEqualTo("upstream.pins");
         assertThat(pin.getMessage()).contains("https://");
 
         ConfigException scanner = failure(GOOD.replace("kind = \"keyboard\"", "kind = \"bluetooth\""));
-        assertThat(scanner.key()).isEqualTo("kind");
+        assertThat(scanner.key()).isEqualTo("scanner.kind");
     }
 
     @Test

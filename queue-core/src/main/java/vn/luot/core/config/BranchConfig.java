@@ -114,7 +114,7 @@ public record BranchConfig(String id, String name, String address, List<String> 
             }
             return branch;
         } catch (KeyProblem e) {
-            throw new ConfigException(file, lineOf(text, e.key), prefix + e.key, e.getMessage());
+            throw new ConfigException(file, ConfigFile.lineOf(text, prefix + e.key), prefix + e.key, e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConfigException(file, 0, at.isEmpty() ? null : at,
                     e.getMessage() == null ? "a required key (id, name, hours, fields, counters) is missing" : e.getMessage());
@@ -176,25 +176,6 @@ public record BranchConfig(String id, String name, String address, List<String> 
             throw new KeyProblem("lunch_break", lunch + " is not within the opening hours " + opens + "-" + closes);
         }
         return lunch;
-    }
-
-    /** The line assigning {@code key}, also inside an inline table ({@code { code = "HT", service_minutes = 0 }}). */
-    private static int lineOf(String text, String key) {
-        if (text == null) {
-            return 0;
-        }
-        int line = ConfigFile.lineOf(text, key);
-        if (line > 0) {
-            return line;
-        }
-        java.util.regex.Pattern assigned = java.util.regex.Pattern.compile("[{,\\s]" + key + "\\s*=");
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (assigned.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     /** A problem with one key of the branch, named in the error with its line. */
