@@ -1,8 +1,8 @@
 package vn.luot.core.health;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -55,14 +55,12 @@ public final class SystemProbes {
 
     /** The file system of {@code folder}: used and total bytes. */
     public static Optional<Heartbeat.Disk> disk(Path folder) {
-        try {
-            FileStore store = Files.getFileStore(folder);
-            long total = store.getTotalSpace();
-            return total <= 0 ? Optional.empty()
-                    : Optional.of(new Heartbeat.Disk(Math.max(0, total - store.getUsableSpace()), total));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        // statvfs on the folder itself: Files.getFileStore looks the folder's mount up in /proc/mounts, and in a
+        // chroot or container that lists the host's mounts the lookup fails though the disk is there
+        File file = folder.toFile();
+        long total = file.getTotalSpace();
+        return total <= 0 ? Optional.empty()
+                : Optional.of(new Heartbeat.Disk(Math.max(0, total - file.getUsableSpace()), total));
     }
 
     private Optional<String> read(String relative) {
