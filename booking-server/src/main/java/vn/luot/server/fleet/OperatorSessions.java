@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OperatorSessions {
 
     record Session(String id, String csrf, String operator, Instant expires) {
+        /** The id and the CSRF token would let whoever reads a log line act as the operator. */
+        @Override
+        public String toString() {
+            return "Session[operator=" + operator + ", expires=" + expires + "]";
+        }
     }
 
     private final Clock clock;

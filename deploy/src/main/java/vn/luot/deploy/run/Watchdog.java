@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -87,7 +88,7 @@ public final class Watchdog {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    LOG.warning("watchdog check failed: " + e);
+                    LOG.log(Level.WARNING, "watchdog check failed", e);
                 }
             }
         }, "systemd-watchdog");

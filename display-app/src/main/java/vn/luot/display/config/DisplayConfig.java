@@ -32,6 +32,11 @@ public record DisplayConfig(String deviceId, String dataDir, String branch, Inte
      * @param keySetRoot the central server's key set root ({@code ed25519:...}): only a key set it signed is taken
      */
     public record Upstream(String url, String token, String tokenFile, List<String> pins, String keySetRoot) {
+        @Override
+        public String toString() {
+            return "Upstream[url=" + url + ", token=" + (token == null ? "none" : "***") + ", tokenFile=" + tokenFile
+                    + ", pins=" + pins + ", keySetRoot=" + keySetRoot + "]";
+        }
 
         /** The pinned root key, or null when none is configured. */
         public java.security.PublicKey keySetRootKey() {

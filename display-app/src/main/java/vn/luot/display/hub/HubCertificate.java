@@ -33,6 +33,10 @@ public final class HubCertificate {
 
     /** Where the key store is, how to open it, and the pin kiosks configure. */
     public record Identity(Path keyStore, String password, String pin) {
+        @Override
+        public String toString() {
+            return "Identity[keyStore=" + keyStore + ", password=***, pin=" + pin + "]";
+        }
     }
 
     private HubCertificate() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -103,7 +104,7 @@ final class RosterReport {
         try {
             report();
         } catch (RuntimeException e) {
-            LOG.warning("roster report failed: " + e);
+            LOG.log(Level.WARNING, "roster report failed", e);
         }
     }
 }

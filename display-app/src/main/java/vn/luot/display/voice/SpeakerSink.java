@@ -1,5 +1,6 @@
 package vn.luot.display.voice;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
@@ -67,7 +68,7 @@ public final class SpeakerSink implements AudioSink {
             line.drain();
             return PlayResult.PLAYED;
         } catch (RuntimeException e) {
-            LOG.warning("playing an announcement failed: " + e);
+            LOG.log(Level.WARNING, "playing an announcement failed", e);
             return PlayResult.FAILED;
         } finally {
             line.close();

@@ -27,6 +27,13 @@ public final class StaffSessions {
      */
     public record Session(String id, String csrf, int counter, boolean supervisor, Instant expires, String login,
                           String role, boolean pinChangeDue) {
+        /** The session id and its CSRF token are secrets (a log line must not let anyone take the session over). */
+        @Override
+        public String toString() {
+            return "Session[" + who() + ", counter=" + counter + ", supervisor=" + supervisor + ", expires=" + expires
+                    + ", role=" + role + ", pinChangeDue=" + pinChangeDue + "]";
+        }
+
         /** Who the audit log and the log name: the account, or the counter (or supervisor) whose PIN was used. */
         public String who() {
             return login != null ? login : supervisor ? "supervisor" : "counter " + counter;

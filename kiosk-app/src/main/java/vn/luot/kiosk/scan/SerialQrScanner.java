@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -119,7 +120,7 @@ public final class SerialQrScanner implements QrScanner {
             try {
                 onScan.accept(code);
             } catch (RuntimeException e) {
-                LOG.severe("scan handler failed: " + e);
+                LOG.log(Level.SEVERE, "scan handler failed", e);
             }
         }
     }
