@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import vn.luot.printer.bench.PrinterBench;
 
 /** Entry point of {@code ./luot bench NAME}: one subcommand per benchmark; each writes target/bench/NAME.json. */
 @Command(name = "luot bench", subcommands = {PrinterBench.class, HelpCommand.class},

@@ -43,6 +43,7 @@ class BenchMainTest {
         CommandRun target = CommandRun.of(new KioskBenchTarget(), "kiosk.toml", "codes.txt", "ten");
         assertThat(target.status()).isEqualTo(2);
         assertThat(target.message()).contains("RSS_AFTER", "ten");
+        assertThat(CommandRun.of(new PrinterBench(), "many").message()).contains("RUNS", "many");
     }
 
     @Test

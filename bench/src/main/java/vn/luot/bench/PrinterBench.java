@@ -1,4 +1,4 @@
-package vn.luot.printer.bench;
+package vn.luot.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
